@@ -1,0 +1,102 @@
+import "server-only";
+
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const optional = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const list = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? "")
+      .split(",")
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean),
+  );
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  APP_URL: z.url().default("http://localhost:3000"),
+  DATA_DIR: z.string().default(".data"),
+  DATABASE_URL: optional,
+
+  BETTER_AUTH_SECRET: optional,
+  ADMIN_EMAILS: list,
+
+  V0_API_KEY: optional,
+  V0_API_URL: z.url().default("https://api.v0.dev/v1"),
+
+  GITHUB_TOKEN: optional,
+  GITHUB_ORG: optional,
+  GITHUB_API_URL: z.url().default("https://api.github.com"),
+  GIT_AUTHOR_NAME: z.string().default("App Builder"),
+  GIT_AUTHOR_EMAIL: z.string().default("builder@users.noreply.github.com"),
+
+  VERCEL_TOKEN: optional,
+  VERCEL_TEAM_ID: optional,
+  VERCEL_API_URL: z.url().default("https://api.vercel.com"),
+
+  // Local stand-ins (used when the matching key above is absent).
+  LOCAL_PREVIEW_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
+  LOCAL_PREVIEW_HOSTNAME: z.string().default("localhost"),
+  LOCAL_GENERATOR_DELAY_MS: z.coerce.number().int().min(0).default(12),
+  // Test-only fault injection: while this file exists, local preview builds fail.
+  LOCAL_PREVIEW_FAULT_FILE: optional,
+
+  // Preview update cycle.
+  DEPLOY_TIMEOUT_MS: z.coerce.number().int().positive().default(15 * 60_000),
+  DEPLOY_LEASE_MS: z.coerce.number().int().positive().default(20 * 60_000),
+  DEPLOY_GRACE_MS: z.coerce.number().int().positive().default(60_000),
+  CHAT_MESSAGES_PER_MINUTE: z.coerce.number().int().positive().default(10),
+});
+
+export type Env = z.infer<typeof envSchema> & { BETTER_AUTH_SECRET: string };
+
+let cached: Env | undefined;
+
+// Parsed lazily: `next build` evaluates modules without runtime configuration,
+// so a missing production secret must fail when the server starts, not at build.
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
+  }
+  const env = parsed.data;
+  const secret = env.BETTER_AUTH_SECRET ?? localSecret(env);
+  cached = { ...env, BETTER_AUTH_SECRET: secret };
+  return cached;
+}
+
+function localSecret(env: z.infer<typeof envSchema>): string {
+  if (env.NODE_ENV === "production") {
+    throw new Error(
+      "BETTER_AUTH_SECRET is required in production. Generate one with `openssl rand -base64 32` and set it in the environment.",
+    );
+  }
+  const file = path.resolve(env.DATA_DIR, "auth-secret");
+  try {
+    return readFileSync(file, "utf8").trim();
+  } catch {
+    mkdirSync(path.dirname(file), { recursive: true });
+    try {
+      writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
+    } catch (error) {
+      // Another process created it first; its secret wins.
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+    return readFileSync(file, "utf8").trim();
+  }
+}
+
+export function resetEnvForTests(): void {
+  cached = undefined;
+}

@@ -1,0 +1,55 @@
+import type { RepoRef } from "@/lib/github/types";
+
+export type DeploymentState =
+  | "QUEUED"
+  | "INITIALIZING"
+  | "BUILDING"
+  | "READY"
+  | "ERROR"
+  | "CANCELED"
+  | "BLOCKED";
+
+export const TERMINAL_STATES: readonly DeploymentState[] = ["READY", "ERROR", "CANCELED", "BLOCKED"];
+
+export type Deployment = {
+  id: string;
+  state: DeploymentState;
+  url: string; // absolute URL of this deployment (immutable)
+  branchUrl?: string; // absolute, stable URL of the branch (staging) when known
+  sha?: string;
+  branch?: string;
+  target: "production" | "preview";
+  errorMessage?: string; // provider text: logs and admins only
+  aliasAssigned?: boolean;
+};
+
+export type Project = {
+  id: string;
+  name: string;
+  linkedRepo?: string; // "owner/name"
+  productionBranch?: string;
+  previewsProtected: boolean;
+};
+
+export interface PreviewHost {
+  // A taken name throws IntegrationError kind "conflict".
+  createProject(input: { name: string; repo: RepoRef }): Promise<Project>;
+  getProject(idOrName: string): Promise<Project | null>;
+  linkProject(idOrName: string, repo: RepoRef): Promise<Project>;
+  setProductionBranch(projectId: string, branch: string): Promise<void>;
+  // Previews must be embeddable, so no login wall in front of them.
+  disablePreviewProtection(projectId: string): Promise<void>;
+  // The deployment built from exactly this commit of this branch, if any.
+  findDeploymentForCommit(input: { projectId: string; sha: string; branch: string }): Promise<Deployment | null>;
+  getDeployment(id: string): Promise<Deployment>;
+  createDeployment(input: {
+    projectId: string;
+    projectName: string;
+    repo: RepoRef;
+    branch: string;
+    sha: string;
+    target: "production" | "preview";
+  }): Promise<Deployment>;
+  // Stable production URL of the project (its domain), once it has one.
+  getProductionUrl(projectId: string): Promise<string | null>;
+}

@@ -1,0 +1,50 @@
+// Gives every test file its own empty database: a fresh in-memory PGlite, or a
+// freshly created database on the PostgreSQL server named by TEST_POSTGRES_URL.
+// Migrations are applied from the committed SQL files, as the server does.
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+import { afterAll, beforeAll } from "vitest";
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), "csd-test-"));
+process.env.DATA_DIR = dataDir;
+process.env.LOCAL_GENERATOR_DELAY_MS ??= "0";
+process.env.LOCAL_PREVIEW_PORT ??= "0";
+
+const serverUrl = process.env.TEST_POSTGRES_URL;
+const databaseName = `test_${randomBytes(6).toString("hex")}`;
+
+if (serverUrl) {
+  const url = new URL(serverUrl);
+  url.pathname = `/${databaseName}`;
+  process.env.DATABASE_URL = url.toString();
+  process.env.TEST_DATABASE_NAME = databaseName;
+} else {
+  process.env.PGLITE_DIR = "memory://";
+}
+
+async function admin<T>(fn: (sql: postgres.Sql) => Promise<T>): Promise<T> {
+  const sql = postgres(serverUrl!, { max: 1, onnotice: () => {} });
+  try {
+    return await fn(sql);
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+beforeAll(async () => {
+  if (serverUrl) await admin((sql) => sql.unsafe(`create database "${databaseName}"`));
+  const { migrateDatabase } = await import("@/lib/db/migrate");
+  await migrateDatabase();
+});
+
+afterAll(async () => {
+  const { closeDb } = await import("@/lib/db/client");
+  await closeDb();
+  if (serverUrl) {
+    await admin((sql) => sql.unsafe(`drop database if exists "${databaseName}" with (force)`));
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+});

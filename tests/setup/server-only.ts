@@ -1,0 +1,2 @@
+// Tests import server modules directly; `server-only` guards bundles, not Node.
+export {};

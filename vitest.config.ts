@@ -1,0 +1,59 @@
+import path from "node:path";
+import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
+
+const root = import.meta.dirname;
+const postgresUrl = process.env.DATABASE_URL;
+
+// Test files that touch the database. They run on PGlite always, and a second
+// time on the real PostgreSQL server when DATABASE_URL is set (as in CI).
+const databaseTests = [
+  "lib/db/**/*.test.ts",
+  "lib/deploy/**/*.test.ts",
+  "lib/v0/**/*.db.test.ts",
+  "app/**/*.test.ts",
+  "tests/db/**/*.test.ts",
+];
+// Only meaningful on a real server (several processes, one database).
+const postgresOnlyTests = ["tests/postgres/**/*.test.ts"];
+
+const shared = {
+  resolve: {
+    alias: {
+      "@": root,
+      "server-only": path.join(root, "tests/setup/server-only.ts"),
+    },
+  },
+};
+
+const projects: TestProjectInlineConfiguration[] = [
+  {
+    ...shared,
+    test: {
+      name: "pglite",
+      include: ["**/*.test.ts", "**/*.test.tsx"],
+      exclude: ["node_modules/**", ".next/**", ".data/**", "e2e/**", ...postgresOnlyTests],
+      setupFiles: ["tests/setup/database.ts"],
+      env: { DATABASE_URL: "", TEST_POSTGRES_URL: "" },
+    },
+  },
+];
+
+if (postgresUrl) {
+  projects.push({
+    ...shared,
+    test: {
+      name: "postgres",
+      include: [...databaseTests, ...postgresOnlyTests],
+      setupFiles: ["tests/setup/database.ts"],
+      env: { DATABASE_URL: "", TEST_POSTGRES_URL: postgresUrl },
+    },
+  });
+}
+
+export default defineConfig({
+  test: {
+    projects,
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+  },
+});
