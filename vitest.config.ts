@@ -25,14 +25,26 @@ const shared = {
   },
 };
 
+const ignored = ["node_modules/**", ".next/**", ".data/**", "e2e/**"];
+
 const projects: TestProjectInlineConfiguration[] = [
   {
     ...shared,
     test: {
-      name: "pglite",
+      name: "unit",
       include: ["**/*.test.ts", "**/*.test.tsx"],
-      exclude: ["node_modules/**", ".next/**", ".data/**", "e2e/**", ...postgresOnlyTests],
-      setupFiles: ["tests/setup/database.ts"],
+      exclude: [...ignored, ...databaseTests, ...postgresOnlyTests],
+      setupFiles: ["tests/setup/isolation.ts"],
+      env: { DATABASE_URL: "", TEST_POSTGRES_URL: "" },
+    },
+  },
+  {
+    ...shared,
+    test: {
+      name: "pglite",
+      include: databaseTests,
+      exclude: ignored,
+      setupFiles: ["tests/setup/isolation.ts", "tests/setup/database.ts"],
       env: { DATABASE_URL: "", TEST_POSTGRES_URL: "" },
     },
   },
@@ -44,7 +56,8 @@ if (postgresUrl) {
     test: {
       name: "postgres",
       include: [...databaseTests, ...postgresOnlyTests],
-      setupFiles: ["tests/setup/database.ts"],
+      exclude: ignored,
+      setupFiles: ["tests/setup/isolation.ts", "tests/setup/database.ts"],
       env: { DATABASE_URL: "", TEST_POSTGRES_URL: postgresUrl },
     },
   });

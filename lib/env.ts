@@ -26,6 +26,7 @@ const envSchema = z.object({
   APP_URL: z.url().default("http://localhost:3000"),
   DATA_DIR: z.string().default(".data"),
   DATABASE_URL: optional,
+  PGLITE_DIR: optional,
 
   BETTER_AUTH_SECRET: optional,
   ADMIN_EMAILS: list,

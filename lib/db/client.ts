@@ -47,7 +47,7 @@ function openConnection(): Connection {
       close: () => client.end({ timeout: 5 }),
     };
   }
-  const dir = process.env.PGLITE_DIR ?? path.resolve(env.DATA_DIR, "pglite");
+  const dir = env.PGLITE_DIR ?? path.resolve(env.DATA_DIR, "pglite");
   if (!dir.startsWith("memory://")) mkdirSync(dir, { recursive: true });
   const client = new PGlite(dir);
   return {

@@ -2,16 +2,8 @@
 // freshly created database on the PostgreSQL server named by TEST_POSTGRES_URL.
 // Migrations are applied from the committed SQL files, as the server does.
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import postgres from "postgres";
 import { afterAll, beforeAll } from "vitest";
-
-const dataDir = mkdtempSync(path.join(os.tmpdir(), "csd-test-"));
-process.env.DATA_DIR = dataDir;
-process.env.LOCAL_GENERATOR_DELAY_MS ??= "0";
-process.env.LOCAL_PREVIEW_PORT ??= "0";
 
 const serverUrl = process.env.TEST_POSTGRES_URL;
 const databaseName = `test_${randomBytes(6).toString("hex")}`;
@@ -46,5 +38,4 @@ afterAll(async () => {
   if (serverUrl) {
     await admin((sql) => sql.unsafe(`drop database if exists "${databaseName}" with (force)`));
   }
-  rmSync(dataDir, { recursive: true, force: true });
 });

@@ -1,0 +1,85 @@
+import "server-only";
+
+import { z } from "zod";
+import { getSessionUser, type SessionUser } from "@/lib/auth";
+import type { App } from "@/lib/db/schema";
+import { getAppById, getAppByIdForOwner } from "@/lib/db/queries";
+import { AppError } from "@/lib/errors";
+import { errorResponse, zodFields } from "./errors";
+import { DEFAULT_MAX_BODY_BYTES, readJsonBody } from "./read-json-body";
+import { assertSameOrigin } from "./same-origin";
+
+type RouteParams = Promise<Record<string, string | string[] | undefined>>;
+
+type Options<B extends z.ZodType | undefined, L extends boolean> = {
+  body?: B;
+  // Loads `params.appId`: the caller's own app, or any app for admin routes.
+  // A missing app and someone else's app both answer 404.
+  loadApp?: L;
+  admin?: boolean;
+  maxBodyBytes?: number;
+};
+
+type Context<B extends z.ZodType | undefined, L extends boolean> = {
+  req: Request;
+  user: SessionUser;
+  params: Record<string, string>;
+  body: B extends z.ZodType ? z.infer<B> : undefined;
+  app: L extends true ? App : undefined;
+};
+
+const appIdSchema = z.uuid();
+
+// The one wrapper every route handler goes through: session (401), admin
+// (403), app ownership (404), body size (413) and validation (400), and the
+// mapping of anything thrown to `{ error: { code, message } }`.
+export function withRoute<B extends z.ZodType | undefined = undefined, L extends boolean = false>(
+  options: Options<B, L>,
+  handler: (ctx: Context<B, L>) => Promise<Response> | Response,
+) {
+  return async (req: Request, segment: { params: RouteParams }): Promise<Response> => {
+    const label = `${req.method} ${new URL(req.url).pathname}`;
+    try {
+      assertSameOrigin(req);
+      const user = await getSessionUser(req.headers);
+      if (!user) throw new AppError("unauthorized", "Please sign in to continue.");
+      if (options.admin && user.role !== "admin") {
+        throw new AppError("forbidden", "Only administrators can do that.");
+      }
+
+      const params = flattenParams(await segment.params);
+      const app = options.loadApp ? await loadApp(params.appId, user, options.admin === true) : undefined;
+
+      let body: unknown;
+      if (options.body) {
+        const raw = await readJsonBody(req, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+        const parsed = options.body.safeParse(raw ?? {});
+        if (!parsed.success) {
+          throw new AppError("bad_request", "Some of the details sent were not valid.", { fields: zodFields(parsed.error) });
+        }
+        body = parsed.data;
+      }
+
+      return await handler({ req, user, params, body, app } as Context<B, L>);
+    } catch (error) {
+      return errorResponse(error, label);
+    }
+  };
+}
+
+async function loadApp(appId: string | undefined, user: SessionUser, asAdmin: boolean): Promise<App> {
+  const notFound = new AppError("not_found", "We couldn't find that app.");
+  if (!appIdSchema.safeParse(appId).success) throw notFound;
+  const app = asAdmin ? await getAppById({ id: appId! }) : await getAppByIdForOwner({ id: appId!, ownerId: user.id });
+  if (!app) throw notFound;
+  return app;
+}
+
+function flattenParams(params: Record<string, string | string[] | undefined>): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [key, value] of Object.entries(params ?? {})) {
+    if (typeof value === "string") flat[key] = value;
+    else if (Array.isArray(value)) flat[key] = value.join("/");
+  }
+  return flat;
+}

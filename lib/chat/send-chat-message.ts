@@ -1,0 +1,82 @@
+import "server-only";
+
+import type { SessionUser } from "@/lib/auth";
+import type { App } from "@/lib/db/schema";
+import {
+  createApp,
+  deleteAppById,
+  getAppByChatIdForOwner,
+  getAppByIdForOwner,
+  setAppChatIdOnce,
+  touchAppById,
+} from "@/lib/db/queries";
+import { getEnv } from "@/lib/env";
+import { AppError, IntegrationError } from "@/lib/errors";
+import { getChatService } from "@/lib/integrations";
+import { consumeRateLimit } from "@/lib/rate-limit";
+import { readChatId } from "@/lib/v0/stream-events";
+import type { ChatRequest } from "@/lib/validation/chat";
+import { appNameFromPrompt } from "./app-name";
+import { ensureAppRepo } from "./ensure-app-repo";
+import { guardStream } from "./guard-stream";
+
+export type ChatTurn = { app: App; stream: ReadableStream<Uint8Array> };
+
+// One builder message: picks (or creates) the app, starts or continues its v0
+// chat, and hands back v0's stream for the browser. The new chat's id is read
+// by the server from its own copy of the stream, never taken from the client.
+export async function sendChatMessage(user: SessionUser, request: ChatRequest): Promise<ChatTurn> {
+  const allowed = await consumeRateLimit(`chat:${user.id}`, {
+    max: getEnv().CHAT_MESSAGES_PER_MINUTE,
+    windowMs: 60_000,
+  });
+  if (!allowed) throw new AppError("rate_limited", "You're sending messages quickly. Please wait a moment and try again.");
+
+  const existing = await findApp(user, request);
+  const app = existing ?? (await createApp({ ownerId: user.id, name: appNameFromPrompt(request.message) }));
+  // Started now, alongside generation; the preview cycle retries if it fails.
+  const repo = ensureAppRepo(app).catch((error) => console.error(`[chat] repository for app ${app.id} not created yet`, error));
+
+  let upstream: ReadableStream<Uint8Array>;
+  try {
+    upstream = app.chatId
+      ? await getChatService().sendMessage({ chatId: app.chatId, message: request.message })
+      : await getChatService().createChat({ message: request.message });
+  } catch (error) {
+    if (!existing) await deleteAppById({ id: app.id, ownerId: user.id });
+    throw generatorUnavailable(error);
+  }
+  await touchAppById({ id: app.id });
+
+  // The stream ends only once the chat and repository are recorded, so a
+  // browser that saw the reply finish can update the preview straight away.
+  if (app.chatId) return { app, stream: guardStream(upstream, repo) };
+  const [toBrowser, toServer] = upstream.tee();
+  const recorded = readChatId(toServer).then((chatId) => {
+    if (chatId) return setAppChatIdOnce({ id: app.id, chatId });
+  });
+  return { app, stream: guardStream(toBrowser, Promise.all([recorded, repo])) };
+}
+
+async function findApp(user: SessionUser, { appId, chatId }: ChatRequest): Promise<App | null> {
+  const notFound = new AppError("not_found", "We couldn't find that app.");
+  if (appId) {
+    const app = await getAppByIdForOwner({ id: appId, ownerId: user.id });
+    if (!app || (chatId && app.chatId !== chatId)) throw notFound;
+    return app;
+  }
+  if (chatId) {
+    const app = await getAppByChatIdForOwner({ chatId, ownerId: user.id });
+    if (!app) throw notFound;
+    return app;
+  }
+  return null;
+}
+
+function generatorUnavailable(error: unknown): AppError {
+  const detail = error instanceof IntegrationError ? `${error.service} ${error.kind}: ${error.message}` : String(error);
+  return new AppError("upstream_failed", "We couldn't reach the app generator just now. Please try again in a moment.", {
+    detail,
+    cause: error,
+  });
+}

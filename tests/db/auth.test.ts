@@ -1,0 +1,77 @@
+import { toNextJsHandler } from "better-auth/next-js";
+import { describe, expect, it } from "vitest";
+import { GET as listApps } from "@/app/api/apps/route";
+import { getAuth, getSessionUser } from "@/lib/auth";
+import { callRoute } from "../helpers/route";
+import { APP_ORIGIN, sessionCookie, signUp } from "../helpers/session";
+
+const handler = () => toNextJsHandler(getAuth());
+
+function post(path: string, body: unknown, headers: Record<string, string> = {}) {
+  return handler().POST(
+    new Request(`${APP_ORIGIN}/api/auth${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: APP_ORIGIN, ...headers },
+      body: JSON.stringify(body),
+    }),
+  );
+}
+
+describe("sign-up, sign-in, session", () => {
+  it("signs up, signs in with the password, and the cookie authenticates a request", async () => {
+    const user = await signUp("ada@example.com");
+    expect((await getSessionUser(new Headers({ cookie: user.cookie })))?.email).toBe("ada@example.com");
+
+    const signIn = await post("/sign-in/email", { email: "ada@example.com", password: "correct horse battery" });
+    expect(signIn.status).toBe(200);
+    const cookie = sessionCookie(signIn);
+    const res = await callRoute(listApps, { cookie });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ apps: [] });
+  });
+
+  it("refuses a wrong password", async () => {
+    await signUp("grace@example.com");
+    const res = await post("/sign-in/email", { email: "grace@example.com", password: "wrong password" });
+    expect(res.status).toBe(401);
+  });
+
+  it("signs out: the old cookie no longer authenticates", async () => {
+    const user = await signUp();
+    const out = await post("/sign-out", {}, { cookie: user.cookie });
+    expect(out.status).toBe(200);
+    expect(await getSessionUser(new Headers({ cookie: user.cookie }))).toBeNull();
+  });
+
+  it("grants the admin role only to ADMIN_EMAILS", async () => {
+    const admin = await signUp("admin@example.com");
+    const builder = await signUp("someone@example.com");
+    expect((await getSessionUser(new Headers({ cookie: admin.cookie })))?.role).toBe("admin");
+    expect((await getSessionUser(new Headers({ cookie: builder.cookie })))?.role).toBe("user");
+  });
+
+  it("cannot self-assign the admin role at sign-up", async () => {
+    const res = await post("/sign-up/email", {
+      email: "sneaky@example.com",
+      password: "correct horse battery",
+      name: "Sneaky",
+      role: "admin",
+    });
+    const cookie = sessionCookie(res);
+    expect((await getSessionUser(new Headers({ cookie })))?.role ?? "user").toBe("user");
+  });
+
+  it("rate-limits repeated sign-in attempts from one address", async () => {
+    await signUp("limited@example.com");
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const res = await post(
+        "/sign-in/email",
+        { email: "limited@example.com", password: "wrong password" },
+        { "x-forwarded-for": "203.0.113.7" },
+      );
+      statuses.push(res.status);
+    }
+    expect(statuses).toContain(429);
+  });
+});
