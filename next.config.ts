@@ -12,6 +12,9 @@ const nextConfig: NextConfig = {
     "postgres",
   ],
   poweredByHeader: false,
+  // @v0-sdk/react starts reading a reply stream during render; StrictMode's
+  // double render would hand its second pass an already-locked stream.
+  reactStrictMode: false,
 };
 
 export default nextConfig;

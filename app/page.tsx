@@ -1,4 +1,5 @@
 import { AppList } from "@/components/home/app-list";
+import { HomeClient } from "@/components/home/home-client";
 import { UserMenu } from "@/components/layout/user-menu";
 import { toAppView } from "@/lib/api/app-view";
 import { getAppsByOwnerId } from "@/lib/db/queries";
@@ -13,8 +14,9 @@ export default async function HomePage() {
         <span className="font-semibold">App Builder</span>
         <UserMenu email={user.email} />
       </header>
+      <HomeClient />
       <section className="flex flex-col gap-4">
-        <h1 className="text-xl font-semibold">Your apps</h1>
+        <h2 className="text-xl font-semibold">Your apps</h2>
         <AppList apps={apps} />
       </section>
     </div>

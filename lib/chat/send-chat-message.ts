@@ -17,7 +17,8 @@ import { consumeRateLimit } from "@/lib/rate-limit";
 import { readChatId } from "@/lib/v0/stream-events";
 import type { ChatRequest } from "@/lib/validation/chat";
 import { appNameFromPrompt } from "./app-name";
-import { ensureAppRepo } from "./ensure-app-repo";
+import { assertNoCycleRunning } from "@/lib/deploy/cycle";
+import { ensureAppRepo } from "@/lib/deploy/ensure-app-repo";
 import { guardStream } from "./guard-stream";
 
 export type ChatTurn = { app: App; stream: ReadableStream<Uint8Array> };
@@ -33,6 +34,7 @@ export async function sendChatMessage(user: SessionUser, request: ChatRequest): 
   if (!allowed) throw new AppError("rate_limited", "You're sending messages quickly. Please wait a moment and try again.");
 
   const existing = await findApp(user, request);
+  if (existing) await assertNoCycleRunning(existing.id);
   const app = existing ?? (await createApp({ ownerId: user.id, name: appNameFromPrompt(request.message) }));
   // Started now, alongside generation; the preview cycle retries if it fails.
   const repo = ensureAppRepo(app).catch((error) => console.error(`[chat] repository for app ${app.id} not created yet`, error));

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
@@ -7,6 +8,7 @@ import {
   pgTable,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 
@@ -99,11 +101,55 @@ export const apps = pgTable(
     repoName: text("repo_name"),
     repoUrl: text("repo_url"),
     repoOwnerKind: text("repo_owner_kind", { enum: ["org", "personal"] }),
+    // Set once the preview project exists, so later cycles skip all project calls.
+    vercelProjectId: text("vercel_project_id"),
+    vercelProjectName: text("vercel_project_name"),
+    stagingUrl: text("staging_url"),
+    productionUrl: text("production_url"),
     ...timestamps,
   },
   (t) => [index("apps_owner_id_updated_at_idx").on(t.ownerId, t.updatedAt)],
 );
 export type App = typeof apps.$inferSelect;
+
+// ── Deployments: every preview update and publish attempt ───────────────────
+// See lib/deploy/DEPLOYMENTS_SCHEMA.md for the lock rule and state machine.
+
+export const deploymentEnvironments = ["staging", "production"] as const;
+export const deploymentStatuses = ["deploying", "ready", "failed"] as const;
+
+export const deployments = pgTable(
+  "deployments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    appId: uuid("app_id")
+      .notNull()
+      .references(() => apps.id, { onDelete: "cascade" }),
+    environment: text("environment", { enum: deploymentEnvironments }).notNull(),
+    status: text("status", { enum: deploymentStatuses }).notNull().default("deploying"),
+    deploymentUrl: text("deployment_url"),
+    previewUrl: text("preview_url"),
+    commitSha: text("commit_sha"),
+    chatId: text("chat_id"),
+    versionId: text("version_id"),
+    providerDeploymentId: text("provider_deployment_id"),
+    progress: text("progress", { enum: ["saving", "building"] }),
+    message: text("message"),
+    error: text("error"),
+    startedBy: text("started_by", { enum: ["user", "admin"] }).notNull().default("user"),
+    startedByUserId: text("started_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    leaseExpiresAt: timestamp("lease_expires_at", { withTimezone: true }),
+  },
+  (t) => [
+    // The lock: at most one cycle (preview update or publish) per app.
+    uniqueIndex("deployments_one_in_flight_per_app").on(t.appId).where(sql`${t.status} = 'deploying'`),
+    index("deployments_ready_by_app_env").on(t.appId, t.environment, t.finishedAt.desc()).where(sql`${t.status} = 'ready'`),
+    index("deployments_latest_by_app").on(t.appId, t.startedAt.desc()),
+  ],
+);
+export type Deployment = typeof deployments.$inferSelect;
 
 // ── Local v0 stand-in's chat store (unused when V0_API_KEY is set) ──────────
 

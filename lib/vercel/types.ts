@@ -52,4 +52,7 @@ export interface PreviewHost {
   }): Promise<Deployment>;
   // Stable production URL of the project (its domain), once it has one.
   getProductionUrl(projectId: string): Promise<string | null>;
+  // How long to wait between status checks, given the time spent so far.
+  // Hosts without an opinion get Vercel's own client's schedule.
+  pollDelayMs?(elapsedMs: number): number;
 }

@@ -1,0 +1,21 @@
+import { json } from "@/lib/api/errors";
+import { withRoute } from "@/lib/api/with-route";
+import { getPreviewStatus } from "@/lib/deploy/preview-status";
+import { triggerStagingDeploy } from "@/lib/deploy/vercel-deploy";
+import { emptyBodySchema } from "@/lib/validation/deploy";
+
+export const maxDuration = 800;
+
+// GET /api/apps/[appId]/deploy/staging – preview status from the database:
+// the latest attempt, the last working preview (kept when an update fails),
+// publish state and the list of working versions. Polled by the preview panel.
+export const GET = withRoute({ loadApp: true }, async ({ app, user }) =>
+  json(await getPreviewStatus({ appId: app.id, isAdmin: user.role === "admin" })),
+);
+
+// POST /api/apps/[appId]/deploy/staging – admins only: the manual fallback.
+// It no longer compiles an AppSpec into a new chat; it re-runs the same
+// sync-from-chat cycle on the app's current chat, under the same lock.
+export const POST = withRoute({ admin: true, loadApp: true, body: emptyBodySchema }, async ({ app, user }) =>
+  json(await triggerStagingDeploy({ appId: app.id, adminUserId: user.id })),
+);

@@ -1,0 +1,55 @@
+"use client";
+
+import { CheckCircle2, CircleAlert, Loader2 } from "lucide-react";
+import { useElapsedSeconds } from "@/hooks/use-elapsed";
+import type { PreviewStatus } from "@/lib/deploy/preview-status";
+
+const STEPS = [
+  { key: "saving", label: "Saving your changes" },
+  { key: "building", label: "Building" },
+  { key: "ready", label: "Ready" },
+] as const;
+
+// The preview header's one line of status, announced to screen readers.
+export function PreviewStatusLine({ status }: { status: PreviewStatus | null }) {
+  const running = status?.state === "updating" || status?.state === "publishing";
+  const seconds = useElapsedSeconds(status?.startedAt ?? null, running);
+
+  let content: React.ReactNode = null;
+  if (running) {
+    const current = STEPS.findIndex((s) => s.key === status.step);
+    content = (
+      <span className="flex flex-wrap items-center gap-x-2">
+        <Loader2 className="size-3.5 animate-spin" aria-hidden />
+        <span>{status.message}</span>
+        <span className="text-muted-foreground" aria-label="Progress">
+          {STEPS.map((s, i) => (
+            <span key={s.key} className={i === current ? "font-medium text-foreground" : undefined}>
+              {i > 0 && " → "}
+              {s.label}
+            </span>
+          ))}
+        </span>
+        <span className="tabular-nums">{seconds}s</span>
+      </span>
+    );
+  } else if (status?.state === "ready") {
+    content = (
+      <span className="flex items-center gap-1.5 text-emerald-700">
+        <CheckCircle2 className="size-3.5" aria-hidden /> {status.message ?? "Preview ready"}
+      </span>
+    );
+  } else if (status?.state === "failed") {
+    content = (
+      <span className="flex items-center gap-1.5 text-destructive">
+        <CircleAlert className="size-3.5" aria-hidden /> {status.message}
+      </span>
+    );
+  }
+
+  return (
+    <div role="status" aria-live="polite" data-testid="preview-status">
+      {content}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+"use client";
+
+import { useCallback, useState } from "react";
+import useSWR from "swr";
+import type { PreviewStatus } from "@/lib/deploy/preview-status";
+import { FetchError, fetchJson } from "@/lib/fetch-json";
+
+type SyncAnswer = { status: "ready" | "failed"; previewUrl: string | null; message: string };
+type PublishAnswer = { status: "ready" | "failed"; productionUrl: string | null; message: string };
+
+const POLL_MS = 1000;
+
+// The preview's state from the server (restored on load, polled while any
+// cycle runs, whoever started it), plus the two actions that change it.
+export function usePreview(appId: string) {
+  const key = `/api/apps/${appId}/deploy/staging`;
+  const { data, error, mutate } = useSWR<PreviewStatus>(key, {
+    refreshInterval: (latest) => (latest && (latest.state === "updating" || latest.state === "publishing") ? POLL_MS : 0),
+  });
+  const [requesting, setRequesting] = useState<"sync" | "publish" | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const run = useCallback(
+    async <T,>(kind: "sync" | "publish", url: string, body: object, optimistic: PreviewStatus["state"]): Promise<T | null> => {
+      setRequesting(kind);
+      setNotice(null);
+      // Show the cycle at once; the poll takes over from here.
+      void mutate((current) => current && { ...current, state: optimistic, step: "saving", startedAt: new Date().toISOString(), canPublish: false }, { revalidate: false });
+      try {
+        return await fetchJson<T>(url, { method: "POST", body: JSON.stringify(body) });
+      } catch (e) {
+        // 409: another cycle holds the app; say so and don't queue a second one.
+        setNotice(e instanceof FetchError ? e.message : "Something went wrong. Please try again.");
+        return null;
+      } finally {
+        setRequesting(null);
+        await mutate();
+      }
+    },
+    [mutate],
+  );
+
+  const sync = useCallback(
+    (chatId: string) => run<SyncAnswer>("sync", `/api/apps/${appId}/preview/sync`, { chatId }, "updating"),
+    [appId, run],
+  );
+  const publish = useCallback(
+    () => run<PublishAnswer>("publish", `/api/apps/${appId}/deploy/production`, {}, "publishing"),
+    [appId, run],
+  );
+
+  const state = data?.state ?? "idle";
+  const busy = requesting !== null || state === "updating" || state === "publishing";
+  return {
+    status: data ?? null,
+    loadError: error ? "We couldn't check on your preview. It will retry shortly." : null,
+    busy,
+    notice,
+    sync,
+    publish,
+  };
+}

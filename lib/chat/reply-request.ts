@@ -1,0 +1,57 @@
+import { FetchError } from "@/lib/fetch-json";
+
+export type ReplyRequest = { message: string; appId?: string; chatId?: string };
+export type Reply = { appId: string; stream: ReadableStream<Uint8Array> };
+
+// Browser side of POST /api/chat: an error answer becomes a FetchError with
+// the server's plain message; success hands back the live stream.
+export async function requestReply(body: ReplyRequest): Promise<Reply> {
+  let res: Response;
+  try {
+    res = await fetch("/api/chat", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new FetchError("We couldn't reach the server. Check your connection and try again.", 0, "offline");
+  }
+  if (!res.ok || !res.body) {
+    const error = (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
+    throw new FetchError(
+      error?.error?.message ?? "Something went wrong. Please try again.",
+      res.status,
+      error?.error?.code ?? "internal",
+    );
+  }
+  return { appId: res.headers.get("x-app-id") ?? body.appId ?? "", stream: res.body };
+}
+
+// Passes the stream through untouched while watching for the plain-language
+// error event the server adds when generation fails mid-reply.
+export function watchForStreamError(
+  stream: ReadableStream<Uint8Array>,
+  onError: (message: string) => void,
+): ReadableStream<Uint8Array> {
+  const decoder = new TextDecoder();
+  let buffer = "";
+  return stream.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        controller.enqueue(chunk);
+        buffer += decoder.decode(chunk, { stream: true });
+        const lines = buffer.split("\n");
+        buffer = lines.pop() ?? "";
+        for (const line of lines) {
+          if (!line.startsWith("data: ") || !line.includes('"error"')) continue;
+          try {
+            const event = JSON.parse(line.slice(6)) as { object?: string; message?: string };
+            if (event.object === "error" && event.message) onError(event.message);
+          } catch {
+            // Not JSON: v0's own lines are handled by the renderer.
+          }
+        }
+      },
+    }),
+  );
+}

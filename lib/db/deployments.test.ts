@@ -1,0 +1,107 @@
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import { getDb } from "./client";
+import {
+  createApp,
+  DeploymentInProgressError,
+  expireStaleDeploymentsByAppId,
+  getInFlightDeploymentByAppId,
+  getLatestDeploymentByAppId,
+  getLatestReadyDeploymentByAppId,
+  getReadyDeploymentsByAppId,
+  hasReadyStagingDeploymentByAppId,
+  markDeploymentFailed,
+  markDeploymentReady,
+  startDeployment,
+  updateDeploymentProgress,
+} from "./queries";
+import { deployments, users } from "./schema";
+
+const LEASE = 60_000;
+let appId: string;
+
+beforeEach(async () => {
+  const userId = `u-${Math.random().toString(36).slice(2)}`;
+  await getDb().insert(users).values({ id: userId, name: "Tester", email: `${userId}@example.com` });
+  appId = (await createApp({ ownerId: userId, name: "Test app" })).id;
+});
+
+const start = (environment: "staging" | "production" = "staging") =>
+  startDeployment({ appId, environment, startedBy: "user", startedByUserId: null, leaseMs: LEASE });
+
+async function ready(sha: string, url = `https://${sha}.example`) {
+  const row = await start();
+  return markDeploymentReady({ id: row.id, deploymentUrl: url, previewUrl: url, commitSha: sha, message: "Preview ready" });
+}
+
+describe("deployment queries", () => {
+  it("has no successful staging deploy until one is ready", async () => {
+    expect(await hasReadyStagingDeploymentByAppId({ appId })).toBe(false);
+    const row = await start();
+    expect(await hasReadyStagingDeploymentByAppId({ appId })).toBe(false);
+    await markDeploymentFailed({ id: row.id, message: "Couldn't update", error: "build failed" });
+    expect(await hasReadyStagingDeploymentByAppId({ appId })).toBe(false);
+    await ready("a1");
+    expect(await hasReadyStagingDeploymentByAppId({ appId })).toBe(true);
+  });
+
+  it("keeps the latest successful staging deploy when a later attempt fails", async () => {
+    await ready("a1");
+    await ready("a2");
+    const failing = await start();
+    await markDeploymentFailed({ id: failing.id, message: "Couldn't update", error: "ERROR" });
+
+    expect((await getLatestReadyDeploymentByAppId({ appId, environment: "staging" }))?.commitSha).toBe("a2");
+    expect((await getLatestDeploymentByAppId({ appId }))?.status).toBe("failed");
+    expect((await getReadyDeploymentsByAppId({ appId, environment: "staging", limit: 10 })).map((d) => d.commitSha)).toEqual([
+      "a2",
+      "a1",
+    ]);
+  });
+
+  it("does not count production deploys as staging ones", async () => {
+    const row = await start("production");
+    await markDeploymentReady({ id: row.id, deploymentUrl: "u", previewUrl: "u", commitSha: "p1", message: "Live" });
+    expect(await hasReadyStagingDeploymentByAppId({ appId })).toBe(false);
+    expect((await getLatestReadyDeploymentByAppId({ appId, environment: "production" }))?.commitSha).toBe("p1");
+  });
+
+  it("admits one in-flight cycle per app, staging and production alike", async () => {
+    const first = await start();
+    expect((await getInFlightDeploymentByAppId({ appId }))?.id).toBe(first.id);
+    await expect(start()).rejects.toBeInstanceOf(DeploymentInProgressError);
+    await expect(start("production")).rejects.toBeInstanceOf(DeploymentInProgressError);
+    await markDeploymentReady({ id: first.id, deploymentUrl: "u", previewUrl: "u", commitSha: "s", message: "ok" });
+    expect(await getInFlightDeploymentByAppId({ appId })).toBeNull();
+    await expect(start("production")).resolves.toMatchObject({ environment: "production" });
+  });
+
+  it("releases an expired lease: the row becomes interrupted and the app unlocks", async () => {
+    const stuck = await start();
+    await getDb()
+      .update(deployments)
+      .set({ leaseExpiresAt: new Date(Date.now() - 1000) })
+      .where(eq(deployments.id, stuck.id));
+
+    const next = await start();
+    const [old] = await getDb().select().from(deployments).where(eq(deployments.id, stuck.id));
+    expect(old).toMatchObject({ status: "failed" });
+    expect(old!.error).toMatch(/interrupted/);
+    expect(next.status).toBe("deploying");
+  });
+
+  it("a live lease is not expired, and heartbeats extend it", async () => {
+    const row = await start();
+    expect(await expireStaleDeploymentsByAppId({ appId })).toBe(0);
+    expect(await updateDeploymentProgress({ id: row.id, leaseMs: LEASE, progress: "building", commitSha: "c1" })).toBe(true);
+    const [after] = await getDb().select().from(deployments).where(eq(deployments.id, row.id));
+    expect(after).toMatchObject({ progress: "building", commitSha: "c1" });
+  });
+
+  it("a closed row can no longer be renewed or re-closed", async () => {
+    const row = await start();
+    await markDeploymentFailed({ id: row.id, message: "m", error: "e" });
+    expect(await updateDeploymentProgress({ id: row.id, leaseMs: LEASE })).toBe(false);
+    expect(await markDeploymentReady({ id: row.id, deploymentUrl: "u", previewUrl: "u", commitSha: "s", message: "m" })).toBeNull();
+  });
+});

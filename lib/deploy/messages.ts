@@ -1,0 +1,17 @@
+// Everything a builder may read about a preview cycle. No identifiers, branch
+// names or provider text: those go to the log and the admin-only error field.
+export const deployMessages = {
+  updating: "Updating preview…",
+  ready: "Preview ready",
+  unchanged: "Preview ready. Nothing changed since the last version.",
+  failedWithPrevious: "Couldn't update the preview. Your last working version is still shown.",
+  failedFirst: "Couldn't build the preview. Try describing the change again.",
+  noCode: "The latest reply didn't include app code to preview yet.",
+  unsafeFiles: "The latest reply included files we can't safely use, so the preview wasn't updated.",
+  inProgress: "Your preview is still updating; try again in a moment.",
+  publishNeedsPreview: "Your app needs a working preview before it can be published.",
+  publishing: "Publishing…",
+  published: "Your app is live",
+  publishFailed: "Couldn't publish this version. Your live app hasn't changed.",
+  publishConflict: "This version can't be published automatically because it clashes with what's live. Your live app hasn't changed.",
+} as const;

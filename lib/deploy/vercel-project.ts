@@ -1,0 +1,53 @@
+import "server-only";
+
+import { IntegrationError } from "@/lib/errors";
+import { PRODUCTION_BRANCH } from "@/lib/github/types";
+import { getPreviewHost } from "@/lib/integrations";
+import type { PreviewHost, Project } from "@/lib/vercel/types";
+
+const NAME_ATTEMPTS = 3;
+
+// Idempotent: creates the project linked to the repo, or finds the one that
+// already is. Production builds from `main`; every other branch (staging)
+// builds previews, which must be embeddable, so no login wall in front.
+export async function ensureVercelProject(
+  { repoOwner, repoName }: { repoOwner: string; repoName: string },
+  host: PreviewHost = getPreviewHost(),
+): Promise<{ projectId: string; projectName: string }> {
+  const repo = { owner: repoOwner, name: repoName };
+  const linkedRepo = `${repoOwner}/${repoName}`;
+  const baseName = projectNameFor(repoName);
+
+  let project: Project | null = null;
+  for (let attempt = 0; attempt < NAME_ATTEMPTS && !project; attempt++) {
+    const name = attempt === 0 ? baseName : `${baseName.slice(0, 90)}-${attempt + 1}`;
+    try {
+      project = await host.createProject({ name, repo });
+    } catch (error) {
+      if (!(error instanceof IntegrationError && error.kind === "conflict")) throw error;
+      // "Already exists" is success when it is ours (a retry after a crash).
+      const existing = await host.getProject(name);
+      if (existing && (!existing.linkedRepo || existing.linkedRepo === linkedRepo)) {
+        project = existing.linkedRepo ? existing : await host.linkProject(existing.id, repo);
+      }
+    }
+  }
+  if (!project) throw new IntegrationError("vercel", "conflict", `no free project name for ${linkedRepo}`);
+
+  if (project.productionBranch && project.productionBranch !== PRODUCTION_BRANCH) {
+    await host.setProductionBranch(project.id, PRODUCTION_BRANCH);
+  }
+  if (project.previewsProtected) await host.disablePreviewProtection(project.id);
+  return { projectId: project.id, projectName: project.name };
+}
+
+// Vercel project names: lowercase letters, digits, '.', '_', '-'; at most 100.
+export function projectNameFor(repoName: string): string {
+  const name = repoName
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, "-")
+    .replace(/-{3,}/g, "--")
+    .replace(/^[-._]+|[-._]+$/g, "")
+    .slice(0, 100);
+  return name || "app";
+}
