@@ -15,6 +15,18 @@ const nextConfig: NextConfig = {
   // @v0-sdk/react starts reading a reply stream during render; StrictMode's
   // double render would hand its second pass an already-locked stream.
   reactStrictMode: false,
+  // Pages get their full set (with a per-request CSP) from proxy.ts.
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

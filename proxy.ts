@@ -1,16 +1,31 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { type NextRequest, NextResponse } from "next/server";
+import { pageSecurityHeaders } from "@/lib/security-headers";
+import { demoFrameSources } from "@/lib/v0/frame-sources";
+import { previewFrameSources } from "@/lib/vercel/frame-sources";
 
 const PUBLIC_PAGES = new Set(["/sign-in", "/sign-up"]);
 
-// A cheap cookie-presence check that sends anonymous visitors to sign-in.
-// Pages and routes still verify the session itself; this only redirects.
+// Sends anonymous visitors to sign-in (a cheap cookie check; pages and routes
+// verify the session themselves) and puts security headers on every page.
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (PUBLIC_PAGES.has(pathname) || getSessionCookie(request)) return NextResponse.next();
-  const url = new URL("/sign-in", request.url);
-  if (pathname !== "/") url.searchParams.set("next", pathname + search);
-  return NextResponse.redirect(url);
+  if (!PUBLIC_PAGES.has(pathname) && !getSessionCookie(request)) {
+    const url = new URL("/sign-in", request.url);
+    if (pathname !== "/") url.searchParams.set("next", pathname + search);
+    return NextResponse.redirect(url);
+  }
+
+  const headers = pageSecurityHeaders({
+    nonce: Buffer.from(crypto.randomUUID()).toString("base64"),
+    frameSources: [...previewFrameSources(), ...demoFrameSources()],
+    dev: process.env.NODE_ENV === "development",
+  });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("content-security-policy", headers["content-security-policy"]!);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
 }
 
 export const config = {

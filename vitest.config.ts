@@ -16,6 +16,8 @@ const databaseTests = [
 // Only meaningful on a real server (several processes, one database).
 const postgresOnlyTests = ["tests/postgres/**/*.test.ts"];
 
+const timeouts = { testTimeout: 30_000, hookTimeout: 60_000 };
+
 const shared = {
   resolve: {
     alias: {
@@ -36,6 +38,7 @@ const projects: TestProjectInlineConfiguration[] = [
       exclude: [...ignored, ...databaseTests, ...postgresOnlyTests],
       setupFiles: ["tests/setup/isolation.ts"],
       env: { DATABASE_URL: "", TEST_POSTGRES_URL: "" },
+      ...timeouts,
     },
   },
   {
@@ -46,9 +49,22 @@ const projects: TestProjectInlineConfiguration[] = [
       exclude: ignored,
       setupFiles: ["tests/setup/isolation.ts", "tests/setup/database.ts"],
       env: { DATABASE_URL: "", TEST_POSTGRES_URL: "" },
+      ...timeouts,
     },
   },
 ];
+
+// The builder journey in Chromium, against `next build && next start`.
+projects.push({
+  ...shared,
+  test: {
+    name: "browser",
+    include: ["e2e/**/*.test.ts"],
+    globalSetup: ["e2e/global-setup.ts"],
+    testTimeout: 120_000,
+    hookTimeout: 60_000,
+  },
+});
 
 if (postgresUrl) {
   projects.push({
@@ -59,14 +75,9 @@ if (postgresUrl) {
       exclude: ignored,
       setupFiles: ["tests/setup/isolation.ts", "tests/setup/database.ts"],
       env: { DATABASE_URL: "", TEST_POSTGRES_URL: postgresUrl },
+      ...timeouts,
     },
   });
 }
 
-export default defineConfig({
-  test: {
-    projects,
-    testTimeout: 20_000,
-    hookTimeout: 30_000,
-  },
-});
+export default defineConfig({ test: { projects } });

@@ -14,7 +14,7 @@ type Props = {
 };
 
 const messageComponents = {
-  CodeBlock: CodeFile,
+  CodeProjectPart: CodeFile,
   p: { className: "leading-relaxed" },
   ul: { className: "ml-5 list-disc" },
   ol: { className: "ml-5 list-decimal" },

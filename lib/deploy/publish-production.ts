@@ -30,10 +30,10 @@ export async function publishToProduction({ appId, startedBy }: { appId: string;
 
   try {
     const repo = await ensureAppRepo(app);
+    const project = await ensureProjectForApp(app, repo);
     const promoted = await getGitHost().promote(repo, source.commitSha);
     commitSha = promoted.sha;
     await progress({ commitSha, progress: "building" });
-    const project = await ensureProjectForApp(app, repo);
     const host = getPreviewHost();
     const deployment = await waitForDeployment({
       host,
@@ -43,7 +43,8 @@ export async function publishToProduction({ appId, startedBy }: { appId: string;
       sha: commitSha,
       target: "production",
       timeoutMs: env.DEPLOY_TIMEOUT_MS,
-      graceMs: env.DEPLOY_GRACE_MS,
+      // Nothing was pushed when the version is already live: deploy it directly.
+      graceMs: promoted.method === "unchanged" ? 0 : env.DEPLOY_GRACE_MS,
       onProgress: (d) => progress({ providerDeploymentId: d.id }),
     });
     if (deployment.state !== "READY") {

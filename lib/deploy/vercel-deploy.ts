@@ -51,6 +51,8 @@ export async function syncStagingFromChat({
     await progress({ versionId: version.id });
     const files = injectInvariants(extractFiles(version.files));
     const repo = await ensureAppRepo(app);
+    // Linked before the push, so the push itself starts the deployment.
+    const project = await ensureProjectForApp(app, repo);
     const commit = await getGitHost().commitFiles(repo, STAGING_BRANCH, files, `Update from chat (${version.id})`);
     commitSha = commit.sha;
     await progress({ commitSha, progress: "building" });
@@ -67,7 +69,6 @@ export async function syncStagingFromChat({
       });
     }
 
-    const project = await ensureProjectForApp(app, repo);
     const deployment = await waitForDeployment({
       host: getPreviewHost(),
       project,
@@ -76,7 +77,8 @@ export async function syncStagingFromChat({
       sha: commitSha,
       target: "preview",
       timeoutMs: env.DEPLOY_TIMEOUT_MS,
-      graceMs: env.DEPLOY_GRACE_MS,
+      // No push happened for unchanged code, so no deployment will appear by itself.
+      graceMs: commit.changed ? env.DEPLOY_GRACE_MS : 0,
       onProgress: (d) => progress({ providerDeploymentId: d.id }),
     });
     if (deployment.state !== "READY") {

@@ -10,7 +10,14 @@ process.env.DATA_DIR = dataDir;
 process.env.LOCAL_GENERATOR_DELAY_MS ??= "0";
 process.env.LOCAL_PREVIEW_PORT ??= "0";
 process.env.ADMIN_EMAILS ??= "admin@example.com";
+process.env.CHAT_MESSAGES_PER_MINUTE ??= "1000";
+
+// Test files share a worker process; what the app keeps on globalThis (to
+// survive dev hot reloads) must not leak into the next file.
+const PROCESS_SINGLETONS = ["__integrations", "__localPreviewPushes", "__localPreviewServer"];
 
 afterAll(() => {
+  const globals = globalThis as Record<string, unknown>;
+  for (const key of PROCESS_SINGLETONS) delete globals[key];
   rmSync(dataDir, { recursive: true, force: true });
 });

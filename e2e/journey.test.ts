@@ -1,0 +1,140 @@
+// The whole builder journey in Debian's Chromium against `next start` on the
+// embedded defaults: sign up, build by chatting, watch the preview update by
+// itself, survive a failed update, publish, reload, and stay private.
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
+const baseURL = inject("baseURL");
+const faultFile = inject("faultFile");
+const shots = path.resolve(import.meta.dirname, "../test-results/journey");
+// Commit ids, branch names and vendor names never reach a builder.
+const TECHNICAL = /\b[0-9a-f]{40}\b|\bstaging\b|\bmain\b|vercel|github/i;
+
+let browser: Browser;
+let page: Page;
+let appUrl = "";
+const seen: { url: string; body: string }[] = [];
+
+async function shot(name: string) {
+  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+}
+
+async function signUp(p: Page, email: string) {
+  await p.goto(`${baseURL}/sign-up`);
+  await p.getByLabel("Your name").fill("Journey Tester");
+  await p.getByLabel("Email").fill(email);
+  await p.getByLabel("Password").fill("correct horse battery");
+  await p.getByRole("button", { name: "Create account" }).click();
+  await p.getByRole("heading", { name: "What do you want to build?" }).waitFor();
+}
+
+const previewFrame = () => page.frameLocator('[data-testid="preview-frame"]');
+const previewStatus = () => page.getByTestId("preview-status");
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.on("response", async (res) => {
+    if (!res.url().startsWith(`${baseURL}/api/`)) return;
+    seen.push({ url: res.url(), body: await res.text().catch(() => "") });
+  });
+});
+
+afterAll(async () => {
+  rmSync(faultFile, { force: true });
+  await browser?.close();
+});
+
+describe("builder journey", () => {
+  it("1. sign up, describe an app, watch the reply stream and the preview appear", async () => {
+    await signUp(page, "journey@example.com");
+    await page.getByLabel("Describe the app you want to build").fill("a todo app with a dark theme");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/apps\//);
+    appUrl = page.url();
+
+    await page.getByTestId("live-reply").waitFor();
+    await expect.poll(() => page.getByTestId("chat-input").isDisabled()).toBe(true);
+    await shot("1-streaming");
+    await expect.poll(() => page.getByTestId("input-status").textContent(), { timeout: 30_000 }).toMatch(/Updating preview|Writing/);
+
+    await expect.poll(() => previewStatus().textContent(), { timeout: 60_000 }).toContain("Preview ready");
+    const frame = previewFrame();
+    await frame.getByRole("heading").first().waitFor();
+    await frame.getByRole("textbox").first().fill("Buy milk");
+    await frame.getByRole("textbox").first().press("Enter");
+    await frame.getByText("Buy milk").waitFor();
+    expect(await page.getByTestId("chat-input").isDisabled()).toBe(false);
+    await shot("1-preview-ready");
+  });
+
+  it("2. a follow-up updates the preview by itself", async () => {
+    await page.getByTestId("chat-input").fill("change the title to Grocery List");
+    await page.keyboard.press("Enter");
+    await previewFrame().getByRole("heading", { name: "Grocery List" }).waitFor({ timeout: 60_000 });
+    await shot("2-follow-up");
+  });
+
+  it("3. a failed update says so plainly and keeps the last working preview", async () => {
+    writeFileSync(faultFile, "fail");
+    await page.getByTestId("chat-input").fill("make it blue");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => previewStatus().textContent(), { timeout: 60_000 }).toContain("Couldn't update the preview");
+    await previewFrame().getByRole("heading", { name: "Grocery List" }).waitFor();
+    await shot("3-failed-update");
+    rmSync(faultFile, { force: true });
+  });
+
+  it("4. Publish puts the previewed app live", async () => {
+    await page.getByTestId("publish-button").click();
+    const live = page.getByTestId("live-link");
+    await live.waitFor({ timeout: 60_000 });
+    const href = await live.getAttribute("href");
+    const livePage = await browser.newPage();
+    await livePage.goto(href!);
+    await livePage.getByRole("heading", { name: "Grocery List" }).waitFor();
+    await livePage.close();
+    await shot("4-published");
+  });
+
+  it("5. a reload restores the preview, its status and Publish without any click", async () => {
+    await page.reload();
+    await page.getByTestId("live-link").waitFor();
+    await previewFrame().getByRole("heading", { name: "Grocery List" }).waitFor();
+    expect(await page.getByTestId("publish-button").isEnabled()).toBe(true);
+    expect(await previewStatus().textContent()).toMatch(/live|ready/i);
+    await shot("5-reloaded");
+  });
+
+  it("6. another builder gets a not-found page for this app", async () => {
+    const context = await browser.newContext();
+    const stranger = await context.newPage();
+    await signUp(stranger, "stranger@example.com");
+    const res = await stranger.goto(appUrl);
+    expect(res?.status()).toBe(404);
+    await stranger.getByText("We couldn't find that app").waitFor();
+    await context.close();
+  });
+
+  it("7. nothing technical on the page or in any response the builder's browser saw", async () => {
+    await page.getByTestId("chat-messages").waitFor();
+    const text = await page.locator("body").innerText();
+    expect(text).not.toMatch(TECHNICAL);
+    expect(seen.length).toBeGreaterThan(5);
+    for (const { url, body } of seen) expect(`${url}\n${body}`.replace(/\/api\/apps\/[^/]+\/deploy\/staging/, "")).not.toMatch(TECHNICAL);
+  });
+
+  it("works at phone width: chat and preview tabs", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await page.getByRole("tab", { name: "Preview" }).click();
+    await previewFrame().getByRole("heading", { name: "Grocery List" }).waitFor();
+    await shot("phone-preview");
+  });
+});

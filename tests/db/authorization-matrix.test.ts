@@ -1,0 +1,99 @@
+// Every route × {anonymous, another builder, the owner, an admin}: the exact
+// status each gets. Someone else's app is always 404, never 403.
+import { beforeAll, describe, expect, it } from "vitest";
+import { DELETE as deleteApp, GET as getApp, PATCH as patchApp } from "@/app/api/apps/[appId]/route";
+import { GET as getChat } from "@/app/api/apps/[appId]/chat/route";
+import { POST as publish } from "@/app/api/apps/[appId]/deploy/production/route";
+import { GET as getStatus, POST as adminDeploy } from "@/app/api/apps/[appId]/deploy/staging/route";
+import { POST as sync } from "@/app/api/apps/[appId]/preview/sync/route";
+import { GET as listApps, POST as createApp } from "@/app/api/apps/route";
+import { POST as chat } from "@/app/api/chat/route";
+import type { App } from "@/lib/db/schema";
+import { chatTurn } from "../helpers/apps";
+import { callRoute } from "../helpers/route";
+import { signUp, type TestUser } from "../helpers/session";
+
+type Who = "anonymous" | "other" | "owner" | "admin";
+let users: Record<Exclude<Who, "anonymous">, TestUser>;
+let app: App;
+
+beforeAll(async () => {
+  users = { owner: await signUp(), other: await signUp(), admin: await signUp("admin@example.com") };
+  app = await chatTurn(users.owner, "a todo app");
+});
+
+type Case = {
+  route: string;
+  call: (cookie: string | undefined) => Promise<Response>;
+  expected: Record<Who, number>;
+};
+
+const cases: Case[] = [
+  { route: "GET /api/apps", call: (cookie) => callRoute(listApps, { cookie }), expected: { anonymous: 401, other: 200, owner: 200, admin: 200 } },
+  {
+    route: "POST /api/apps",
+    call: (cookie) => callRoute(createApp, { method: "POST", cookie, body: { name: "New" } }),
+    expected: { anonymous: 401, other: 201, owner: 201, admin: 201 },
+  },
+  {
+    route: "GET /api/apps/[appId]",
+    call: (cookie) => callRoute(getApp, { cookie, params: { appId: app.id } }),
+    expected: { anonymous: 401, other: 404, owner: 200, admin: 404 },
+  },
+  {
+    route: "PATCH /api/apps/[appId]",
+    call: (cookie) => callRoute(patchApp, { method: "PATCH", cookie, params: { appId: app.id }, body: { name: "Renamed" } }),
+    expected: { anonymous: 401, other: 404, owner: 200, admin: 404 },
+  },
+  {
+    route: "GET /api/apps/[appId]/chat",
+    call: (cookie) => callRoute(getChat, { cookie, params: { appId: app.id } }),
+    expected: { anonymous: 401, other: 404, owner: 200, admin: 404 },
+  },
+  {
+    route: "GET /api/apps/[appId]/deploy/staging",
+    call: (cookie) => callRoute(getStatus, { cookie, params: { appId: app.id } }),
+    expected: { anonymous: 401, other: 404, owner: 200, admin: 404 },
+  },
+  {
+    route: "POST /api/apps/[appId]/deploy/production (no preview yet)",
+    call: (cookie) => callRoute(publish, { method: "POST", cookie, params: { appId: app.id }, body: {} }),
+    expected: { anonymous: 401, other: 404, owner: 400, admin: 404 },
+  },
+  {
+    route: "POST /api/apps/[appId]/preview/sync (another chat)",
+    call: (cookie) => callRoute(sync, { method: "POST", cookie, params: { appId: app.id }, body: { chatId: "not-this-apps-chat" } }),
+    expected: { anonymous: 401, other: 404, owner: 404, admin: 404 },
+  },
+  {
+    route: "POST /api/chat (another builder's app)",
+    call: (cookie) => callRoute(chat, { method: "POST", cookie, body: { message: "hello", appId: app.id } }),
+    expected: { anonymous: 401, other: 404, owner: 200, admin: 404 },
+  },
+  {
+    route: "POST /api/apps/[appId]/deploy/staging (admin fallback)",
+    call: (cookie) => callRoute(adminDeploy, { method: "POST", cookie, params: { appId: app.id }, body: {} }),
+    expected: { anonymous: 401, other: 403, owner: 403, admin: 200 },
+  },
+  {
+    route: "DELETE /api/apps/[appId]",
+    call: (cookie) => callRoute(deleteApp, { method: "DELETE", cookie, params: { appId: app.id } }),
+    expected: { anonymous: 401, other: 404, owner: 204, admin: 404 },
+  },
+];
+
+describe("authorization matrix", () => {
+  // Order matters only for the last case: the owner's DELETE runs last.
+  for (const { route, call, expected } of cases) {
+    it(route, async () => {
+      const order: Who[] = ["anonymous", "other", "admin", "owner"];
+      const got: Partial<Record<Who, number>> = {};
+      for (const who of order) {
+        const res = await call(who === "anonymous" ? undefined : users[who].cookie);
+        got[who] = res.status;
+        await res.body?.cancel();
+      }
+      expect(got).toEqual(expected);
+    });
+  }
+});

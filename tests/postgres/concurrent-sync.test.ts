@@ -1,0 +1,64 @@
+// One cycle per app, enforced by the database across processes: 50 sync
+// requests at once from two server processes → one cycle, one commit, and
+// 49 plain 409s.
+import { execFileSync, fork } from "node:child_process";
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
+import { deployments } from "@/lib/db/schema";
+import { localRepoDir } from "@/lib/github/local-store";
+import { chatTurn } from "../helpers/apps";
+import { signUp } from "../helpers/session";
+import { bundleWorker } from "../helpers/worker-bundle";
+
+type Result = { status: number; body: string };
+let workerFile: string;
+
+beforeAll(async () => {
+  workerFile = await bundleWorker("tests/postgres/sync-worker.ts");
+});
+
+function startWorker(): Promise<{ run: (job: object) => Promise<Result[]> }> {
+  const child = fork(workerFile, { env: { ...process.env }, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  return new Promise((resolve, reject) => {
+    child.once("error", reject);
+    child.once("message", () =>
+      resolve({
+        run: (job) =>
+          new Promise((done, fail) => {
+            child.once("message", (msg) => done((msg as { results: Result[] }).results));
+            child.once("exit", (code) => code !== 0 && fail(new Error(`worker exited ${code}`)));
+            child.send(job);
+          }),
+      }),
+    );
+  });
+}
+
+describe("preview sync under concurrency (real PostgreSQL)", () => {
+  it("runs exactly one cycle for 50 simultaneous requests from two processes", async () => {
+    const user = await signUp();
+    const app = await chatTurn(user, "a todo app with a dark theme");
+    const repoDir = localRepoDir({ owner: app.repoOwner!, name: app.repoName! });
+    const commitsBefore = execFileSync("git", ["--git-dir", repoDir, "rev-list", "--all"], { encoding: "utf8" }).trim().split("\n");
+
+    const [a, b] = await Promise.all([startWorker(), startWorker()]);
+    const job = { appId: app.id, chatId: app.chatId, cookie: user.cookie, count: 25 };
+    const results = (await Promise.all([a.run(job), b.run(job)])).flat();
+
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(49);
+    for (const r of results.filter((r) => r.status === 409)) {
+      expect(JSON.parse(r.body)).toEqual({
+        error: { code: "conflict", message: "Your preview is still updating; try again in a moment." },
+      });
+    }
+
+    const rows = await getDb().select().from(deployments).where(eq(deployments.appId, app.id));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.status).toBe("ready");
+    const commitsAfter = execFileSync("git", ["--git-dir", repoDir, "rev-list", "--all"], { encoding: "utf8" }).trim().split("\n");
+    expect(commitsAfter.length - commitsBefore.length).toBe(1);
+  }, 60_000);
+});
