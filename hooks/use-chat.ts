@@ -13,18 +13,31 @@ type Options = {
   onReplyFinished?: (chatId: string) => unknown;
 };
 
+const INTERRUPTED = "The reply was interrupted. Please send your message again.";
+
 // Owns sending, the live reply's stream and the chat's history (SWR).
 export function useChat(appId: string, options: Options = {}) {
   const history = useSWR<ChatView>(`/api/apps/${appId}/chat`);
   const [state, dispatch] = useReducer(chatReducer, initialChatState);
   const { take } = useStreamingHandOff();
   const onReplyFinished = useRef(options.onReplyFinished);
-  onReplyFinished.current = options.onReplyFinished;
+  const replyFailed = useRef(false);
+  useEffect(() => {
+    onReplyFinished.current = options.onReplyFinished;
+  });
 
-  const startStreaming = useCallback((message: string, stream: ReadableStream<Uint8Array>) => {
-    const watched = watchForStreamError(stream, (error) => dispatch({ type: "failed", error }));
-    dispatch({ type: "streaming", message, stream: watched });
+  const fail = useCallback((error: string) => {
+    replyFailed.current = true;
+    dispatch({ type: "failed", error });
   }, []);
+
+  const startStreaming = useCallback(
+    (message: string, stream: ReadableStream<Uint8Array>) => {
+      replyFailed.current = false;
+      dispatch({ type: "streaming", message, stream: watchForStreamError(stream, fail) });
+    },
+    [fail],
+  );
 
   // A reply started on the home page continues here without restarting.
   useEffect(() => {
@@ -32,41 +45,36 @@ export function useChat(appId: string, options: Options = {}) {
     if (handed) startStreaming(handed.message, handed.stream);
   }, [appId, take, startStreaming]);
 
+  const chatId = history.data?.chatId ?? undefined;
+  const busy = isBusy(state.phase);
   const send = useCallback(
     async (message: string) => {
-      if (isBusy(state.phase)) return;
+      if (busy) return;
       dispatch({ type: "send", message });
       try {
-        const reply = await requestReply({ message, appId, chatId: history.data?.chatId ?? undefined });
+        const reply = await requestReply({ message, appId, chatId });
         startStreaming(message, reply.stream);
       } catch (error) {
-        dispatch({ type: "failed", error: error instanceof Error ? error.message : "Something went wrong." });
+        fail(error instanceof Error ? error.message : "Something went wrong.");
       }
     },
-    [appId, history.data?.chatId, state.phase, startStreaming],
+    [appId, chatId, busy, startStreaming, fail],
   );
 
   const mutateHistory = history.mutate;
-  const phaseRef = useRef(state.phase);
-  phaseRef.current = state.phase;
-
   const onStreamComplete = useCallback(async () => {
-    const failed = phaseRef.current === "error";
     dispatch({ type: "completed" });
     const fresh = await mutateHistory().catch(() => undefined);
     dispatch({ type: "history-synced" });
-    if (!failed && fresh?.chatId) await onReplyFinished.current?.(fresh.chatId);
+    if (!replyFailed.current && fresh?.chatId) await onReplyFinished.current?.(fresh.chatId);
     dispatch({ type: "finished" });
   }, [mutateHistory]);
 
-  const onStreamError = useCallback(() => {
-    dispatch({ type: "failed", error: "The reply was interrupted. Please send your message again." });
-  }, []);
+  const onStreamError = useCallback(() => fail(INTERRUPTED), [fail]);
 
   return {
     messages: history.data?.messages ?? [],
     demoUrl: history.data?.demoUrl ?? null,
-    historyLoading: history.isLoading,
     historyError: history.error ? "We couldn't load this conversation. Please reload the page." : null,
     phase: state.phase,
     live: state.live,

@@ -4,7 +4,7 @@ import { FileCode } from "lucide-react";
 
 // Generated files are shown collapsed: builders see that work happened
 // without being asked to read code.
-export function CodeFile({ language, code, className }: { language: string; code: string; className?: string }) {
+export function CodeFile({ language, code = "", className }: { language?: string; code?: string; className?: string }) {
   const lines = code.split("\n").length;
   return (
     <details className={`my-2 rounded-md border bg-muted/40 text-xs ${className ?? ""}`}>

@@ -36,7 +36,6 @@ export function assertSafeFiles(files: FileMap): void {
 function pathProblem(path: string): string | null {
   if (path.length === 0) return "it has no name";
   if (path.length > MAX_PATH_LENGTH) return "its name is too long";
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(path)) return "its name contains control characters";
   if (path.includes("\\")) return "its name contains a backslash";
   if (path.startsWith("/") || /^[a-zA-Z]:/.test(path)) return "it points outside the app";
@@ -50,7 +49,6 @@ function pathProblem(path: string): string | null {
 }
 
 function printable(path: string): string {
-  // eslint-disable-next-line no-control-regex
   return path.replace(/[\u0000-\u001f\u007f]/g, "?").slice(0, 80);
 }
 

@@ -57,7 +57,7 @@ describe("preview sync under concurrency (real PostgreSQL)", () => {
 
     const rows = await getDb().select().from(deployments).where(eq(deployments.appId, app.id));
     expect(rows).toHaveLength(1);
-    expect(rows[0]!.status).toBe("ready");
+    expect(rows[0], rows[0]!.error ?? "").toMatchObject({ status: "ready" });
     const commitsAfter = execFileSync("git", ["--git-dir", repoDir, "rev-list", "--all"], { encoding: "utf8" }).trim().split("\n");
     expect(commitsAfter.length - commitsBefore.length).toBe(1);
   }, 60_000);

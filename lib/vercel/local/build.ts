@@ -91,6 +91,8 @@ async function bundle(workDir: string, entry: string, platform: "browser" | "nod
     nodePaths: [nodeModules],
     loader: { ".css": "empty", ".svg": "dataurl", ".png": "dataurl", ".jpg": "dataurl", ".json": "json" },
     define: { "process.env.NODE_ENV": '"production"' },
+    // Bundled CommonJS (react-dom/server) requires Node built-ins at run time.
+    ...(platform === "node" && { banner: { js: 'import { createRequire } from "node:module"; const require = createRequire(import.meta.url);' } }),
     alias: { "@": workDir },
     plugins: [shimsPlugin()],
   });
