@@ -89,3 +89,15 @@ describe("local chat service", () => {
     await expect(createLocalChatService().sendMessage({ chatId: "chat_missing", message: "hi" })).rejects.toBeInstanceOf(IntegrationError);
   });
 });
+
+describe("a reader that leaves mid-reply", () => {
+  it("still gets the version written and saved", async () => {
+    const service = createLocalChatService();
+    const stream = await service.createChat({ message: "a pricing page" });
+    const reader = stream.getReader();
+    const first = decoder.decode((await reader.read()).value);
+    const chatId = (JSON.parse(first.slice("data: ".length)) as { id: string }).id;
+    await reader.cancel();
+    await expect.poll(async () => (await service.getChat(chatId))?.latestVersion?.status, { timeout: 5000 }).toBe("completed");
+  });
+});

@@ -45,9 +45,14 @@ function streamReply(chatId: string, spec: AppSpec, explanation: string): Readab
   const messageId = newId("msg");
   const chatEvent = { object: "chat", id: chatId, name: spec.title, privacy: "private" };
 
+  // A reader that goes away (a closed tab) doesn't stop the work: like v0,
+  // the reply is still written and saved, just no longer sent.
+  let reading = true;
   return new ReadableStream<Uint8Array>({
     async start(controller) {
-      const send = (value: unknown) => controller.enqueue(encodeEvent(value));
+      const send = (value: unknown) => {
+        if (reading) controller.enqueue(encodeEvent(value));
+      };
       send(chatEvent);
       try {
         const files = renderFiles(spec);
@@ -71,8 +76,12 @@ function streamReply(chatId: string, spec: AppSpec, explanation: string): Readab
         console.error(`[local generator] chat ${chatId} failed`, error);
         send({ id: messageId, object: "message.experimental_content.chunk", delta: failureDelta() });
       }
+      if (!reading) return;
       controller.enqueue(DONE_EVENT);
       controller.close();
+    },
+    cancel() {
+      reading = false;
     },
   });
 }
