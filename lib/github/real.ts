@@ -18,9 +18,9 @@ export type GitHubHostOptions = {
   baseUrl: string;
   author: { name: string; email: string };
   throttleId?: string;
-  // Tests shorten GitHub's waits; production keeps the plugins' spacing.
-  retryAfterBaseMs?: number;
-  writeSpacingMs?: number;
+  // Tests and benchmarks against a local server skip GitHub's pacing and
+  // shorten retry waits; production keeps the plugins' defaults.
+  pacing?: { enabled: boolean; retryAfterBaseMs: number };
 };
 
 const NAME_ATTEMPTS = 4;
@@ -31,14 +31,13 @@ export function createGitHubHost(options: GitHubHostOptions): GitHost {
     baseUrl: options.baseUrl,
     userAgent: "chat-driven-staging-deploy",
     // A 409 or 422 on refs and merges is an answer, not a hiccup: never resend.
-    retry: { doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451], retryAfterBaseValue: options.retryAfterBaseMs ?? 1000 },
+    retry: { doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451], retryAfterBaseValue: options.pacing?.retryAfterBaseMs ?? 1000 },
     throttle: {
+      enabled: options.pacing?.enabled ?? true,
       id: options.throttleId,
-      ...(options.writeSpacingMs !== undefined && { minimumSecondaryRateRetryAfter: 0 }),
       onRateLimit: (_after: number, _options: object, _octokit: unknown, retryCount: number) => retryCount < 2,
       onSecondaryRateLimit: (_after: number, _options: object, _octokit: unknown, retryCount: number) => retryCount < 2,
     },
-    ...(options.writeSpacingMs !== undefined && { request: { retryAfter: 0 } }),
   });
   const identity = { name: options.author.name, email: options.author.email };
 
