@@ -1,114 +1,192 @@
 import "server-only";
 
-import { randomBytes } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { getEnv } from "@/lib/env";
 import type { DeploymentState } from "../types";
 
-// Everything the local preview host knows lives on disk, so any process (a
-// second server, or this one after a restart) sees the same projects,
-// deployments and aliases and can serve every build.
+// Everything the local preview host knows lives on disk under
+// ${DATA_DIR}/previews, so any process (a second server, or this one after a
+// restart) sees the same projects, deployments and aliases and can serve
+// every build. Metadata is small JSON, written whole and renamed into place,
+// so a reader in another process never sees half a file.
+//
+//   projects/<projectId>.json        the project
+//   names/<name>                     project name → id (claimed exclusively)
+//   hosts/<label>.json               host label → project and alias kind (claimed exclusively)
+//   deployments/<deploymentId>.json  the deployment, its state and build log
+//   commits/<projectId>/<sha>.<branch hash>.json   latest deployment of that commit
+//   aliases/<projectId>.json         which deployment each stable host shows
+//   builds/<deploymentId>/           the built site (see ./build/output.ts)
 
 export type StoredProject = {
   id: string;
   name: string;
-  linkedRepo?: string;
+  linkedRepo?: string; // "owner/name"
   productionBranch: string;
   previewsProtected: boolean;
+  // Host labels claimed for this project (see ./hosts.ts).
+  productionLabel: string;
+  stagingLabel: string;
+  createdAt: number;
 };
 
 export type StoredDeployment = {
   id: string;
   projectId: string;
+  repo: string; // "owner/name"
   sha: string;
   branch: string;
   target: "production" | "preview";
   state: DeploymentState;
   errorMessage?: string;
   log: string[];
+  aliasAssigned?: boolean;
   createdAt: number;
+  buildingAt?: number;
   readyAt?: number;
 };
+
+export type AliasKind = "production" | "staging";
+export type AliasTarget = { deploymentId: string; createdAt: number };
+export type Aliases = Partial<Record<AliasKind, AliasTarget>>;
+export type HostClaim = { projectId: string; kind: AliasKind };
 
 export function previewsDir(...parts: string[]): string {
   return path.resolve(getEnv().DATA_DIR, "previews", ...parts);
 }
 
-export function newLocalId(prefix: string): string {
-  return `${prefix}-${Date.now().toString(36)}${randomBytes(4).toString("hex")}`;
+// "dpl_" + lowercase base36: the same shape as Vercel's ids, and safe in a
+// host label once "_" becomes "-".
+export function newId(prefix: "dpl" | "prj"): string {
+  return `${prefix}_${BigInt(`0x${randomBytes(12).toString("hex")}`).toString(36)}`;
+}
+
+const DEPLOYMENT_ID = /^dpl_[a-z0-9]{1,40}$/;
+const PROJECT_ID = /^prj_[a-z0-9]{1,40}$/;
+
+export function isDeploymentId(id: string): boolean {
+  return DEPLOYMENT_ID.test(id);
 }
 
 function readJson<T>(file: string): T | null {
   try {
     return JSON.parse(readFileSync(file, "utf8")) as T;
-  } catch {
-    return null;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
   }
 }
 
-// Write-then-rename: readers in other processes never see half a file.
-function writeJson(file: string, value: unknown): void {
+export function writeJsonAtomic(file: string, value: unknown): void {
   mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.${randomBytes(3).toString("hex")}.tmp`;
+  const temp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
   writeFileSync(temp, JSON.stringify(value));
   renameSync(temp, file);
 }
 
-export function saveProject(project: StoredProject): void {
-  writeJson(previewsDir("projects", `${project.id}.json`), project);
-}
-
-export function listProjects(): StoredProject[] {
-  const dir = previewsDir("projects");
-  let names: string[] = [];
+// Creates `file` only if nobody has: the one way two processes agree on who
+// owns a name.
+function claim(file: string, content: string): boolean {
+  mkdirSync(path.dirname(file), { recursive: true });
   try {
-    names = readdirSync(dir).filter((n) => n.endsWith(".json"));
-  } catch {
-    return [];
+    writeFileSync(file, content, { flag: "wx" });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw error;
   }
-  return names.map((n) => readJson<StoredProject>(path.join(dir, n))).filter((p): p is StoredProject => p !== null);
 }
 
-export function findProject(idOrName: string): StoredProject | null {
-  return readJson<StoredProject>(previewsDir("projects", `${idOrName}.json`)) ?? listProjects().find((p) => p.name === idOrName) ?? null;
+// Projects
+
+export function saveProject(project: StoredProject): void {
+  writeJsonAtomic(previewsDir("projects", `${project.id}.json`), project);
 }
 
-const deploymentFile = (projectId: string, id: string) => previewsDir("deployments", `${projectId}__${id}.json`);
-
-export function saveDeployment(deployment: StoredDeployment): void {
-  writeJson(deploymentFile(deployment.projectId, deployment.id), deployment);
+export function claimProjectName(name: string, projectId: string): boolean {
+  return claim(previewsDir("names", name), projectId);
 }
 
-export function readDeployment(id: string): StoredDeployment | null {
-  const dir = previewsDir("deployments");
+export function readProject(idOrName: string): StoredProject | null {
+  if (PROJECT_ID.test(idOrName)) {
+    const byId = readJson<StoredProject>(previewsDir("projects", `${idOrName}.json`));
+    if (byId) return byId;
+  }
+  const id = readName(idOrName);
+  return id ? readJson<StoredProject>(previewsDir("projects", `${id}.json`)) : null;
+}
+
+function readName(name: string): string | null {
+  if (!/^[a-z0-9][a-z0-9._-]{0,99}$/.test(name)) return null;
   try {
-    const name = readdirSync(dir).find((n) => n.endsWith(`__${id}.json`));
-    return name ? readJson<StoredDeployment>(path.join(dir, name)) : null;
+    return readFileSync(previewsDir("names", name), "utf8");
   } catch {
     return null;
   }
 }
 
-export function projectDeployments(projectId: string): StoredDeployment[] {
-  const dir = previewsDir("deployments");
+// Projects reachable by name: a project whose name claim was lost to another
+// process is never listed.
+export function listProjects(): StoredProject[] {
+  let names: string[];
   try {
-    return readdirSync(dir)
-      .filter((n) => n.startsWith(`${projectId}__`))
-      .map((n) => readJson<StoredDeployment>(path.join(dir, n)))
-      .filter((d): d is StoredDeployment => d !== null)
-      .sort((a, b) => b.createdAt - a.createdAt);
+    names = readdirSync(previewsDir("names"));
   } catch {
     return [];
   }
+  return names.map(readProject).filter((p): p is StoredProject => p !== null);
 }
 
-type Aliases = Record<string, string>; // host label → deployment id
-
-export function readAliases(): Aliases {
-  return readJson<Aliases>(previewsDir("aliases.json")) ?? {};
+export function claimHostLabel(label: string, owner: HostClaim): boolean {
+  return claim(previewsDir("hosts", `${label}.json`), JSON.stringify(owner));
 }
 
-export function setAlias(label: string, deploymentId: string): void {
-  writeJson(previewsDir("aliases.json"), { ...readAliases(), [label]: deploymentId });
+export function releaseHostLabel(label: string): void {
+  rmSync(previewsDir("hosts", `${label}.json`), { force: true });
+}
+
+export function readHostClaim(label: string): HostClaim | null {
+  return readJson<HostClaim>(previewsDir("hosts", `${label}.json`));
+}
+
+// Deployments
+
+export function saveDeployment(deployment: StoredDeployment): void {
+  writeJsonAtomic(previewsDir("deployments", `${deployment.id}.json`), deployment);
+}
+
+export function readDeployment(id: string): StoredDeployment | null {
+  return isDeploymentId(id) ? readJson<StoredDeployment>(previewsDir("deployments", `${id}.json`)) : null;
+}
+
+function commitFile(projectId: string, sha: string, branch: string): string {
+  const branchKey = createHash("sha256").update(branch).digest("hex").slice(0, 16);
+  return previewsDir("commits", projectId, `${sha}.${branchKey}.json`);
+}
+
+export function recordCommitDeployment(deployment: StoredDeployment): void {
+  writeJsonAtomic(commitFile(deployment.projectId, deployment.sha, deployment.branch), { deploymentId: deployment.id });
+}
+
+export function readCommitDeployment(projectId: string, sha: string, branch: string): StoredDeployment | null {
+  if (!PROJECT_ID.test(projectId) || !/^[0-9a-f]{40,64}$/.test(sha)) return null;
+  const entry = readJson<{ deploymentId: string }>(commitFile(projectId, sha, branch));
+  return entry ? readDeployment(entry.deploymentId) : null;
+}
+
+// Aliases
+
+export function readAliases(projectId: string): Aliases {
+  return readJson<Aliases>(previewsDir("aliases", `${projectId}.json`)) ?? {};
+}
+
+export function writeAliases(projectId: string, aliases: Aliases): void {
+  writeJsonAtomic(previewsDir("aliases", `${projectId}.json`), aliases);
+}
+
+export function buildDir(deploymentId: string): string {
+  if (!isDeploymentId(deploymentId)) throw new Error(`not a deployment id: ${deploymentId}`);
+  return previewsDir("builds", deploymentId);
 }
