@@ -1,0 +1,73 @@
+// Faults at each boundary of a preview cycle: the attempt ends failed with a
+// plain message, the lock is released, and the last working preview stays.
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { getInFlightDeploymentByAppId, getLatestDeploymentByAppId } from "@/lib/db/queries";
+import type { App } from "@/lib/db/schema";
+import { IntegrationError } from "@/lib/errors";
+import { getIntegrations } from "@/lib/integrations";
+import { chatTurn, fetchPreview, TECHNICAL_WORDS } from "@/tests/helpers/apps";
+import { signUp, type TestUser } from "@/tests/helpers/session";
+import { getPreviewStatus } from "./preview-status";
+import { syncStagingFromChat } from "./vercel-deploy";
+
+process.env.DEPLOY_TIMEOUT_MS = "5000";
+
+type Integrations = ReturnType<typeof getIntegrations>;
+const globals = globalThis as unknown as { __integrations?: Integrations };
+let real: Integrations;
+let owner: TestUser;
+
+beforeAll(async () => {
+  owner = await signUp();
+  real = getIntegrations();
+});
+afterEach(() => {
+  globals.__integrations = real;
+});
+
+function inject(fault: { chat?: Partial<Integrations["chat"]>; git?: Partial<Integrations["git"]>; previews?: Partial<Integrations["previews"]> }) {
+  globals.__integrations = {
+    chat: { ...real.chat, ...fault.chat },
+    git: { ...real.git, ...fault.git },
+    previews: { ...real.previews, ...fault.previews },
+  };
+}
+
+async function appWithWorkingPreview(): Promise<{ app: App; previewUrl: string }> {
+  let app = await chatTurn(owner, "a todo app");
+  const first = await syncStagingFromChat({ appId: app.id, chatId: app.chatId! });
+  expect(first.status).toBe("ready");
+  app = await chatTurn(owner, "change the title to After The Fault", app.id);
+  return { app, previewUrl: first.previewUrl! };
+}
+
+const faults: [string, Parameters<typeof inject>[0]][] = [
+  ["the generator errors", { chat: { getChat: async () => Promise.reject(new IntegrationError("v0", "unavailable", "HTTP 503: upstream down")) } }],
+  ["the reply has no files", { chat: { getChat: async (id) => ({ ...(await real.chat.getChat(id))!, latestVersion: { id: "v", status: "completed", files: [] } }) } }],
+  ["GitHub answers 5xx", { git: { commitFiles: async () => Promise.reject(new IntegrationError("github", "unavailable", "502 on POST /git/trees", { status: 502 })) } }],
+  ["the branch moved (not a fast forward)", { git: { commitFiles: async () => Promise.reject(new IntegrationError("github", "not_fast_forward", "Update is not a fast forward", { status: 422 })) } }],
+  ["the build ends in ERROR", { previews: { getDeployment: async (id) => ({ ...(await real.previews.getDeployment(id)), state: "ERROR", errorMessage: "Command failed" }) } }],
+  ["the deployment never gets ready", { previews: { getDeployment: async (id) => ({ ...(await real.previews.getDeployment(id)), state: "BUILDING" }) } }],
+  ["Vercel keeps answering 429", { previews: { findDeploymentForCommit: async () => Promise.reject(new IntegrationError("vercel", "rate_limited", "429 too many requests", { status: 429 })) } }],
+];
+
+describe("faults at each boundary", () => {
+  it.each(faults)("%s → failed row, plain message, lock released, previous preview kept", async (_label, fault) => {
+    const { app, previewUrl } = await appWithWorkingPreview();
+    inject(fault);
+    const result = await syncStagingFromChat({ appId: app.id, chatId: app.chatId! });
+
+    expect(result.status).toBe("failed");
+    expect(result.previewUrl).toBe(previewUrl);
+    expect(JSON.stringify(result)).not.toMatch(TECHNICAL_WORDS);
+    const row = await getLatestDeploymentByAppId({ appId: app.id });
+    expect(row).toMatchObject({ status: "failed", environment: "staging" });
+    expect(row!.error).toEqual(expect.any(String));
+    expect(await getInFlightDeploymentByAppId({ appId: app.id })).toBeNull();
+
+    globals.__integrations = real;
+    const status = await getPreviewStatus({ appId: app.id, isAdmin: false });
+    expect(status).toMatchObject({ state: "failed", previewUrl, canPublish: true });
+    expect((await fetchPreview(previewUrl)).status).toBe(200);
+  });
+});
