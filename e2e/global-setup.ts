@@ -17,6 +17,14 @@ declare module "vitest" {
 }
 
 const root = path.resolve(import.meta.dirname, "..");
+
+export const BUILD_SECRETS = {
+  BETTER_AUTH_SECRET: "sentinel-auth-secret-9f3a",
+  GITHUB_TOKEN: "sentinel-github-token-51c2",
+  VERCEL_TOKEN: "sentinel-vercel-token-7d10",
+  V0_API_KEY: "sentinel-v0-key-e4b8",
+  DATABASE_URL: "postgres://sentinel:sentinel-db-pass-22aa@127.0.0.1:1/none",
+};
 const nextBin = path.join(root, "node_modules/next/dist/bin/next");
 
 function freePort(): Promise<number> {
@@ -70,7 +78,13 @@ export default async function setup(project: TestProject) {
   }
 
   if (!process.env.E2E_SKIP_BUILD) {
-    execFileSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+    // Server secrets present at build time, so the bundle test can prove none
+    // of them (names or values) reaches the browser.
+    execFileSync(process.execPath, [nextBin, "build"], {
+      cwd: root,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, ...BUILD_SECRETS, NEXT_TELEMETRY_DISABLED: "1" },
+    });
   }
 
   const server = spawn(process.execPath, [nextBin, "start", "-p", String(appPort)], {
@@ -79,6 +93,7 @@ export default async function setup(project: TestProject) {
     env: {
       ...process.env,
       NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
       DATABASE_URL: databaseUrl,
       DATA_DIR: dataDir,
       APP_URL: baseURL,

@@ -1,10 +1,11 @@
 // The whole builder journey in Debian's Chromium against `next start` on the
 // embedded defaults: sign up, build by chatting, watch the preview update by
 // itself, survive a failed update, publish, reload, and stay private.
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { BUILD_SECRETS } from "./global-setup";
 
 const baseURL = inject("baseURL");
 const faultFile = inject("faultFile");
@@ -128,6 +129,30 @@ describe("builder journey", () => {
     expect(text).not.toMatch(TECHNICAL);
     expect(seen.length).toBeGreaterThan(5);
     for (const { url, body } of seen) expect(`${url}\n${body}`.replace(/\/api\/apps\/[^/]+\/deploy\/staging/, "")).not.toMatch(TECHNICAL);
+  });
+
+  it("sends security headers: CSP framing only previews, never framed itself", async () => {
+    const res = await page.goto(appUrl);
+    const headers = res!.headers();
+    const csp = headers["content-security-policy"]!;
+    expect(csp).toMatch(/frame-src http:\/\/\*\.localhost:\d+(;|$)/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toMatch(/script-src 'self' 'nonce-/);
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    const api = await page.request.post(`${baseURL}/api/apps`, { data: { name: "x" }, headers: { origin: "https://evil.example" } });
+    expect(api.status()).toBe(403);
+  });
+
+  it("the browser bundle holds no server secret, by name or value", () => {
+    const dir = path.resolve(import.meta.dirname, "../.next/static");
+    const files = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".js"));
+    expect(files.length).toBeGreaterThan(3);
+    const bundle = files.map((f) => readFileSync(path.join(dir, f), "utf8")).join("\n");
+    for (const [name, value] of Object.entries(BUILD_SECRETS)) {
+      expect(bundle).not.toContain(name);
+      expect(bundle).not.toContain(value);
+    }
   });
 
   it("works at phone width: chat and preview tabs", async () => {

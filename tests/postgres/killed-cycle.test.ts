@@ -1,0 +1,43 @@
+// A server killed mid-cycle (SIGKILL) must not lock its app forever: once the
+// lease runs out the row reads "interrupted", the app takes a new cycle, and
+// the previous preview was served throughout.
+import { fork } from "node:child_process";
+import { expect, it } from "vitest";
+import { getInFlightDeploymentByAppId, getLatestDeploymentByAppId } from "@/lib/db/queries";
+import { getPreviewStatus } from "@/lib/deploy/preview-status";
+import { syncStagingFromChat } from "@/lib/deploy/vercel-deploy";
+import { AppError } from "@/lib/errors";
+import { chatTurn, fetchPreview } from "../helpers/apps";
+import { signUp } from "../helpers/session";
+import { bundleWorker } from "../helpers/worker-bundle";
+
+const LEASE_MS = 1500;
+process.env.DEPLOY_LEASE_MS = String(LEASE_MS);
+
+it("unlocks the app after the lease when the cycle's process is killed", async () => {
+  const user = await signUp();
+  let app = await chatTurn(user, "a todo app");
+  const first = await syncStagingFromChat({ appId: app.id, chatId: app.chatId! });
+  expect(first.status).toBe("ready");
+  app = await chatTurn(user, "make it dark", app.id);
+
+  const worker = fork(await bundleWorker("tests/postgres/stuck-cycle-worker.ts"), { env: process.env, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  await new Promise((resolve) => worker.once("message", resolve));
+  worker.send({ appId: app.id, chatId: app.chatId });
+  await expect.poll(() => getInFlightDeploymentByAppId({ appId: app.id }), { timeout: 10_000 }).not.toBeNull();
+  worker.kill("SIGKILL");
+  await new Promise((resolve) => worker.once("exit", resolve));
+
+  // Still leased: a new cycle is refused, and the last preview is served.
+  await expect(syncStagingFromChat({ appId: app.id, chatId: app.chatId! })).rejects.toBeInstanceOf(AppError);
+  expect((await fetchPreview(first.previewUrl!)).status).toBe(200);
+
+  await new Promise((resolve) => setTimeout(resolve, LEASE_MS + 200));
+  const status = await getPreviewStatus({ appId: app.id, isAdmin: true });
+  expect(status).toMatchObject({ state: "failed", previewUrl: first.previewUrl, canPublish: true });
+  expect(status.adminDetail).toMatch(/interrupted/);
+  expect((await getLatestDeploymentByAppId({ appId: app.id }))?.status).toBe("failed");
+
+  const next = await syncStagingFromChat({ appId: app.id, chatId: app.chatId! });
+  expect(next.status).toBe("ready");
+}, 60_000);
