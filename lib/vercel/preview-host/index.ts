@@ -77,7 +77,7 @@ export function createLocalPreviewHost(): PreviewHost {
       return readAliases()[project.name] ? hostUrl(project.name, await startLocalPreviewServer()) : null;
     },
     // Builds take about a second here: poll briskly rather than on Vercel's schedule.
-    pollDelayMs: (elapsed) => (elapsed < 10_000 ? 50 : 500),
+    pollDelayMs: (elapsed) => (elapsed < 10_000 ? 10 : 250),
   };
 }
 
