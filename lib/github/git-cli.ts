@@ -2,49 +2,49 @@ import "server-only";
 
 import { execFile } from "node:child_process";
 
-export type GitResult = { stdout: string; code: number };
+export type GitOptions = { input?: string; env?: Record<string, string>; allowFail?: boolean };
+export type GitResult<Out> = { stdout: Out; stderr: string; code: number };
 
-// Runs git with no user or system configuration, so results never depend on
-// the machine it runs on. Content goes through stdin, never a shell.
-export function git(gitDir: string, args: string[], options: { input?: string; env?: Record<string, string>; allowFail?: boolean } = {}): Promise<GitResult> {
+// Runs git on one repository with no user or system configuration and only
+// the variables given here (an inherited GIT_DIR or GIT_INDEX_FILE would
+// redirect it), so results never depend on the machine. No shell: arguments
+// go to git as they are, content goes through stdin.
+export function gitBytes(gitDir: string, args: string[], options: GitOptions = {}): Promise<GitResult<Buffer>> {
   return new Promise((resolve, reject) => {
     const child = execFile(
       "git",
       ["--git-dir", gitDir, ...args],
       {
-        maxBuffer: 64 * 1024 * 1024,
-        encoding: "utf8",
+        encoding: "buffer",
+        maxBuffer: 256 * 1024 * 1024,
         env: {
+          // Harmless to git; Next's ProcessEnv type requires it in any env object.
+          NODE_ENV: process.env.NODE_ENV,
           PATH: process.env.PATH ?? "/usr/bin:/bin",
+          LC_ALL: "C",
           GIT_CONFIG_NOSYSTEM: "1",
           GIT_CONFIG_GLOBAL: "/dev/null",
+          GIT_ATTR_NOSYSTEM: "1",
           GIT_TERMINAL_PROMPT: "0",
           ...options.env,
-        } as unknown as NodeJS.ProcessEnv,
+        },
       },
       (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-        if (code !== 0 && !options.allowFail) {
-          reject(new Error(`git ${args[0]} failed (${code}): ${stderr.trim() || stdout.trim()}`));
+        const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
+        const result = { stdout, stderr: stderr.toString("utf8").trim(), code };
+        if (code !== 0 && !(options.allowFail && code > 0)) {
+          reject(new Error(`git ${args[0]} failed (${error?.code ?? code}): ${result.stderr || stdout.toString("utf8").trim()}`, { cause: error }));
           return;
         }
-        resolve({ stdout, code });
+        resolve(result);
       },
     );
-    if (options.input !== undefined) child.stdin?.end(options.input);
+    child.stdin?.on("error", () => {});
+    child.stdin?.end(options.input ?? "");
   });
 }
 
-// Operations on one repository run one at a time within this process, so
-// two local writers never race on the same ref.
-const queues = new Map<string, Promise<unknown>>();
-
-export function serialized<T>(key: string, task: () => Promise<T>): Promise<T> {
-  const previous = queues.get(key) ?? Promise.resolve();
-  const next = previous.catch(() => {}).then(task);
-  queues.set(key, next);
-  void next.finally(() => {
-    if (queues.get(key) === next) queues.delete(key);
-  }).catch(() => {});
-  return next;
+export async function git(gitDir: string, args: string[], options: GitOptions = {}): Promise<GitResult<string>> {
+  const result = await gitBytes(gitDir, args, options);
+  return { ...result, stdout: result.stdout.toString("utf8") };
 }

@@ -1,84 +1,201 @@
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { getEnv } from "@/lib/env";
+import { AppError, IntegrationError } from "@/lib/errors";
 import { MergeConflictError } from "./errors";
 import { createLocalGitHost, readTreeAt } from "./local";
-import { localRepoDir, onLocalPush } from "./local-store";
+import { type LocalPush, localRepoDir, onLocalPush } from "./local-store";
 import type { RepoRef } from "./types";
 
-const host = createLocalGitHost({ author: { name: "Builder", email: "builder@example.com" } });
-const gitOut = (repo: RepoRef, ...args: string[]) =>
-  execFileSync("git", ["--git-dir", localRepoDir(repo), ...args], { encoding: "utf8" }).trim();
+const author = { name: "Builder", email: "builder@example.com" };
+const host = createLocalGitHost({ author });
 
-describe("local git host", () => {
-  it("creates a repo with an initial commit on main, and suffixes a taken name", async () => {
-    const first = await host.createAppRepo({ name: "bakery" });
-    expect(first).toMatchObject({ owner: "local", name: "bakery", ownerKind: "personal", defaultBranch: "main" });
-    expect(gitOut(first, "log", "--format=%s", "main")).toBe("Initial commit");
-    const second = await host.createAppRepo({ name: "bakery" });
-    expect(second.name).toMatch(/^bakery-[0-9a-f]{4}$/);
-    expect(gitOut(first, "rev-list", "--count", "main")).toBe("1");
+const gitOut = (repo: RepoRef, ...args: string[]) =>
+  execFileSync("git", ["--git-dir", localRepoDir(repo), ...args], { encoding: "utf8", env: { NODE_ENV: "test", PATH: process.env.PATH } }).trim();
+const filesAt = (repo: RepoRef, rev: string) => gitOut(repo, "ls-tree", "-r", "--name-only", rev).split("\n").filter(Boolean);
+const looseObjects = (repo: RepoRef) => gitOut(repo, "count-objects", "-v").match(/^count: (\d+)$/m)![1];
+
+let stopListening: (() => void) | undefined;
+afterEach(() => stopListening?.());
+function recordPushes(): LocalPush[] {
+  const pushes: LocalPush[] = [];
+  stopListening = onLocalPush((push) => pushes.push(push));
+  return pushes;
+}
+
+describe("local git host: repositories", () => {
+  it("creates a bare repo under DATA_DIR with an initial README commit on main", async () => {
+    const repo = await host.createAppRepo({ name: "bakery", description: "Ana's bakery" });
+    const dir = path.join(getEnv().DATA_DIR, "git", "local", "bakery.git");
+    expect(repo).toEqual({ owner: "local", name: "bakery", url: `file://${dir}`, ownerKind: "personal", defaultBranch: "main" });
+    expect(gitOut(repo, "rev-parse", "--is-bare-repository")).toBe("true");
+    expect(gitOut(repo, "symbolic-ref", "HEAD")).toBe("refs/heads/main");
+    expect(gitOut(repo, "log", "--format=%s|%an <%ae>|%cn", "main")).toBe("Initial commit|Builder <builder@example.com>|Builder");
+    expect(filesAt(repo, "main")).toEqual(["README.md"]);
+    expect(gitOut(repo, "show", "main:README.md")).toBe("# bakery");
+    expect(readFileSync(path.join(dir, "description"), "utf8")).toBe("Ana's bakery\n");
   });
 
-  it("commits exactly the given files to staging, creating it from main", async () => {
-    const repo = await host.createAppRepo({ name: "todo" });
-    const pushes: string[] = [];
-    const stop = onLocalPush((p) => pushes.push(`${p.branch}:${p.sha}`));
-    const one = await host.commitFiles(repo, "staging", { "app/page.tsx": "one", "lib/a.ts": "a" }, "first");
-    stop();
+  it("gives a taken name a short suffix and never touches the existing repo", async () => {
+    const first = await host.createAppRepo({ name: "todo" });
+    const before = gitOut(first, "rev-parse", "main");
+    const second = await host.createAppRepo({ name: "todo" });
+    expect(second.name).toMatch(/^todo-[a-z0-9]{4}$/);
+    expect(gitOut(first, "rev-parse", "main")).toBe(before);
+    expect(gitOut(second, "show", "main:README.md")).toBe(`# ${second.name}`);
+  });
+
+  it("hands out distinct names to simultaneous creators", async () => {
+    const repos = await Promise.all(Array.from({ length: 4 }, () => host.createAppRepo({ name: "race" })));
+    expect(new Set(repos.map((r) => r.name)).size).toBe(4);
+    for (const repo of repos) expect(gitOut(repo, "rev-list", "--count", "main")).toBe("1");
+  });
+
+  it("puts repos under the configured organisation", async () => {
+    const repo = await createLocalGitHost({ owner: "acme", author }).createAppRepo({ name: "shop" });
+    expect(repo).toMatchObject({ owner: "acme", name: "shop", ownerKind: "org" });
+    expect(existsSync(path.join(getEnv().DATA_DIR, "git", "acme", "shop.git"))).toBe(true);
+  });
+
+  it("refuses names that could leave the data directory, and unknown repos", async () => {
+    for (const name of ["../escape", "a/b", "..", ""]) {
+      await expect(host.createAppRepo({ name })).rejects.toMatchObject({ kind: "rejected" });
+    }
+    expect(existsSync(path.join(getEnv().DATA_DIR, "git", "escape.git"))).toBe(false);
+    await expect(host.commitFiles({ owner: "local", name: "nope" }, "staging", {}, "m")).rejects.toMatchObject({ service: "github", kind: "not_found" });
+    await expect(readTreeAt({ owner: "local", name: "nope" }, "0".repeat(40))).rejects.toBeInstanceOf(IntegrationError);
+  });
+});
+
+describe("local git host: commits", () => {
+  it("commits exactly the given files to staging, created from main, and announces the push", async () => {
+    const repo = await host.createAppRepo({ name: "notes" });
+    const pushes = recordPushes();
+    const one = await host.commitFiles(repo, "staging", { "app/page.tsx": "one", "lib/a.ts": "a" }, "Update from chat (v1)");
     expect(one.changed).toBe(true);
     expect(gitOut(repo, "rev-parse", "staging")).toBe(one.sha);
-    expect(gitOut(repo, "ls-tree", "-r", "--name-only", "staging").split("\n")).toEqual(["app/page.tsx", "lib/a.ts"]);
     expect(gitOut(repo, "rev-parse", "staging^")).toBe(gitOut(repo, "rev-parse", "main"));
-    expect(pushes).toEqual([`staging:${one.sha}`]);
+    expect(gitOut(repo, "log", "-1", "--format=%B|%an <%ae>|%cn <%ce>", "staging")).toBe(
+      "Update from chat (v1)|Builder <builder@example.com>|Builder <builder@example.com>",
+    );
+    // Exactly the app's files: main's README is not carried over.
+    expect(filesAt(repo, "staging")).toEqual(["app/page.tsx", "lib/a.ts"]);
+    expect(filesAt(repo, "main")).toEqual(["README.md"]);
+    expect(pushes).toEqual([{ repo, branch: "staging", sha: one.sha }]);
+  });
 
+  it("removes files the app no longer has", async () => {
+    const repo = await host.createAppRepo({ name: "deletions" });
+    const one = await host.commitFiles(repo, "staging", { "app/page.tsx": "one", "app/old.tsx": "old", "lib/a.ts": "a" }, "first");
     const two = await host.commitFiles(repo, "staging", { "app/page.tsx": "two" }, "second");
-    expect(gitOut(repo, "ls-tree", "-r", "--name-only", "staging")).toBe("app/page.tsx");
+    expect(filesAt(repo, "staging")).toEqual(["app/page.tsx"]);
     expect(gitOut(repo, "show", "staging:app/page.tsx")).toBe("two");
     expect(gitOut(repo, "rev-parse", "staging^")).toBe(one.sha);
-    expect(await readTreeAt(repo, two.sha)).toEqual({ "app/page.tsx": "two" });
+    expect(gitOut(repo, "diff", "--name-status", one.sha, two.sha).split("\n")).toEqual(["D\tapp/old.tsx", "M\tapp/page.tsx", "D\tlib/a.ts"]);
   });
 
-  it("makes no commit when nothing changed", async () => {
+  it("makes no commit and announces nothing when nothing changed", async () => {
     const repo = await host.createAppRepo({ name: "same" });
-    const first = await host.commitFiles(repo, "staging", { "a.txt": "x" }, "m");
-    const again = await host.commitFiles(repo, "staging", { "a.txt": "x" }, "m");
+    const first = await host.commitFiles(repo, "staging", { "a.txt": "x", "b/c.txt": "y" }, "m");
+    const pushes = recordPushes();
+    const again = await host.commitFiles(repo, "staging", { "b/c.txt": "y", "a.txt": "x" }, "m");
     expect(again).toEqual({ sha: first.sha, changed: false });
     expect(gitOut(repo, "rev-list", "--count", "staging")).toBe("2");
+    expect(pushes).toEqual([]);
   });
 
-  it("promotes by fast-forward to exactly the given commit", async () => {
-    const repo = await host.createAppRepo({ name: "ff" });
-    const a = await host.commitFiles(repo, "staging", { "a.txt": "1" }, "a");
-    await host.commitFiles(repo, "staging", { "a.txt": "2" }, "b");
-    expect(await host.promote(repo, a.sha)).toEqual({ sha: a.sha, method: "fast-forward" });
-    expect(gitOut(repo, "rev-parse", "main")).toBe(a.sha);
-    expect(await host.promote(repo, a.sha)).toEqual({ sha: a.sha, method: "unchanged" });
+  it("creates a missing branch at main when main already holds exactly these files", async () => {
+    const repo = await host.createAppRepo({ name: "as-main" });
+    const main = gitOut(repo, "rev-parse", "main");
+    expect(await host.commitFiles(repo, "staging", { "README.md": "# as-main\n" }, "m")).toEqual({ sha: main, changed: false });
+    expect(gitOut(repo, "rev-parse", "staging")).toBe(main);
   });
 
-  it("merges when main has moved on, and refuses a conflict leaving main untouched", async () => {
-    const repo = await host.createAppRepo({ name: "merge" });
-    const staged = await host.commitFiles(repo, "staging", { "README.md": `# merge\n`, "page.txt": "from staging" }, "s");
-    await host.commitFiles(repo, "main", { "README.md": `# merge\n`, "other.txt": "hotfix" }, "hotfix");
-    const merged = await host.promote(repo, staged.sha);
-    expect(merged.method).toBe("merge");
-    expect(gitOut(repo, "ls-tree", "-r", "--name-only", "main").split("\n").sort()).toEqual(["README.md", "other.txt", "page.txt"]);
-    expect(gitOut(repo, "rev-list", "--parents", "-n1", "main").split(" ")).toHaveLength(3);
+  it("serialises simultaneous commits into one straight history", async () => {
+    const repo = await host.createAppRepo({ name: "busy" });
+    const outcomes = await Promise.all(["a", "b", "c"].map((v) => host.commitFiles(repo, "staging", { "v.txt": v }, v)));
+    expect(outcomes.every((o) => o.changed)).toBe(true);
+    expect(gitOut(repo, "rev-list", "--count", "staging")).toBe("4");
+    expect(gitOut(repo, "rev-list", "--merges", "--count", "staging")).toBe("0");
+    expect(gitOut(repo, "rev-list", "--max-count=3", "staging").split("\n")).toEqual(outcomes.map((o) => o.sha).reverse());
+  });
 
-    const conflicting = await host.commitFiles(repo, "staging", { "README.md": "# merge\n", "page.txt": "staging edit" }, "s2");
-    await host.commitFiles(repo, "main", { "README.md": "# merge\n", "page.txt": "live edit", "other.txt": "hotfix" }, "live");
-    const mainBefore = gitOut(repo, "rev-parse", "main");
-    await expect(host.promote(repo, conflicting.sha)).rejects.toBeInstanceOf(MergeConflictError);
-    expect(gitOut(repo, "rev-parse", "main")).toBe(mainBefore);
+  it("round-trips names and content exactly through readTreeAt", async () => {
+    const repo = await host.createAppRepo({ name: "roundtrip" });
+    const files = {
+      "app/[slug]/page.tsx": "export default 1;\n",
+      'odd "quoted" name.txt': "héllo 👋\r\nsecond line",
+      "empty.txt": "",
+      "deep/a/b/c/d.json": JSON.stringify({ ok: true }),
+      "no-newline.md": "x",
+    };
+    const { sha } = await host.commitFiles(repo, "staging", files, "m");
+    expect(await readTreeAt(repo, sha)).toEqual(files);
+    expect(await readTreeAt(repo, gitOut(repo, "rev-parse", "main"))).toEqual({ "README.md": "# roundtrip\n" });
   });
 
   it("refuses hostile paths before writing anything", async () => {
     const repo = await host.createAppRepo({ name: "hostile" });
-    for (const bad of ["../escape.txt", ".git/config", ".env", "/abs.txt"]) {
-      await expect(host.commitFiles(repo, "staging", { [bad]: "x" }, "m")).rejects.toBeInstanceOf(AppError);
+    const objects = looseObjects(repo);
+    for (const bad of ["../escape.txt", "a/../../b.txt", "/etc/passwd", ".git/config", "x/.git/hooks/pre-commit", ".env", ".env.local", "a\u0000b"]) {
+      await expect(host.commitFiles(repo, "staging", { "ok.txt": "fine", [bad]: "x" }, "m")).rejects.toBeInstanceOf(AppError);
     }
-    expect(gitOut(repo, "branch", "--list")).toBe("* main");
-    expect(existsSync(`${localRepoDir(repo)}/../escape.txt`)).toBe(false);
+    expect(gitOut(repo, "for-each-ref", "--format=%(refname)")).toBe("refs/heads/main");
+    expect(looseObjects(repo)).toBe(objects);
+    expect(existsSync(path.join(localRepoDir(repo), "..", "escape.txt"))).toBe(false);
+    expect(existsSync(path.join(localRepoDir(repo), "config.lock"))).toBe(false);
+  });
+});
+
+describe("local git host: promote", () => {
+  it("fast-forwards main to exactly the given commit, then reports unchanged", async () => {
+    const repo = await host.createAppRepo({ name: "ff" });
+    const a = await host.commitFiles(repo, "staging", { "a.txt": "1" }, "a");
+    await host.commitFiles(repo, "staging", { "a.txt": "2" }, "b");
+    const pushes = recordPushes();
+    expect(await host.promote(repo, a.sha)).toEqual({ sha: a.sha, method: "fast-forward" });
+    expect(gitOut(repo, "rev-parse", "main")).toBe(a.sha);
+    expect(pushes).toEqual([{ repo, branch: "main", sha: a.sha }]);
+
+    expect(await host.promote(repo, a.sha)).toEqual({ sha: a.sha, method: "unchanged" });
+    // An older commit main already contains: nothing to do, main stays.
+    const initial = gitOut(repo, "rev-parse", `${a.sha}^`);
+    expect(await host.promote(repo, initial)).toEqual({ sha: a.sha, method: "unchanged" });
+    expect(pushes).toHaveLength(1);
+  });
+
+  it("merges when main has moved on", async () => {
+    const repo = await host.createAppRepo({ name: "merge" });
+    const staged = await host.commitFiles(repo, "staging", { "README.md": "# merge\n", "page.txt": "from staging" }, "s");
+    const hotfix = await host.commitFiles(repo, "main", { "README.md": "# merge\n", "other.txt": "hotfix" }, "hotfix");
+    const pushes = recordPushes();
+    const merged = await host.promote(repo, staged.sha);
+    expect(merged.method).toBe("merge");
+    expect(gitOut(repo, "rev-parse", "main")).toBe(merged.sha);
+    expect(gitOut(repo, "rev-list", "--parents", "-n1", "main").split(" ")).toEqual([merged.sha, hotfix.sha, staged.sha]);
+    expect(gitOut(repo, "log", "-1", "--format=%s", "main")).toBe(`Publish ${staged.sha.slice(0, 7)}`);
+    expect(filesAt(repo, "main")).toEqual(["README.md", "other.txt", "page.txt"]);
+    expect(pushes).toEqual([{ repo, branch: "main", sha: merged.sha }]);
+  });
+
+  it("refuses a conflict, naming the file, and leaves main untouched", async () => {
+    const repo = await host.createAppRepo({ name: "conflict" });
+    const staged = await host.commitFiles(repo, "staging", { "README.md": "# conflict\n", "page.txt": "staging edit" }, "s");
+    await host.commitFiles(repo, "main", { "README.md": "# conflict\n", "page.txt": "live edit" }, "live");
+    const mainBefore = gitOut(repo, "rev-parse", "main");
+    const pushes = recordPushes();
+    const error = await host.promote(repo, staged.sha).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MergeConflictError);
+    expect(error).toMatchObject({ service: "github", kind: "conflict", message: expect.stringContaining("page.txt") });
+    expect(gitOut(repo, "rev-parse", "main")).toBe(mainBefore);
+    expect(pushes).toEqual([]);
+  });
+
+  it("refuses an unknown commit", async () => {
+    const repo = await host.createAppRepo({ name: "unknown" });
+    await expect(host.promote(repo, "f".repeat(40))).rejects.toMatchObject({ kind: "not_found" });
+    await expect(host.promote(repo, "--all")).rejects.toMatchObject({ kind: "not_found" });
   });
 });

@@ -1,24 +1,27 @@
 import "server-only";
 
-import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { randomInt } from "node:crypto";
+import { mkdir, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { IntegrationError } from "@/lib/errors";
 import { assertSafeFiles } from "@/lib/files/safe-files";
 import type { FileMap } from "@/lib/files/types";
 import { MergeConflictError } from "./errors";
-import { git, serialized } from "./git-cli";
-import { emitLocalPush, localRepoDir } from "./local-store";
+import { git, gitBytes } from "./git-cli";
+import { emitLocalPush, type LocalPush, localRepoDir } from "./local-store";
 import { type AppRepo, type CommitOutcome, type GitHost, PRODUCTION_BRANCH, type PromoteOutcome, type RepoRef } from "./types";
 
 type Author = { name: string; email: string };
-const NO_COMMIT = "0".repeat(40);
 
-// Real git repositories on disk standing in for GitHub: same operations,
-// same answers (name clashes, branches, one commit per change, promote by
-// fast-forward or merge, conflicts refused).
+const NAME_ATTEMPTS = 4;
+// update-ref's "old value" meaning "the ref must not exist yet".
+const ABSENT = "0".repeat(40);
+const MAIN_REF = `refs/heads/${PRODUCTION_BRANCH}`;
+
+// Real bare git repositories on disk standing in for GitHub: same operations,
+// same answers (name clashes, branches created from main, no commit for an
+// unchanged app, promote by fast-forward or merge, conflicts refused).
 export function createLocalGitHost({ owner, author }: { owner?: string; author: Author }): GitHost {
   const repoOwner = owner ?? "local";
   const identity = {
@@ -28,75 +31,75 @@ export function createLocalGitHost({ owner, author }: { owner?: string; author: 
     GIT_COMMITTER_EMAIL: author.email,
   };
 
-  async function createAppRepo({ name }: { name: string; description?: string }): Promise<AppRepo> {
-    let repoName = name;
-    while (existsSync(localRepoDir({ owner: repoOwner, name: repoName }))) {
-      repoName = `${name}-${randomBytes(2).toString("hex")}`;
+  async function createAppRepo({ name, description }: { name: string; description?: string }): Promise<AppRepo> {
+    for (let attempt = 0; attempt < NAME_ATTEMPTS; attempt++) {
+      const repo = { owner: repoOwner, name: attempt === 0 ? name : withSuffix(name) };
+      const dir = repoDir(repo);
+      if (!(await claimDirectory(dir))) continue;
+      try {
+        await git(dir, ["init", "--bare", "-q", `--initial-branch=${PRODUCTION_BRANCH}`]);
+        if (description) await writeFile(path.join(dir, "description"), `${description}\n`);
+        const tree = await writeTree(dir, { "README.md": `# ${repo.name}\n` });
+        const initial = await commitTree(dir, tree, [], "Initial commit", identity);
+        await git(dir, ["update-ref", MAIN_REF, initial, ABSENT]);
+      } catch (error) {
+        await rm(dir, { recursive: true, force: true });
+        throw error;
+      }
+      return { ...repo, url: `file://${dir}`, ownerKind: owner ? "org" : "personal", defaultBranch: PRODUCTION_BRANCH };
     }
-    const dir = localRepoDir({ owner: repoOwner, name: repoName });
-    await mkdir(path.dirname(dir), { recursive: true });
-    await git(dir, ["init", "--bare", "-q", "-b", PRODUCTION_BRANCH]);
-    const tree = await writeTree(dir, { "README.md": `# ${repoName}\n` });
-    const { stdout } = await git(dir, ["commit-tree", tree, "-m", "Initial commit"], { env: identity });
-    await git(dir, ["update-ref", `refs/heads/${PRODUCTION_BRANCH}`, stdout.trim(), NO_COMMIT]);
-    return {
-      owner: repoOwner,
-      name: repoName,
-      url: `file://${dir}`,
-      ownerKind: owner ? "org" : "personal",
-      defaultBranch: PRODUCTION_BRANCH,
-    };
+    throw new IntegrationError("github", "conflict", `create repository ${repoOwner}/${name}: ${NAME_ATTEMPTS} names taken`);
   }
 
   async function commitFiles(repo: RepoRef, branch: string, files: FileMap, message: string): Promise<CommitOutcome> {
     assertSafeFiles(files);
-    const dir = existingRepo(repo);
-    return serialized(dir, async () => {
+    const ref = `refs/heads/${branch}`;
+    // Queued before any await, so writes for one repo land in call order.
+    return serialized(repoDir(repo), async () => {
+      const dir = await existingRepo(repo);
       const tree = await writeTree(dir, files);
       for (let attempt = 0; ; attempt++) {
-        const head = await revParse(dir, `refs/heads/${branch}`);
-        const base = head ?? (await revParse(dir, `refs/heads/${PRODUCTION_BRANCH}`));
+        const head = await resolve(dir, ref);
+        const base = head ?? (await resolve(dir, MAIN_REF));
         if (!base) throw new IntegrationError("github", "not_found", `${repo.owner}/${repo.name} has no ${PRODUCTION_BRANCH} branch`);
-        if ((await revParse(dir, `${base}^{tree}`)) === tree) {
-          if (!head) await git(dir, ["update-ref", `refs/heads/${branch}`, base, NO_COMMIT]);
-          return { sha: base, changed: false };
+        let outcome: CommitOutcome;
+        if ((await resolve(dir, `${base}^{tree}`)) === tree) {
+          outcome = { sha: base, changed: false };
+          if (head) return outcome;
+        } else {
+          outcome = { sha: await commitTree(dir, tree, [base], message, identity), changed: true };
         }
-        const { stdout } = await git(dir, ["commit-tree", tree, "-p", base, "-m", message], { env: identity });
-        const sha = stdout.trim();
-        // Compare-and-swap: only moves the branch if nobody moved it meanwhile.
-        const moved = await git(dir, ["update-ref", `refs/heads/${branch}`, sha, head ?? NO_COMMIT], { allowFail: true });
-        if (moved.code === 0) {
-          emitLocalPush({ repo, branch, sha });
-          return { sha, changed: true };
+        if (await moveRef(dir, ref, outcome.sha, head)) {
+          if (outcome.changed) announce({ repo, branch, sha: outcome.sha });
+          return outcome;
         }
-        if (attempt > 0) throw new IntegrationError("github", "not_fast_forward", `${branch} kept moving in ${repo.owner}/${repo.name}`);
+        // Another process moved the branch since we read it: rebuild on its new head, once.
+        if (attempt > 0) throw new IntegrationError("github", "not_fast_forward", `${repo.owner}/${repo.name}@${branch} kept moving`);
       }
     });
   }
 
   async function promote(repo: RepoRef, sha: string): Promise<PromoteOutcome> {
-    const dir = existingRepo(repo);
-    return serialized(dir, async () => {
-      const ref = `refs/heads/${PRODUCTION_BRANCH}`;
-      const main = await revParse(dir, ref);
-      if (!main) throw new IntegrationError("github", "not_found", `${repo.owner}/${repo.name} has no ${PRODUCTION_BRANCH} branch`);
-      if (!(await revParse(dir, `${sha}^{commit}`))) throw new IntegrationError("github", "not_found", `commit ${sha} not found`);
-      if (main === sha || (await isAncestor(dir, sha, main))) return { sha: main, method: "unchanged" };
-
-      if (await isAncestor(dir, main, sha)) {
-        await git(dir, ["update-ref", ref, sha, main]);
-        emitLocalPush({ repo, branch: PRODUCTION_BRANCH, sha });
-        return { sha, method: "fast-forward" };
+    return serialized(repoDir(repo), async () => {
+      const dir = await existingRepo(repo);
+      if (!/^[0-9a-f]{40}$/.test(sha) || !(await resolve(dir, `${sha}^{commit}`))) {
+        throw new IntegrationError("github", "not_found", `commit ${sha} not found in ${repo.owner}/${repo.name}`);
       }
-      const merged = await git(dir, ["merge-tree", "--write-tree", "--messages", main, sha], { allowFail: true });
-      if (merged.code === 1) throw new MergeConflictError(`merging ${sha} into ${PRODUCTION_BRANCH}: ${merged.stdout.trim()}`);
-      if (merged.code !== 0) throw new IntegrationError("github", "unavailable", `merge-tree failed: ${merged.stdout.trim()}`);
-      const tree = merged.stdout.split("\n")[0]!.trim();
-      const { stdout } = await git(dir, ["commit-tree", tree, "-p", main, "-p", sha, "-m", `Publish ${sha.slice(0, 7)}`], { env: identity });
-      const mergeSha = stdout.trim();
-      await git(dir, ["update-ref", ref, mergeSha, main]);
-      emitLocalPush({ repo, branch: PRODUCTION_BRANCH, sha: mergeSha });
-      return { sha: mergeSha, method: "merge" };
+      for (let attempt = 0; ; attempt++) {
+        const main = await resolve(dir, MAIN_REF);
+        if (!main) throw new IntegrationError("github", "not_found", `${repo.owner}/${repo.name} has no ${PRODUCTION_BRANCH} branch`);
+        // GitHub answers 204 (nothing to merge) when main already contains the commit.
+        if (main === sha || (await isAncestor(dir, sha, main))) return { sha: main, method: "unchanged" };
+
+        const outcome: PromoteOutcome = (await isAncestor(dir, main, sha))
+          ? { sha, method: "fast-forward" }
+          : { sha: await mergeCommit(dir, main, sha, identity), method: "merge" };
+        if (await moveRef(dir, MAIN_REF, outcome.sha, main)) {
+          announce({ repo, branch: PRODUCTION_BRANCH, sha: outcome.sha });
+          return outcome;
+        }
+        if (attempt > 0) throw new IntegrationError("github", "not_fast_forward", `${repo.owner}/${repo.name}@${PRODUCTION_BRANCH} kept moving`);
+      }
     });
   }
 
@@ -105,43 +108,98 @@ export function createLocalGitHost({ owner, author }: { owner?: string; author: 
 
 // The files of a commit, as the local preview host needs them to build.
 export async function readTreeAt(repo: RepoRef, sha: string): Promise<FileMap> {
-  const dir = existingRepo(repo);
-  const { stdout } = await git(dir, ["ls-tree", "-r", "-z", sha]);
-  const entries = stdout
+  const dir = await existingRepo(repo);
+  if (!(await resolve(dir, `${sha}^{commit}`))) throw new IntegrationError("github", "not_found", `commit ${sha} not found in ${repo.owner}/${repo.name}`);
+  const listing = await git(dir, ["ls-tree", "-r", "-z", "--end-of-options", sha]);
+  const blobs = listing.stdout
     .split("\0")
     .filter(Boolean)
     .map((line) => {
-      const [meta, filePath] = line.split("\t") as [string, string];
-      const [, type, blob] = meta.split(" ") as [string, string, string];
-      return { type, blob, filePath };
+      const tab = line.indexOf("\t");
+      const [, type, object] = line.slice(0, tab).split(" ") as [string, string, string];
+      return { type, object, filePath: line.slice(tab + 1) };
     })
-    .filter((e) => e.type === "blob");
-  if (entries.length === 0) return {};
-  const batch = await git(dir, ["cat-file", "--batch"], { input: entries.map((e) => e.blob).join("\n") + "\n" });
-  return parseBatch(batch.stdout, entries.map((e) => e.filePath));
-}
-
-function parseBatch(output: string, paths: string[]): FileMap {
+    .filter((entry) => entry.type === "blob");
+  if (blobs.length === 0) return {};
+  const batch = await gitBytes(dir, ["cat-file", "--batch"], { input: blobs.map((b) => b.object).join("\n") + "\n" });
+  // Sizes in the batch headers count bytes, so the output is cut as bytes.
   const files: FileMap = {};
-  const buffer = Buffer.from(output, "utf8");
   let offset = 0;
-  for (const filePath of paths) {
-    const headerEnd = buffer.indexOf(0x0a, offset);
-    const size = Number(buffer.subarray(offset, headerEnd).toString("utf8").split(" ")[2]);
-    files[filePath] = buffer.subarray(headerEnd + 1, headerEnd + 1 + size).toString("utf8");
+  for (const { filePath } of blobs) {
+    const headerEnd = batch.stdout.indexOf(0x0a, offset);
+    const size = Number(batch.stdout.subarray(offset, headerEnd).toString("latin1").split(" ")[2]);
+    files[filePath] = batch.stdout.subarray(headerEnd + 1, headerEnd + 1 + size).toString("utf8");
     offset = headerEnd + 1 + size + 1;
   }
   return files;
 }
 
-function existingRepo(repo: RepoRef): string {
-  const dir = localRepoDir(repo);
-  if (!existsSync(dir)) throw new IntegrationError("github", "not_found", `repository ${repo.owner}/${repo.name} does not exist`);
+// Every write to one repository runs alone within this process: a preview
+// sync and a publish for the same app would otherwise read the same head and
+// one would lose the compare-and-swap. Other processes writing the same
+// repository are still caught by update-ref's compare-and-swap.
+const queues = new Map<string, Promise<unknown>>();
+
+function serialized<T>(key: string, task: () => Promise<T>): Promise<T> {
+  const next = (queues.get(key) ?? Promise.resolve()).catch(() => {}).then(task);
+  queues.set(key, next);
+  const forget = () => {
+    if (queues.get(key) === next) queues.delete(key);
+  };
+  next.then(forget, forget);
+  return next;
+}
+
+// Listeners (the local preview host) must not turn a commit that landed into
+// a reported failure.
+function announce(push: LocalPush): void {
+  try {
+    emitLocalPush(push);
+  } catch (error) {
+    console.error(`[git] push listener failed for ${push.repo.owner}/${push.repo.name}@${push.branch}:`, error);
+  }
+}
+
+// Names become directory names here, so they are held to GitHub's own rule
+// (letters, digits, "-", "_", ".") and can never climb out of DATA_DIR.
+function repoDir(repo: RepoRef): string {
+  for (const part of [repo.owner, repo.name]) {
+    if (!/^[A-Za-z0-9._-]{1,100}$/.test(part) || /^\.+$/.test(part)) {
+      throw new IntegrationError("github", "rejected", `invalid repository name ${JSON.stringify(`${repo.owner}/${repo.name}`)}`);
+    }
+  }
+  return localRepoDir(repo);
+}
+
+async function existingRepo(repo: RepoRef): Promise<string> {
+  const dir = repoDir(repo);
+  const found = await stat(dir).catch(() => null);
+  if (!found?.isDirectory()) throw new IntegrationError("github", "not_found", `repository ${repo.owner}/${repo.name} does not exist`);
   return dir;
 }
 
-async function revParse(dir: string, rev: string): Promise<string | null> {
-  const { stdout, code } = await git(dir, ["rev-parse", "--verify", "-q", rev], { allowFail: true });
+// mkdir without `recursive` fails when the directory exists, so two
+// creators racing for one name can't both get it.
+async function claimDirectory(dir: string): Promise<boolean> {
+  await mkdir(path.dirname(dir), { recursive: true });
+  try {
+    await mkdir(dir);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw error;
+  }
+}
+
+const SUFFIX_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+function withSuffix(name: string): string {
+  const suffix = Array.from({ length: 4 }, () => SUFFIX_ALPHABET[randomInt(SUFFIX_ALPHABET.length)]).join("");
+  return `${name.slice(0, 100 - suffix.length - 1)}-${suffix}`;
+}
+
+async function resolve(dir: string, rev: string): Promise<string | null> {
+  const { stdout, code } = await git(dir, ["rev-parse", "--verify", "-q", "--end-of-options", rev], { allowFail: true });
   return code === 0 ? stdout.trim() : null;
 }
 
@@ -149,28 +207,51 @@ async function isAncestor(dir: string, ancestor: string, descendant: string): Pr
   return (await git(dir, ["merge-base", "--is-ancestor", ancestor, descendant], { allowFail: true })).code === 0;
 }
 
-// Builds a tree holding exactly `files`: blobs are written in one process,
-// the tree from a throwaway index in two more, whatever the file count.
+// Compare-and-swap: moves `ref` only if it still points at `expected`
+// (null: only if it doesn't exist yet).
+async function moveRef(dir: string, ref: string, to: string, expected: string | null): Promise<boolean> {
+  return (await git(dir, ["update-ref", ref, to, expected ?? ABSENT], { allowFail: true })).code === 0;
+}
+
+async function commitTree(dir: string, tree: string, parents: string[], message: string, identity: Record<string, string>): Promise<string> {
+  const args = ["commit-tree", tree, ...parents.flatMap((p) => ["-p", p]), "-F", "-"];
+  return (await git(dir, args, { input: message, env: identity })).stdout.trim();
+}
+
+// A merge commit of `main` and `sha`, built without a working tree. A
+// conflict writes nothing a branch points to, so `main` stays as it was.
+async function mergeCommit(dir: string, main: string, sha: string, identity: Record<string, string>): Promise<string> {
+  const merged = await git(dir, ["merge-tree", "--write-tree", "--name-only", main, sha], { allowFail: true });
+  if (merged.code === 1) {
+    const conflicted = merged.stdout.split("\n\n")[0]!.split("\n").slice(1).join(", ");
+    throw new MergeConflictError(`merge ${sha} into ${PRODUCTION_BRANCH}: conflicts in ${conflicted}`);
+  }
+  if (merged.code !== 0) throw new IntegrationError("github", "unavailable", `merge-tree exited ${merged.code}: ${merged.stderr}`);
+  const tree = merged.stdout.split("\n")[0]!.trim();
+  return commitTree(dir, tree, [main, sha], `Publish ${sha.slice(0, 7)}`, identity);
+}
+
+// A tree holding exactly `files`, built in a throwaway index: one process
+// writes every blob, one fills the index, one writes the tree, whatever the
+// file count.
 async function writeTree(dir: string, files: FileMap): Promise<string> {
   const scratch = await mkdtemp(path.join(os.tmpdir(), "local-git-"));
   try {
-    const paths = Object.keys(files).sort();
-    const sources = await Promise.all(
-      paths.map(async (filePath, i) => {
-        const source = path.join(scratch, String(i));
-        await writeFile(source, files[filePath]!, "utf8");
-        return source;
-      }),
-    );
-    const index = path.join(scratch, "index");
+    const env = { GIT_INDEX_FILE: path.join(scratch, "index") };
+    const paths = Object.keys(files);
     if (paths.length > 0) {
-      const { stdout } = await git(dir, ["hash-object", "-w", "--stdin-paths"], { input: sources.join("\n") + "\n" });
-      const blobs = stdout.trim().split("\n");
-      const info = paths.map((p, i) => `100644 ${blobs[i]}\t${p}`).join("\n") + "\n";
-      await git(dir, ["update-index", "--add", "--index-info"], { input: info, env: { GIT_INDEX_FILE: index } });
+      const sources: string[] = [];
+      for (const [i, filePath] of paths.entries()) {
+        sources.push(path.join(scratch, `blob-${i}`));
+        await writeFile(sources[i]!, files[filePath]!, "utf8");
+      }
+      const hashed = await git(dir, ["hash-object", "-w", "--no-filters", "--stdin-paths"], { input: sources.join("\n") + "\n" });
+      const blobs = hashed.stdout.trim().split("\n");
+      // NUL-terminated records: names with quotes or spaces are taken as they are.
+      const records = paths.map((p, i) => `100644 ${blobs[i]}\t${p}\0`).join("");
+      await git(dir, ["update-index", "-z", "--add", "--index-info"], { input: records, env });
     }
-    const { stdout } = await git(dir, ["write-tree"], { env: { GIT_INDEX_FILE: index } });
-    return stdout.trim();
+    return (await git(dir, ["write-tree"], { env })).stdout.trim();
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

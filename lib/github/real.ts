@@ -1,6 +1,7 @@
 import "server-only";
 
-import { randomBytes } from "node:crypto";
+import { createHash, randomInt } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
 import { Octokit } from "@octokit/rest";
@@ -17,128 +18,221 @@ export type GitHubHostOptions = {
   org?: string;
   baseUrl: string;
   author: { name: string; email: string };
+  // plugin-throttling paces writes per id across every client in the process.
+  // Defaults to a hash of the token: clients sharing a token share GitHub's
+  // limits, clients with different tokens don't wait on each other.
   throttleId?: string;
-  // Tests and benchmarks against a local server skip GitHub's pacing and
-  // shorten retry waits; production keeps the plugins' defaults.
+  // Only for tests and benchmarks against a local server: `enabled: false`
+  // drops the throttling plugin (and its one-second spacing of writes), and
+  // every retry wait counts `retryAfterBaseMs` per second instead of 1000.
   pacing?: { enabled: boolean; retryAfterBaseMs: number };
 };
 
 const NAME_ATTEMPTS = 4;
+const GITHUB_NAME_MAX = 100;
+const RATE_LIMIT_RETRIES = 2;
+// A longer wait (a primary quota resets hourly) would outlast the deploy
+// lease; failing lets the builder see "try again later" instead of a hang.
+const MAX_RATE_LIMIT_WAIT_S = 90;
+// Right after creation GitHub can briefly answer 404 for a new repository's
+// branch (eventual consistency); the first commit waits a little for it.
+const NEW_REPO_WAITS_S = [0.5, 1, 2];
+
+type Head = { commit: string; tree: string; exists: boolean };
 
 export function createGitHubHost(options: GitHubHostOptions): GitHost {
+  const unitMs = options.pacing?.retryAfterBaseMs ?? 1000;
   const octokit = new GitHubClient({
     auth: options.token,
-    baseUrl: options.baseUrl,
+    baseUrl: options.baseUrl.replace(/\/+$/, ""),
     userAgent: "chat-driven-staging-deploy",
-    // A 409 or 422 on refs and merges is an answer, not a hiccup: never resend.
-    retry: { doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451], retryAfterBaseValue: options.pacing?.retryAfterBaseMs ?? 1000 },
+    retry: {
+      // 409/422 on refs and merges are answers (conflict, not a fast
+      // forward), never hiccups: resending could only repeat them. 429 is
+      // left to the throttling plugin, which honours retry-after.
+      doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451],
+      retryAfterBaseValue: unitMs,
+    },
     throttle: {
       enabled: options.pacing?.enabled ?? true,
-      id: options.throttleId,
-      onRateLimit: (_after: number, _options: object, _octokit: unknown, retryCount: number) => retryCount < 2,
-      onSecondaryRateLimit: (_after: number, _options: object, _octokit: unknown, retryCount: number) => retryCount < 2,
+      id: options.throttleId ?? tokenId(options.token),
+      retryAfterBaseValue: unitMs,
+      onRateLimit: retryBriefly("rate limit"),
+      onSecondaryRateLimit: retryBriefly("secondary rate limit"),
     },
   });
   const identity = { name: options.author.name, email: options.author.email };
 
+  async function call<T>(during: string, request: () => Promise<T>): Promise<T> {
+    try {
+      return await request();
+    } catch (error) {
+      throw toGitHubError(error, during);
+    }
+  }
+
   async function createAppRepo({ name, description }: { name: string; description?: string }): Promise<AppRepo> {
+    let org = options.org;
     for (let attempt = 0; attempt < NAME_ATTEMPTS; attempt++) {
-      const candidate = attempt === 0 ? name : `${name}-${randomBytes(2).toString("hex")}`;
+      const candidate = attempt === 0 ? name : withSuffix(name);
       const body = { name: candidate, description, private: true, auto_init: true };
-      try {
-        if (options.org) {
-          try {
-            const { data } = await octokit.rest.repos.createInOrg({ org: options.org, ...body });
-            return toRepo(data, "org");
-          } catch (error) {
-            const mapped = toGitHubError(error, `create ${options.org}/${candidate}`);
-            if (mapped.kind === "conflict") throw mapped;
-            // The org refuses (no rights, no such org): the token's own account.
-            console.warn(`[github] org ${options.org} refused the repository, using the personal account: ${mapped.message}`);
-          }
+      const target = org;
+      if (target) {
+        try {
+          const { data } = await call(`create repository ${target}/${candidate}`, () => octokit.rest.repos.createInOrg({ org: target, ...body }));
+          return toRepo(data, "org");
+        } catch (error) {
+          const mapped = error as IntegrationError;
+          if (mapped.kind === "conflict") continue;
+          if (!orgRefused(mapped)) throw mapped;
+          console.warn(`[github] organisation ${target} refused the repository, using the token's own account: ${mapped.message}`);
+          org = undefined;
         }
-        const { data } = await octokit.rest.repos.createForAuthenticatedUser(body);
+      }
+      try {
+        const { data } = await call(`create repository ${candidate}`, () => octokit.rest.repos.createForAuthenticatedUser(body));
         return toRepo(data, "personal");
       } catch (error) {
-        const mapped = toGitHubError(error, `create ${candidate}`);
-        if (mapped.kind !== "conflict") throw mapped;
+        if ((error as IntegrationError).kind !== "conflict") throw error;
       }
     }
-    throw new IntegrationError("github", "conflict", `no free repository name for ${name}`);
+    throw new IntegrationError("github", "conflict", `create repository ${name}: ${NAME_ATTEMPTS} names taken`);
   }
 
   async function commitFiles(repo: RepoRef, branch: string, files: FileMap, message: string): Promise<CommitOutcome> {
     assertSafeFiles(files);
     const { owner, name } = repo;
-    const tree = Object.entries(files).map(([path, content]) => ({ path, mode: "100644" as const, type: "blob" as const, content }));
+    const where = `${owner}/${name}@${branch}`;
+    let head = await readHead(repo, branch);
+    // No base_tree: the tree holds exactly the app's files, so files the app
+    // no longer has disappear without listing them, and an unchanged app
+    // yields the head's own tree sha. For the same reason the tree does not
+    // depend on the head, so a lost race reuses it.
+    const entries = Object.entries(files).map(([path, content]) => ({ path, mode: "100644" as const, type: "blob" as const, content }));
+    const tree = (await call(`create tree in ${where}`, () => octokit.rest.git.createTree({ owner, repo: name, tree: entries }))).data.sha;
+    let created: string | undefined;
 
     for (let attempt = 0; ; attempt++) {
-      const head = await branchHead(repo, branch);
+      // A ref write retried after a 5xx may have landed the first time and
+      // then report "already exists": the head is then our own commit.
+      if (created && head.commit === created) return { sha: created, changed: true };
       try {
-        // No base_tree: the tree holds exactly the app's files, so files the
-        // app dropped disappear, and unchanged files give the head's own tree.
-        const created = await octokit.rest.git.createTree({ owner, repo: name, tree });
-        if (created.data.sha === head.tree) return { sha: head.commit, changed: false };
-        const commit = await octokit.rest.git.createCommit({
-          owner,
-          repo: name,
-          message,
-          tree: created.data.sha,
-          parents: [head.commit],
-          author: identity,
-          committer: identity,
-        });
-        if (head.exists) {
-          await octokit.rest.git.updateRef({ owner, repo: name, ref: `heads/${branch}`, sha: commit.data.sha, force: false });
-        } else {
-          await octokit.rest.git.createRef({ owner, repo: name, ref: `refs/heads/${branch}`, sha: commit.data.sha });
+        if (tree === head.tree) {
+          if (!head.exists) await createBranch(repo, branch, head.commit);
+          return { sha: head.commit, changed: false };
         }
-        return { sha: commit.data.sha, changed: true };
+        const parent = head.commit;
+        const commit = await call(`create commit in ${where}`, () =>
+          octokit.rest.git.createCommit({ owner, repo: name, message, tree, parents: [parent], author: identity, committer: identity }),
+        );
+        created = commit.data.sha;
+        if (head.exists) {
+          const sha = created;
+          await call(`update ${where}`, () => octokit.rest.git.updateRef({ owner, repo: name, ref: `heads/${branch}`, sha, force: false }));
+        } else {
+          await createBranch(repo, branch, created);
+        }
+        return { sha: created, changed: true };
       } catch (error) {
-        const mapped = toGitHubError(error, `commit to ${owner}/${name}@${branch}`);
-        // Someone moved the branch: rebuild on the new head, once.
-        const raced = mapped.kind === "not_fast_forward" || /reference already exists/i.test(mapped.message);
-        if (!raced || attempt > 0) throw mapped;
+        // Someone else moved or created the branch: rebuild on its new head, once.
+        if (attempt > 0 || !lostRace(error as IntegrationError)) throw error;
       }
+      head = await readHead(repo, branch);
     }
   }
 
-  // One call gives both the head commit and its tree; a missing branch starts
-  // from the default branch and is created pointing at the new commit.
-  async function branchHead(repo: RepoRef, branch: string): Promise<{ commit: string; tree: string; exists: boolean }> {
+  // The branch head and its tree in one call. A missing branch starts from
+  // main and is created pointing straight at the new commit (no extra call).
+  async function readHead(repo: RepoRef, branch: string): Promise<Head> {
     try {
-      const { data } = await octokit.rest.repos.getBranch({ owner: repo.owner, repo: repo.name, branch });
-      return { commit: data.commit.sha, tree: data.commit.commit.tree.sha, exists: true };
+      return { ...(await readBranch(repo, branch)), exists: true };
     } catch (error) {
-      const mapped = toGitHubError(error, `read ${repo.owner}/${repo.name}@${branch}`);
-      if (mapped.kind !== "not_found" || branch === PRODUCTION_BRANCH) throw mapped;
-      const base = await branchHead(repo, PRODUCTION_BRANCH);
-      return { ...base, tree: "", exists: false };
+      if ((error as IntegrationError).kind !== "not_found" || branch === PRODUCTION_BRANCH) throw error;
     }
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return { ...(await readBranch(repo, PRODUCTION_BRANCH)), exists: false };
+      } catch (error) {
+        if ((error as IntegrationError).kind !== "not_found" || attempt >= NEW_REPO_WAITS_S.length) throw error;
+      }
+      await sleep(NEW_REPO_WAITS_S[attempt]! * unitMs);
+    }
+  }
+
+  async function readBranch(repo: RepoRef, branch: string): Promise<{ commit: string; tree: string }> {
+    const { data } = await call(`read ${repo.owner}/${repo.name}@${branch}`, () =>
+      octokit.rest.repos.getBranch({ owner: repo.owner, repo: repo.name, branch }),
+    );
+    return { commit: data.commit.sha, tree: data.commit.commit.tree.sha };
+  }
+
+  async function createBranch(repo: RepoRef, branch: string, sha: string): Promise<void> {
+    await call(`create ${repo.owner}/${repo.name}@${branch}`, () =>
+      octokit.rest.git.createRef({ owner: repo.owner, repo: repo.name, ref: `refs/heads/${branch}`, sha }),
+    );
   }
 
   async function promote(repo: RepoRef, sha: string): Promise<PromoteOutcome> {
     const { owner, name } = repo;
+    const where = `${owner}/${name}@${PRODUCTION_BRANCH}`;
+    // Read first: a no-op update answers 200 like a real fast forward, and
+    // "unchanged" tells the caller no production deployment will follow.
+    const main = await readBranch(repo, PRODUCTION_BRANCH);
+    if (main.commit === sha) return { sha, method: "unchanged" };
     try {
-      await octokit.rest.git.updateRef({ owner, repo: name, ref: `heads/${PRODUCTION_BRANCH}`, sha, force: false });
+      await call(`fast-forward ${where} to ${sha}`, () =>
+        octokit.rest.git.updateRef({ owner, repo: name, ref: `heads/${PRODUCTION_BRANCH}`, sha, force: false }),
+      );
       return { sha, method: "fast-forward" };
     } catch (error) {
-      const mapped = toGitHubError(error, `fast-forward ${owner}/${name}@${PRODUCTION_BRANCH}`);
-      if (mapped.kind !== "not_fast_forward") throw mapped;
+      if ((error as IntegrationError).kind !== "not_fast_forward") throw error;
     }
+    let merged;
     try {
-      const merged = await octokit.rest.repos.merge({ owner, repo: name, base: PRODUCTION_BRANCH, head: sha, commit_message: `Publish ${sha.slice(0, 7)}` });
-      if (merged.status === 201) return { sha: merged.data.sha, method: "merge" };
-      const head = await branchHead(repo, PRODUCTION_BRANCH);
-      return { sha: head.commit, method: "unchanged" };
+      merged = await octokit.rest.repos.merge({ owner, repo: name, base: PRODUCTION_BRANCH, head: sha, commit_message: `Publish ${sha.slice(0, 7)}` });
     } catch (error) {
-      const mapped = toGitHubError(error, `merge ${sha} into ${owner}/${name}@${PRODUCTION_BRANCH}`);
-      if (mapped.status === 409) throw new MergeConflictError(mapped.message);
+      const mapped = toGitHubError(error, `merge ${sha} into ${where}`);
+      if (mapped.status === 409) throw new MergeConflictError(mapped.message, { status: 409, cause: error });
       throw mapped;
     }
+    if (merged.status === 201) return { sha: merged.data.sha, method: "merge" };
+    // 204: main already contains the commit (it moved on past it).
+    return { sha: (await readBranch(repo, PRODUCTION_BRANCH)).commit, method: "unchanged" };
   }
 
   return { createAppRepo, commitFiles, promote };
+}
+
+function retryBriefly(kind: string) {
+  return (retryAfter: number, request: { method?: string; url?: string }, _octokit: unknown, retryCount: number): boolean => {
+    const again = retryCount < RATE_LIMIT_RETRIES && retryAfter <= MAX_RATE_LIMIT_WAIT_S;
+    console.warn(`[github] ${kind} on ${request.method} ${request.url}: ${again ? `retrying in ${retryAfter}s` : "giving up"}`);
+    return again;
+  };
+}
+
+// The organisation itself said no (no such org, no right to create there,
+// org policy): the token's own account can still hold the app.
+function orgRefused(error: IntegrationError): boolean {
+  if (error.status === 404) return true;
+  return (error.status === 403 || error.status === 422) && error.kind === "rejected";
+}
+
+function lostRace(error: IntegrationError): boolean {
+  return error.kind === "not_fast_forward" || (error.status === 422 && /reference already exists/i.test(error.message));
+}
+
+const SUFFIX_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+// A taken name gets a short random suffix; an existing repository is never
+// reused, since it may belong to another app or person.
+function withSuffix(name: string): string {
+  const suffix = Array.from({ length: 4 }, () => SUFFIX_ALPHABET[randomInt(SUFFIX_ALPHABET.length)]).join("");
+  return `${name.slice(0, GITHUB_NAME_MAX - suffix.length - 1)}-${suffix}`;
+}
+
+function tokenId(token: string): string {
+  return createHash("sha256").update(token).digest("hex").slice(0, 16);
 }
 
 function toRepo(data: { name: string; owner: { login: string }; html_url: string; default_branch?: string }, ownerKind: AppRepo["ownerKind"]): AppRepo {
