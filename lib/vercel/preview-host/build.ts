@@ -8,6 +8,7 @@ import { compile } from "@tailwindcss/node";
 import { Scanner } from "@tailwindcss/oxide";
 import { build, type Message, type Plugin } from "esbuild";
 import type { FileMap } from "@/lib/files/types";
+import { lucideIconImports } from "./icon-imports";
 import { nextShims } from "./next-shims";
 
 export type BuildOutput = { html: string; js: string; css: string; log: string[] };
@@ -89,12 +90,16 @@ async function bundle(workDir: string, entry: string, platform: "browser" | "nod
     minify: platform === "browser",
     logLevel: "silent",
     nodePaths: [nodeModules],
+    // ESM entry points first, even for the server bundle: icon libraries ship
+    // a CommonJS build of every icon, the ESM build lets esbuild keep only
+    // the ones a page uses.
+    mainFields: ["module", "main"],
     loader: { ".css": "empty", ".svg": "dataurl", ".png": "dataurl", ".jpg": "dataurl", ".json": "json" },
     define: { "process.env.NODE_ENV": '"production"' },
     // Bundled CommonJS (react-dom/server) requires Node built-ins at run time.
     ...(platform === "node" && { banner: { js: 'import { createRequire } from "node:module"; const require = createRequire(import.meta.url);' } }),
     alias: { "@": workDir },
-    plugins: [shimsPlugin()],
+    plugins: [shimsPlugin(), lucideIconImports(nodeModules)],
   });
   return result.outputFiles[0]!.text;
 }
