@@ -93,3 +93,18 @@ export async function assertNoCycleRunning(appId: string): Promise<void> {
     throw new AppError("conflict", deployMessages.inProgress);
   }
 }
+
+// What a cycle records while it follows a deployment: the provider's id as
+// soon as it is known, then a lease renewal only every quarter lease. Polls
+// can come every few milliseconds; the database hears only what changed.
+export function deploymentWatcher(record: ReturnType<typeof progressRecorder>) {
+  let knownId: string | undefined;
+  let renewedAt = Date.now();
+  return async (deployment: { id: string }) => {
+    const renewDue = Date.now() - renewedAt > getEnv().DEPLOY_LEASE_MS / 4;
+    if (deployment.id === knownId && !renewDue) return;
+    knownId = deployment.id;
+    renewedAt = Date.now();
+    await record({ providerDeploymentId: deployment.id });
+  };
+}

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { MergeConflictError } from "@/lib/github/errors";
 import { PRODUCTION_BRANCH } from "@/lib/github/types";
 import { getGitHost, getPreviewHost } from "@/lib/integrations";
-import { beginCycle, describeError, ensureProjectForApp, progressRecorder, type StartedBy } from "./cycle";
+import { beginCycle, deploymentWatcher, describeError, ensureProjectForApp, progressRecorder, type StartedBy } from "./cycle";
 import { ensureAppRepo } from "./ensure-app-repo";
 import { deployMessages } from "./messages";
 import { waitForDeployment } from "./wait-for-deployment";
@@ -45,7 +45,7 @@ export async function publishToProduction({ appId, startedBy }: { appId: string;
       timeoutMs: env.DEPLOY_TIMEOUT_MS,
       // Nothing was pushed when the version is already live: deploy it directly.
       graceMs: promoted.method === "unchanged" ? 0 : env.DEPLOY_GRACE_MS,
-      onProgress: (d) => progress({ providerDeploymentId: d.id }),
+      onProgress: deploymentWatcher(progress),
     });
     if (deployment.state !== "READY") {
       throw new Error(`production deployment ${deployment.id} ended ${deployment.state}: ${deployment.errorMessage ?? "no detail"}`);

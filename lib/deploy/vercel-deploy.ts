@@ -14,7 +14,7 @@ import { AppError } from "@/lib/errors";
 import { STAGING_BRANCH } from "@/lib/github/types";
 import { getChatService, getGitHost, getPreviewHost } from "@/lib/integrations";
 import type { ChatVersion } from "@/lib/v0/types";
-import { beginCycle, describeError, ensureProjectForApp, progressRecorder, type StartedBy } from "./cycle";
+import { beginCycle, deploymentWatcher, describeError, ensureProjectForApp, progressRecorder, type StartedBy } from "./cycle";
 import { ensureAppRepo } from "./ensure-app-repo";
 import { deployMessages } from "./messages";
 import { extractFiles, injectInvariants } from "./post-process";
@@ -79,7 +79,7 @@ export async function syncStagingFromChat({
       timeoutMs: env.DEPLOY_TIMEOUT_MS,
       // No push happened for unchanged code, so no deployment will appear by itself.
       graceMs: commit.changed ? env.DEPLOY_GRACE_MS : 0,
-      onProgress: (d) => progress({ providerDeploymentId: d.id }),
+      onProgress: deploymentWatcher(progress),
     });
     if (deployment.state !== "READY") {
       throw new Error(`deployment ${deployment.id} ended ${deployment.state}: ${deployment.errorMessage ?? "no detail"}`);
