@@ -1,101 +1,156 @@
 import "server-only";
 
 import { z } from "zod";
+import { IntegrationError } from "@/lib/errors";
 import type { RepoRef } from "@/lib/github/types";
-import { vercelRequest, type VercelConfig } from "./http";
+import { vercelRequest, type VercelConfig, type VercelRequest } from "./http";
 import type { Deployment, DeploymentState, PreviewHost, Project } from "./types";
 
+// Only the fields read below are checked; loose objects let every other field
+// Vercel adds pass through untouched.
 const projectSchema = z.looseObject({
   id: z.string(),
   name: z.string(),
-  link: z.looseObject({ org: z.string().optional(), repo: z.string().optional(), productionBranch: z.string().optional() }).nullish(),
+  link: z
+    .looseObject({ org: z.string().optional(), repo: z.string().optional(), productionBranch: z.string().optional() })
+    .nullish(),
   ssoProtection: z.unknown().optional(),
 });
 
-const states = ["QUEUED", "INITIALIZING", "BUILDING", "READY", "ERROR", "CANCELED", "BLOCKED", "DELETED"] as const;
+// The list endpoint also reports DELETED; nothing here tells it from a cancel.
+const readyState = z
+  .enum(["QUEUED", "INITIALIZING", "BUILDING", "READY", "ERROR", "CANCELED", "BLOCKED", "DELETED"])
+  .transform((s): DeploymentState => (s === "DELETED" ? "CANCELED" : s));
 
-const deploymentFields = {
+const deploymentFields = z.looseObject({
   url: z.string(),
   target: z.string().nullish(),
-  meta: z.record(z.string(), z.unknown()).nullish(),
+  meta: z
+    .looseObject({
+      githubCommitSha: z.string().optional(),
+      githubCommitRef: z.string().optional(),
+      branchAlias: z.string().optional(),
+    })
+    .nullish(),
   alias: z.array(z.string()).nullish(),
+  automaticAliases: z.array(z.string()).nullish(),
   aliasAssigned: z.union([z.boolean(), z.number()]).nullish(),
   aliasError: z.looseObject({ message: z.string().optional() }).nullish(),
-  errorMessage: z.string().nullish(),
   errorCode: z.string().nullish(),
-};
-const listedDeployment = z.looseObject({ uid: z.string(), readyState: z.enum(states).optional(), state: z.enum(states).optional(), ...deploymentFields });
-const fullDeployment = z.looseObject({ id: z.string(), readyState: z.enum(states), ...deploymentFields });
+  errorMessage: z.string().nullish(),
+  readyStateReason: z.string().nullish(),
+});
+type DeploymentFields = z.infer<typeof deploymentFields>;
 
-// Vercel's REST API over fetch, as its own CLI and Terraform provider use it.
+// GET /v13/deployments/{id} and POST /v13/deployments.
+const deploymentSchema = deploymentFields
+  .extend({ id: z.string(), readyState })
+  .transform((d) => toDeployment(d.id, d.readyState, d));
+
+// GET /v7/deployments items: `uid` instead of `id`, and `state` beside `readyState`.
+const listedDeploymentSchema = deploymentFields
+  .extend({ uid: z.string(), readyState: readyState.optional(), state: readyState.optional() })
+  .transform((d, ctx) => {
+    const state = d.readyState ?? d.state;
+    if (!state) {
+      ctx.addIssue({ code: "custom", message: "deployment has neither readyState nor state", path: ["readyState"] });
+      return z.NEVER;
+    }
+    return toDeployment(d.uid, state, d);
+  });
+
+// Vercel's REST API over fetch, called the way its own CLI and Terraform provider call it.
 export function createVercelHost(config: VercelConfig): PreviewHost {
-  const call = <T>(request: Parameters<typeof vercelRequest<T>>[1]) => vercelRequest(config, request);
+  const call = <T>(request: VercelRequest<T>) => vercelRequest(config, request);
+  const projectPath = (idOrName: string) => `/v9/projects/${encodeURIComponent(idOrName)}`;
+  const gitRepo = (repo: RepoRef) => `${repo.owner}/${repo.name}`;
 
   return {
     async createProject({ name, repo }) {
       const project = await call({
         method: "POST",
         path: "/v11/projects",
-        body: { name, framework: "nextjs", gitRepository: { type: "github", repo: `${repo.owner}/${repo.name}` }, ssoProtection: null },
+        body: {
+          name,
+          framework: "nextjs",
+          gitRepository: { type: "github", repo: gitRepo(repo) },
+          // Previews are shown in an iframe, so no Vercel login in front of them.
+          ssoProtection: null,
+        },
         schema: projectSchema,
       });
       return toProject(project);
     },
+
     async getProject(idOrName) {
       try {
-        return toProject(await call({ path: `/v9/projects/${encodeURIComponent(idOrName)}`, schema: projectSchema }));
+        return toProject(await call({ path: projectPath(idOrName), schema: projectSchema }));
       } catch (error) {
-        if ((error as { kind?: string }).kind === "not_found") return null;
+        if (error instanceof IntegrationError && error.kind === "not_found") return null;
         throw error;
       }
     },
-    async linkProject(idOrName, repo: RepoRef) {
-      return toProject(
-        await call({ method: "POST", path: `/v9/projects/${encodeURIComponent(idOrName)}/link`, body: { type: "github", repo: `${repo.owner}/${repo.name}` }, schema: projectSchema }),
-      );
+
+    async linkProject(idOrName, repo) {
+      const project = await call({
+        method: "POST",
+        path: `${projectPath(idOrName)}/link`,
+        body: { type: "github", repo: gitRepo(repo) },
+        schema: projectSchema,
+      });
+      return toProject(project);
     },
+
     async setProductionBranch(projectId, branch) {
-      await call({ method: "PATCH", path: `/v9/projects/${encodeURIComponent(projectId)}/branch`, body: { branch }, schema: z.unknown() });
+      // Not in the public OpenAPI; Vercel's Terraform provider uses it (PATCH /v9/projects/{id} has no such field).
+      await call({ method: "PATCH", path: `${projectPath(projectId)}/branch`, body: { branch }, schema: z.unknown() });
     },
+
     async disablePreviewProtection(projectId) {
-      await call({ method: "PATCH", path: `/v9/projects/${encodeURIComponent(projectId)}`, body: { ssoProtection: null }, schema: z.unknown() });
+      await call({ method: "PATCH", path: projectPath(projectId), body: { ssoProtection: null }, schema: z.unknown() });
     },
+
     async findDeploymentForCommit({ projectId, sha, branch }) {
       const { deployments } = await call({
         path: "/v7/deployments",
         query: { projectId, sha, branch, limit: 5 },
-        schema: z.looseObject({ deployments: z.array(listedDeployment) }),
+        schema: z.looseObject({ deployments: z.array(listedDeploymentSchema) }),
       });
-      // An unsupported filter would silently list the latest deployments.
-      const match = deployments.find((d) => d.meta?.githubCommitSha === sha && d.meta?.githubCommitRef === branch);
-      return match ? toDeployment({ ...match, id: match.uid, readyState: match.readyState ?? match.state ?? "QUEUED" }) : null;
+      // A filter Vercel stopped honouring would silently list the latest
+      // deployments instead, so each one is checked against the commit here.
+      return deployments.find((d) => d.sha === sha && d.branch === branch) ?? null;
     },
+
     async getDeployment(id) {
-      return toDeployment(await call({ path: `/v13/deployments/${encodeURIComponent(id)}`, schema: fullDeployment }));
+      return call({ path: `/v13/deployments/${encodeURIComponent(id)}`, schema: deploymentSchema });
     },
+
     async createDeployment({ projectId, projectName, repo, branch, sha, target }) {
-      return toDeployment(
-        await call({
-          method: "POST",
-          path: "/v13/deployments",
-          query: { forceNew: 1, skipAutoDetectionConfirmation: 1 },
-          body: {
-            name: projectName,
-            project: projectId,
-            ...(target === "production" && { target: "production" }),
-            gitSource: { type: "github", org: repo.owner, repo: repo.name, ref: branch, sha },
-          },
-          schema: fullDeployment,
-        }),
-      );
+      return call({
+        method: "POST",
+        path: "/v13/deployments",
+        // forceNew: never hand back an older deployment of the same files.
+        // skipAutoDetectionConfirmation: otherwise a framework mismatch answers 400.
+        query: { forceNew: 1, skipAutoDetectionConfirmation: 1 },
+        body: {
+          name: projectName,
+          project: projectId,
+          // Omitted means preview.
+          target: target === "production" ? "production" : undefined,
+          gitSource: { type: "github", org: repo.owner, repo: repo.name, ref: branch, sha },
+        },
+        schema: deploymentSchema,
+      });
     },
+
     async getProductionUrl(projectId) {
+      // Domains, not the latest production deployment's url: that host changes with every build.
       const { domains } = await call({
-        path: `/v9/projects/${encodeURIComponent(projectId)}/domains`,
-        query: { production: "true" },
+        path: `${projectPath(projectId)}/domains`,
+        query: { production: true },
         schema: z.looseObject({ domains: z.array(z.looseObject({ name: z.string() })) }),
       });
-      return domains[0] ? `https://${domains[0].name}` : null;
+      return domains[0] ? absolute(domains[0].name) : null;
     },
   };
 }
@@ -110,35 +165,34 @@ function toProject(p: z.infer<typeof projectSchema>): Project {
   };
 }
 
-type AnyDeployment = {
-  id: string;
-  readyState: (typeof states)[number];
-  url: string;
-  target?: string | null;
-  meta?: Record<string, unknown> | null;
-  aliasAssigned?: boolean | number | null;
-  aliasError?: { message?: string } | null;
-  errorMessage?: string | null;
-  errorCode?: string | null;
-};
-
-function toDeployment(d: AnyDeployment): Deployment {
-  const meta = d.meta ?? {};
-  const branchAlias = typeof meta.branchAlias === "string" ? meta.branchAlias : undefined;
-  const state: DeploymentState = d.readyState === "DELETED" ? "CANCELED" : d.readyState;
+function toDeployment(id: string, state: DeploymentState, d: DeploymentFields): Deployment {
+  const branchUrl = branchAlias(d);
+  const errorParts = [d.errorCode, d.errorMessage, d.readyStateReason, d.aliasError?.message].filter(
+    (part): part is string => typeof part === "string" && part !== "",
+  );
   return {
-    id: d.id,
+    id,
     state,
-    url: withScheme(d.url),
-    branchUrl: branchAlias ? withScheme(branchAlias) : undefined,
-    sha: typeof meta.githubCommitSha === "string" ? meta.githubCommitSha : undefined,
-    branch: typeof meta.githubCommitRef === "string" ? meta.githubCommitRef : undefined,
+    url: absolute(d.url),
+    branchUrl: branchUrl ? absolute(branchUrl) : undefined,
+    sha: d.meta?.githubCommitSha,
+    branch: d.meta?.githubCommitRef,
+    // Vercel's `null` target is a preview; "staging" is a preview environment too.
     target: d.target === "production" ? "production" : "preview",
-    errorMessage: [d.errorCode, d.errorMessage, d.aliasError?.message].filter(Boolean).join(": ") || undefined,
-    aliasAssigned: d.aliasAssigned === undefined || d.aliasAssigned === null ? undefined : Boolean(d.aliasAssigned),
+    errorMessage: errorParts.length > 0 ? [...new Set(errorParts)].join(": ") : undefined,
+    // A number here is the time the aliases were assigned.
+    aliasAssigned: d.aliasAssigned === null || d.aliasAssigned === undefined ? undefined : Boolean(d.aliasAssigned),
   };
 }
 
-function withScheme(host: string): string {
-  return host.startsWith("http") ? host : `https://${host}`;
+// Branch hosts are truncated and hashed when long, so they are read, never
+// built. meta.branchAlias names it; otherwise it is the `-git-` host among the
+// aliases (the others are the project's production domains).
+function branchAlias(d: DeploymentFields): string | undefined {
+  if (d.meta?.branchAlias) return d.meta.branchAlias;
+  return [...(d.automaticAliases ?? []), ...(d.alias ?? [])].find((host) => host.includes("-git-"));
+}
+
+function absolute(host: string): string {
+  return /^https?:\/\//.test(host) ? host : `https://${host}`;
 }
