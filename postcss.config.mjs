@@ -1,3 +1,7 @@
-const config = { plugins: { "@tailwindcss/postcss": {} } };
+const config = {
+  plugins: {
+    "@tailwindcss/postcss": {},
+  },
+};
 
 export default config;

@@ -2,6 +2,7 @@
 
 import * as SeparatorPrimitive from "@radix-ui/react-separator";
 import type * as React from "react";
+
 import { cn } from "@/lib/utils";
 
 function Separator({
@@ -16,7 +17,7 @@ function Separator({
       decorative={decorative}
       orientation={orientation}
       className={cn(
-        "shrink-0 bg-border data-[orientation=horizontal]:h-px data-[orientation=horizontal]:w-full data-[orientation=vertical]:h-full data-[orientation=vertical]:w-px",
+        "bg-border shrink-0 data-[orientation=horizontal]:h-px data-[orientation=horizontal]:w-full data-[orientation=vertical]:h-full data-[orientation=vertical]:w-px",
         className,
       )}
       {...props}

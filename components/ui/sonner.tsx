@@ -1,23 +1,35 @@
 "use client";
 
+import { CircleCheckIcon, InfoIcon, Loader2Icon, OctagonXIcon, TriangleAlertIcon } from "lucide-react";
+import type * as React from "react";
 import { Toaster as Sonner, type ToasterProps } from "sonner";
 
-function Toaster(props: ToasterProps) {
+// shadcn reads the theme from next-themes; this app has no theme switching, so
+// the toaster is pinned to light, with sonner's coloured success/error toasts.
+const Toaster = ({ ...props }: ToasterProps) => {
   return (
     <Sonner
       theme="light"
       richColors
       className="toaster group"
+      icons={{
+        success: <CircleCheckIcon className="size-4" />,
+        info: <InfoIcon className="size-4" />,
+        warning: <TriangleAlertIcon className="size-4" />,
+        error: <OctagonXIcon className="size-4" />,
+        loading: <Loader2Icon className="size-4 animate-spin" />,
+      }}
       style={
         {
           "--normal-bg": "var(--popover)",
           "--normal-text": "var(--popover-foreground)",
           "--normal-border": "var(--border)",
+          "--border-radius": "var(--radius)",
         } as React.CSSProperties
       }
       {...props}
     />
   );
-}
+};
 
 export { Toaster };
