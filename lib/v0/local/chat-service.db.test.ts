@@ -1,6 +1,6 @@
-import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { IntegrationError } from "@/lib/errors";
+import { bundleGeneratedPage } from "@/tests/helpers/bundle-app";
 import { createLocalChatService } from "./index";
 
 const decoder = new TextDecoder();
@@ -65,24 +65,7 @@ describe("local chat service", () => {
     const lines = events(await collect(await service.createChat({ message: "a dashboard with sales numbers" })));
     const chat = await service.getChat((JSON.parse(lines[0]!) as { id: string }).id);
     const files = Object.fromEntries(chat!.latestVersion!.files.map((f) => [f.name, f.content]));
-    const result = await build({
-      stdin: { contents: files["app/page.tsx"]!, loader: "tsx", resolveDir: "/virtual" },
-      bundle: true,
-      write: false,
-      jsx: "automatic",
-      logLevel: "silent",
-      external: ["react", "react/*", "lucide-react"],
-      plugins: [
-        {
-          name: "virtual",
-          setup(b) {
-            b.onResolve({ filter: /^@\// }, (args) => ({ path: args.path.slice(2) + ".tsx", namespace: "v" }));
-            b.onLoad({ filter: /.*/, namespace: "v" }, (args) => ({ contents: files[args.path], loader: "tsx", resolveDir: "/virtual" }));
-          },
-        },
-      ],
-    });
-    expect(result.errors).toEqual([]);
+    await expect(bundleGeneratedPage(files)).resolves.toEqual(expect.any(String));
   });
 
   it("refuses a message for an unknown chat", async () => {

@@ -1,29 +1,9 @@
-import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
+import { bundleGeneratedPage } from "@/tests/helpers/bundle-app";
 import { renderFiles } from "./render";
 import { APP_KINDS, type AppSpec, initialSpec } from "./spec";
 
-async function bundlePage(spec: AppSpec): Promise<string> {
-  const files = Object.fromEntries(renderFiles(spec).map((f) => [f.name, f.content]));
-  const result = await build({
-    stdin: { contents: files["app/page.tsx"]!, loader: "tsx", resolveDir: "/virtual" },
-    bundle: true,
-    write: false,
-    jsx: "automatic",
-    logLevel: "silent",
-    external: ["react", "react/*", "lucide-react"],
-    plugins: [
-      {
-        name: "virtual",
-        setup(b) {
-          b.onResolve({ filter: /^@\// }, (args) => ({ path: `${args.path.slice(2)}.tsx`, namespace: "v" }));
-          b.onLoad({ filter: /.*/, namespace: "v" }, (args) => ({ contents: files[args.path], loader: "tsx", resolveDir: "/virtual" }));
-        },
-      },
-    ],
-  });
-  return result.outputFiles[0]!.text;
-}
+const bundlePage = (spec: AppSpec) => bundleGeneratedPage(Object.fromEntries(renderFiles(spec).map((f) => [f.name, f.content])));
 
 describe("rendered apps", () => {
   it.each(APP_KINDS)("a %s app bundles, with every section, and shows its title", async (kind) => {
