@@ -8,7 +8,7 @@ import type { GitHost } from "@/lib/github/types";
 import { createLocalChatService } from "@/lib/v0/local";
 import { createV0ChatService } from "@/lib/v0/real";
 import type { ChatService } from "@/lib/v0/types";
-import { createLocalPreviewHost } from "@/lib/vercel/preview-host";
+import { createLocalPreviewHost } from "@/lib/vercel/local";
 import { createVercelHost } from "@/lib/vercel/real";
 import type { PreviewHost } from "@/lib/vercel/types";
 
