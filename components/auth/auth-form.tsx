@@ -6,7 +6,7 @@ import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { authClient } from "@/lib/auth-client";
+import { signInWithEmail, signUpWithEmail } from "@/lib/auth-client";
 
 type Mode = "sign-in" | "sign-up";
 
@@ -31,11 +31,11 @@ export function AuthForm({ mode }: { mode: Mode }) {
     setError(null);
     const result =
       mode === "sign-up"
-        ? await authClient.signUp.email({ email, password, name: String(form.get("name") ?? "") || email.split("@")[0]! })
-        : await authClient.signIn.email({ email, password });
+        ? await signUpWithEmail({ email, password, name: String(form.get("name") ?? "") || email.split("@")[0]! })
+        : await signInWithEmail({ email, password });
     setPending(false);
-    if (result.error) {
-      setError(friendlyAuthError(result.error.status, mode));
+    if (!result.ok) {
+      setError(friendlyAuthError(result.status, mode));
       return;
     }
     router.replace(next);
@@ -88,6 +88,7 @@ export function AuthForm({ mode }: { mode: Mode }) {
 }
 
 function friendlyAuthError(status: number, mode: Mode): string {
+  if (status === 0) return "We couldn't reach the server. Check your connection and try again.";
   if (status === 429) return "Too many attempts. Please wait a minute and try again.";
   if (mode === "sign-in") return "That email and password don't match an account.";
   if (status === 422) return "An account with that email already exists. Try signing in.";

@@ -11,12 +11,12 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
-import { authClient } from "@/lib/auth-client";
+import { signOut } from "@/lib/auth-client";
 
 export function UserMenu({ email }: { email: string }) {
   const router = useRouter();
-  async function signOut() {
-    await authClient.signOut();
+  async function leave() {
+    await signOut();
     router.replace("/sign-in");
     router.refresh();
   }
@@ -30,7 +30,7 @@ export function UserMenu({ email }: { email: string }) {
       <DropdownMenuContent align="end">
         <DropdownMenuLabel className="font-normal text-muted-foreground">{email}</DropdownMenuLabel>
         <DropdownMenuSeparator />
-        <DropdownMenuItem onSelect={signOut}>
+        <DropdownMenuItem onSelect={leave}>
           <LogOut /> Sign out
         </DropdownMenuItem>
       </DropdownMenuContent>
