@@ -2,7 +2,7 @@ import "server-only";
 
 import { encodeEvent } from "@/lib/v0/stream-events";
 
-export const STREAM_FAILED_MESSAGE = "The reply was interrupted. Please send your message again.";
+const STREAM_FAILED_MESSAGE = "The reply was interrupted. Please send your message again.";
 
 // Passes the upstream stream through chunk by chunk (no buffering). If the
 // upstream fails mid-reply, the browser gets a final plain-language error

@@ -2,6 +2,7 @@ import "server-only";
 
 import { and, desc, eq, isNull, lt, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { deployMessages } from "@/lib/deploy/messages";
 import { getDb } from "./client";
 import { type App, apps, type Deployment, deployments } from "./schema";
 
@@ -94,8 +95,6 @@ export async function getAppByChatIdForOwner({ chatId, ownerId }: { chatId: stri
 
 // ── Deployments ─────────────────────────────────────────────────────────────
 
-export const INTERRUPTED_MESSAGE = "Couldn't update the preview. Your last working version is still shown.";
-
 // Matches the indexes' `DESC NULLS LAST`, so the planner reads them in order.
 const newestFirst = (column: AnyPgColumn): SQL => sql`${column} desc nulls last`;
 
@@ -116,7 +115,7 @@ export async function expireStaleDeploymentsByAppId({ appId }: { appId: string }
     .update(deployments)
     .set({
       status: "failed",
-      message: INTERRUPTED_MESSAGE,
+      message: deployMessages.failedWithPrevious,
       error: "interrupted: the cycle stopped reporting before its lease expired",
       finishedAt: new Date(),
       progress: null,
