@@ -62,7 +62,9 @@ try {
   const ratio = status.requests.average / baseline.requests.average;
   const results: Result[] = [
     { name: "Status route throughput / static route (64 connections)", unit: "×", median: round(ratio), p95: round(ratio), runs: 1, target: "≥ 0.5", pass: ratio >= 0.5, note: `${round(status.requests.average)} vs ${round(baseline.requests.average)} req/s` },
-    { name: "Status route latency under load", unit: "ms", median: status.latency.p50, p95: status.latency.p97_5, runs: status.requests.total, target: "p99 ≤ 50 ms", pass: status.latency.p99 <= 50, note: `p99 ${status.latency.p99} ms` },
+    // With 64 connections always busy, mean latency is 64 ÷ throughput
+    // (Little's law): the static route's own p99 in the same run is the floor.
+    { name: "Status route latency under load (p50, p97.5)", unit: "ms", median: status.latency.p50, p95: status.latency.p97_5, runs: status.requests.total, target: "p99 ≤ 50 ms", pass: status.latency.p99 <= 50, note: `p99 ${status.latency.p99} ms (static route: p99 ${baseline.latency.p99} ms)` },
     { name: "Peak server memory (load test)", unit: "MB", median: round(peakKb / 1024), p95: round(peakKb / 1024), runs: 1 },
   ];
   report(results);

@@ -8,8 +8,7 @@ import {
   getInFlightDeploymentByAppId,
   getLatestDeploymentByAppId,
   getLatestReadyDeploymentByAppId,
-  getReadyDeploymentsByAppId,
-  hasReadyStagingDeploymentByAppId,
+  getPreviewDeploymentsByAppId,
   markDeploymentFailed,
   markDeploymentReady,
   startDeployment,
@@ -35,14 +34,16 @@ async function ready(sha: string, url = `https://${sha}.example`) {
 }
 
 describe("deployment queries", () => {
+  const latestStaging = async () => (await getLatestReadyDeploymentByAppId({ appId, environment: "staging" }))?.commitSha ?? null;
+
   it("has no successful staging deploy until one is ready", async () => {
-    expect(await hasReadyStagingDeploymentByAppId({ appId })).toBe(false);
+    expect(await latestStaging()).toBeNull();
     const row = await start();
-    expect(await hasReadyStagingDeploymentByAppId({ appId })).toBe(false);
+    expect(await latestStaging()).toBeNull();
     await markDeploymentFailed({ id: row.id, message: "Couldn't update", error: "build failed" });
-    expect(await hasReadyStagingDeploymentByAppId({ appId })).toBe(false);
+    expect(await latestStaging()).toBeNull();
     await ready("a1");
-    expect(await hasReadyStagingDeploymentByAppId({ appId })).toBe(true);
+    expect(await latestStaging()).toBe("a1");
   });
 
   it("keeps the latest successful staging deploy when a later attempt fails", async () => {
@@ -53,16 +54,30 @@ describe("deployment queries", () => {
 
     expect((await getLatestReadyDeploymentByAppId({ appId, environment: "staging" }))?.commitSha).toBe("a2");
     expect((await getLatestDeploymentByAppId({ appId }))?.status).toBe("failed");
-    expect((await getReadyDeploymentsByAppId({ appId, environment: "staging", limit: 10 })).map((d) => d.commitSha)).toEqual([
-      "a2",
-      "a1",
-    ]);
+    expect((await getPreviewDeploymentsByAppId({ appId, versions: 10 })).versions.map((d) => d.commitSha)).toEqual(["a2", "a1"]);
+  });
+
+  it("reads the latest attempt, the newest working versions and the live version in one query", async () => {
+    expect(await getPreviewDeploymentsByAppId({ appId, versions: 2 })).toEqual({ latest: null, versions: [], live: null });
+    for (const sha of ["a1", "a2", "a3"]) await ready(sha);
+    const publish = await start("production");
+    await markDeploymentReady({ id: publish.id, deploymentUrl: "https://live.example", previewUrl: "https://live.example", commitSha: "a3", message: "Live" });
+    const running = await start();
+    const otherApp = (await createApp({ ownerId: (await getDb().select().from(users).limit(1))[0]!.id, name: "Other" })).id;
+    await startDeployment({ appId: otherApp, environment: "staging", startedBy: "user", startedByUserId: null, leaseMs: LEASE });
+
+    const rows = await getPreviewDeploymentsByAppId({ appId, versions: 2 });
+    expect(rows.latest?.id).toBe(running.id);
+    expect(rows.latest?.startedAt).toBeInstanceOf(Date);
+    expect(rows.versions.map((d) => d.commitSha)).toEqual(["a3", "a2"]);
+    expect(rows.versions[0]!.finishedAt).toBeInstanceOf(Date);
+    expect(rows.live?.previewUrl).toBe("https://live.example");
   });
 
   it("does not count production deploys as staging ones", async () => {
     const row = await start("production");
     await markDeploymentReady({ id: row.id, deploymentUrl: "u", previewUrl: "u", commitSha: "p1", message: "Live" });
-    expect(await hasReadyStagingDeploymentByAppId({ appId })).toBe(false);
+    expect(await latestStaging()).toBeNull();
     expect((await getLatestReadyDeploymentByAppId({ appId, environment: "production" }))?.commitSha).toBe("p1");
   });
 

@@ -1,10 +1,29 @@
 import "server-only";
 
-import { and, desc, eq, isNull, lt, sql, type SQL } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { and, desc, eq, getTableColumns, isNull, lt, sql, type SQL } from "drizzle-orm";
+import { type AnyPgColumn, unionAll } from "drizzle-orm/pg-core";
 import { deployMessages } from "@/lib/deploy/messages";
 import { getDb } from "./client";
-import { type App, apps, type Deployment, deployments } from "./schema";
+import { preparedQuery } from "./prepared";
+import { type App, apps, type Deployment, deployments, sessions, users } from "./schema";
+
+// ── Sessions ────────────────────────────────────────────────────────────────
+
+const sessionUserByToken = preparedQuery((db) =>
+  db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, expiresAt: sessions.expiresAt })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.token, sql.placeholder("token")))
+    .prepare("session_user_by_token"),
+);
+
+export type SessionUserRow = { id: string; email: string; name: string; role: "user" | "admin"; expiresAt: Date };
+
+export async function getSessionUserByToken({ token }: { token: string }): Promise<SessionUserRow | null> {
+  const [row] = await sessionUserByToken().execute({ token });
+  return row ?? null;
+}
 
 // ── Apps ────────────────────────────────────────────────────────────────────
 // Every builder-facing read is scoped by owner in the where clause itself, so
@@ -14,11 +33,16 @@ export async function getAppsByOwnerId({ ownerId }: { ownerId: string }): Promis
   return getDb().select().from(apps).where(eq(apps.ownerId, ownerId)).orderBy(desc(apps.updatedAt));
 }
 
-export async function getAppByIdForOwner({ id, ownerId }: { id: string; ownerId: string }): Promise<App | null> {
-  const [app] = await getDb()
+const appByIdForOwner = preparedQuery((db) =>
+  db
     .select()
     .from(apps)
-    .where(and(eq(apps.id, id), eq(apps.ownerId, ownerId)));
+    .where(and(eq(apps.id, sql.placeholder("id")), eq(apps.ownerId, sql.placeholder("ownerId"))))
+    .prepare("app_by_id_for_owner"),
+);
+
+export async function getAppByIdForOwner({ id, ownerId }: { id: string; ownerId: string }): Promise<App | null> {
+  const [app] = await appByIdForOwner().execute({ id, ownerId });
   return app ?? null;
 }
 
@@ -223,27 +247,6 @@ export async function getLatestReadyDeploymentByAppId({
   return row ?? null;
 }
 
-export async function getReadyDeploymentsByAppId({
-  appId,
-  environment,
-  limit,
-}: {
-  appId: string;
-  environment: Deployment["environment"];
-  limit: number;
-}): Promise<Deployment[]> {
-  return getDb()
-    .select()
-    .from(deployments)
-    .where(and(eq(deployments.appId, appId), eq(deployments.environment, environment), eq(deployments.status, "ready")))
-    .orderBy(newestFirst(deployments.finishedAt))
-    .limit(limit);
-}
-
-export async function hasReadyStagingDeploymentByAppId({ appId }: { appId: string }): Promise<boolean> {
-  return (await getLatestReadyDeploymentByAppId({ appId, environment: "staging" })) !== null;
-}
-
 // The most recent attempt of any kind: what the app is doing, or did last.
 export async function getLatestDeploymentByAppId({ appId }: { appId: string }): Promise<Deployment | null> {
   const [row] = await getDb()
@@ -253,6 +256,52 @@ export async function getLatestDeploymentByAppId({ appId }: { appId: string }): 
     .orderBy(newestFirst(deployments.startedAt))
     .limit(1);
   return row ?? null;
+}
+
+// What the preview panel polls for, in one round trip: the latest attempt,
+// the newest working staging versions and the live (production) version.
+const previewDeployments = preparedQuery((db) => {
+  const columns = getTableColumns(deployments);
+  const appId = sql.placeholder("appId");
+  const readyIn = (environment: Deployment["environment"]) =>
+    and(eq(deployments.appId, appId), eq(deployments.environment, environment), eq(deployments.status, "ready"));
+  return unionAll(
+    db
+      .select({ ...columns, kind: sql<PreviewKind>`'latest'`.as("kind") })
+      .from(deployments)
+      .where(eq(deployments.appId, appId))
+      .orderBy(newestFirst(deployments.startedAt))
+      .limit(1),
+    db
+      .select({ ...columns, kind: sql<PreviewKind>`'version'`.as("kind") })
+      .from(deployments)
+      .where(readyIn("staging"))
+      .orderBy(newestFirst(deployments.finishedAt))
+      .limit(sql.placeholder("versions")),
+    db
+      .select({ ...columns, kind: sql<PreviewKind>`'live'`.as("kind") })
+      .from(deployments)
+      .where(readyIn("production"))
+      .orderBy(newestFirst(deployments.finishedAt))
+      .limit(1),
+  ).prepare("preview_deployments");
+});
+
+type PreviewKind = "latest" | "version" | "live";
+
+export type PreviewDeployments = { latest: Deployment | null; versions: Deployment[]; live: Deployment | null };
+
+export async function getPreviewDeploymentsByAppId({ appId, versions }: { appId: string; versions: number }): Promise<PreviewDeployments> {
+  const rows = await previewDeployments().execute({ appId, versions });
+  const result: PreviewDeployments = { latest: null, versions: [], live: null };
+  for (const { kind, ...row } of rows) {
+    if (kind === "latest") result.latest = row;
+    else if (kind === "live") result.live = row;
+    else result.versions.push(row);
+  }
+  // A union keeps no order of its own.
+  result.versions.sort((a, b) => (b.finishedAt?.getTime() ?? 0) - (a.finishedAt?.getTime() ?? 0));
+  return result;
 }
 
 export async function getInFlightDeploymentByAppId({ appId }: { appId: string }): Promise<Deployment | null> {

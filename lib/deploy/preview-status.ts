@@ -1,11 +1,6 @@
 import "server-only";
 
-import {
-  expireStaleDeploymentsByAppId,
-  getLatestDeploymentByAppId,
-  getLatestReadyDeploymentByAppId,
-  getReadyDeploymentsByAppId,
-} from "@/lib/db/queries";
+import { expireStaleDeploymentsByAppId, getPreviewDeploymentsByAppId } from "@/lib/db/queries";
 import type { Deployment } from "@/lib/db/schema";
 import { deployMessages } from "./messages";
 
@@ -28,16 +23,14 @@ export type PreviewStatus = {
 };
 
 export async function getPreviewStatus({ appId, isAdmin }: { appId: string; isAdmin: boolean }): Promise<PreviewStatus> {
-  let latest = await getLatestDeploymentByAppId({ appId });
+  let rows = await getPreviewDeploymentsByAppId({ appId, versions: VERSIONS_SHOWN });
   // A reader that finds a dead cycle's lease expired closes it as interrupted.
-  if (latest?.status === "deploying" && latest.leaseExpiresAt && latest.leaseExpiresAt < new Date()) {
+  const stale = rows.latest;
+  if (stale?.status === "deploying" && stale.leaseExpiresAt && stale.leaseExpiresAt < new Date()) {
     await expireStaleDeploymentsByAppId({ appId });
-    latest = await getLatestDeploymentByAppId({ appId });
+    rows = await getPreviewDeploymentsByAppId({ appId, versions: VERSIONS_SHOWN });
   }
-  const [versions, live] = await Promise.all([
-    getReadyDeploymentsByAppId({ appId, environment: "staging", limit: VERSIONS_SHOWN }),
-    getLatestReadyDeploymentByAppId({ appId, environment: "production" }),
-  ]);
+  const { latest, versions, live } = rows;
   const inFlight = latest?.status === "deploying";
 
   const status: PreviewStatus = {

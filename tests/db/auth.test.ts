@@ -1,7 +1,10 @@
 import { toNextJsHandler } from "better-auth/next-js";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { GET as listApps } from "@/app/api/apps/route";
 import { getAuth, getSessionUser } from "@/lib/auth";
+import { getDb } from "@/lib/db/client";
+import { sessions, users } from "@/lib/db/schema";
 import { callRoute } from "../helpers/route";
 import { APP_ORIGIN, sessionCookie, signUp } from "../helpers/session";
 
@@ -73,5 +76,57 @@ describe("sign-up, sign-in, session", () => {
       statuses.push(res.status);
     }
     expect(statuses).toContain(429);
+  });
+});
+
+describe("the session check on every request", () => {
+  const userFor = (cookie: string) => getSessionUser(new Headers({ cookie }));
+  const DAY = 24 * 60 * 60 * 1000;
+
+  async function sessionOf(userId: string) {
+    const [row] = await getDb().select().from(sessions).where(eq(sessions.userId, userId));
+    return row;
+  }
+
+  it("refuses a cookie whose signature was tampered with, or that has none", async () => {
+    const user = await signUp();
+    const [name, value] = user.cookie.split("=") as [string, string];
+    const [token, signature] = decodeURIComponent(value).split(".") as [string, string];
+    const flipped = signature.startsWith("A") ? `B${signature.slice(1)}` : `A${signature.slice(1)}`;
+
+    expect(await userFor(`${name}=${encodeURIComponent(`${token}.${flipped}`)}`)).toBeNull();
+    expect(await userFor(`${name}=${token}`)).toBeNull();
+    expect(await userFor(`${name}=${encodeURIComponent(`${token}.${signature}extra`)}`)).toBeNull();
+    expect(await userFor("")).toBeNull();
+  });
+
+  it("sees a role change at once: nothing about the user is cached", async () => {
+    const user = await signUp();
+    expect((await userFor(user.cookie))?.role).toBe("user");
+    await getDb().update(users).set({ role: "admin" }).where(eq(users.id, user.id));
+    expect((await userFor(user.cookie))?.role).toBe("admin");
+  });
+
+  it("lets better-auth renew a session once it is a day old", async () => {
+    const user = await signUp();
+    const agedExpiry = new Date(Date.now() + 5 * DAY);
+    await getDb().update(sessions).set({ expiresAt: agedExpiry }).where(eq(sessions.userId, user.id));
+
+    expect((await userFor(user.cookie))?.id).toBe(user.id);
+    expect((await sessionOf(user.id))!.expiresAt.getTime()).toBeGreaterThan(Date.now() + 6 * DAY);
+  });
+
+  it("leaves a fresh session's expiry alone", async () => {
+    const user = await signUp();
+    const before = (await sessionOf(user.id))!.expiresAt.getTime();
+    await userFor(user.cookie);
+    expect((await sessionOf(user.id))!.expiresAt.getTime()).toBe(before);
+  });
+
+  it("refuses an expired session, which better-auth then deletes", async () => {
+    const user = await signUp();
+    await getDb().update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.userId, user.id));
+    expect(await userFor(user.cookie)).toBeNull();
+    expect(await sessionOf(user.id)).toBeUndefined();
   });
 });

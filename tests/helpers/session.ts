@@ -12,13 +12,19 @@ export async function signUp(email = `builder-${randomBytes(4).toString("hex")}@
   const res = await toNextJsHandler(getAuth()).POST(
     new Request(`${APP_ORIGIN}/api/auth/sign-up/email`, {
       method: "POST",
-      headers: { "content-type": "application/json", origin: APP_ORIGIN },
+      // Each sign-up from its own address, so a file's many test users stay
+      // under the per-address sign-up limit.
+      headers: { "content-type": "application/json", origin: APP_ORIGIN, "x-forwarded-for": randomAddress() },
       body: JSON.stringify({ email, password: "correct horse battery", name: "Test Builder" }),
     }),
   );
   if (res.status !== 200) throw new Error(`sign-up failed: ${res.status} ${await res.text()}`);
   const body = (await res.json()) as { user: { id: string } };
   return { id: body.user.id, email, cookie: sessionCookie(res) };
+}
+
+function randomAddress(): string {
+  return `10.${[...randomBytes(3)].join(".")}`;
 }
 
 export function sessionCookie(res: Response): string {
