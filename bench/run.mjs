@@ -78,5 +78,11 @@ const commit = (() => {
     return null;
   }
 })();
-writeFileSync(path.join(root, "bench/results.json"), `${JSON.stringify({ date: new Date().toISOString(), machine, commit, results: all }, null, 2)}\n`);
-console.log(`\nwritten to bench/results.json (${machine})`);
+// A run of some benches only (`npm run bench -- cycle`) prints its table but
+// keeps the last full results, which the README quotes.
+if (only.length === 0) {
+  writeFileSync(path.join(root, "bench/results.json"), `${JSON.stringify({ date: new Date().toISOString(), machine, commit, results: all }, null, 2)}\n`);
+  console.log(`\nwritten to bench/results.json (${machine})`);
+} else {
+  console.log(`\npartial run on ${machine}: bench/results.json left as it was`);
+}

@@ -17,6 +17,11 @@ function createAuth() {
   const env = getEnv();
   return betterAuth({
     baseURL: env.APP_URL,
+    // `next dev` moves to the next free port when 3000 is taken; outside
+    // production, sign-in works from whichever local port the app got.
+    trustedOrigins: process.env.NODE_ENV === "production" ? [] : ["http://localhost:*", "http://127.0.0.1:*"],
+    // better-auth skips its origin check under test runners; ours run it as production does.
+    advanced: { disableOriginCheck: false },
     secret: env.BETTER_AUTH_SECRET,
     database: drizzleAdapter(getDb(), {
       provider: "pg",

@@ -33,6 +33,15 @@ describe("sign-up, sign-in, session", () => {
     expect(await res.json()).toEqual({ apps: [] });
   });
 
+  it("signs up from another local port (next dev moves off a busy 3000), never from another site", async () => {
+    // better-auth checks the origin of requests that carry cookies, as a browser's do.
+    const body = { email: "port@example.com", password: "correct horse battery", name: "Port" };
+    const cookie = "theme=dark";
+    expect((await post("/sign-up/email", body, { origin: "http://localhost:3001", cookie })).status).toBe(200);
+    const foreign = await post("/sign-up/email", { ...body, email: "evil@example.com" }, { origin: "https://evil.example", cookie });
+    expect(foreign.status).toBe(403);
+  });
+
   it("refuses a wrong password", async () => {
     await signUp("grace@example.com");
     const res = await post("/sign-in/email", { email: "grace@example.com", password: "wrong password" });
