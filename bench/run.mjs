@@ -2,14 +2,13 @@
 // the @/ alias), runs it in its own Node process with its own data directory
 // and database, then prints one table and writes bench/results.json.
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { build } from "esbuild";
+import { bundleForNode } from "../tests/helpers/bundle-for-node.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const outDir = path.join(root, "node_modules/.cache/csd-bench");
-mkdirSync(outDir, { recursive: true });
 const only = process.argv.slice(2);
 const benches = readdirSync(path.join(root, "bench"))
   .filter((f) => f.endsWith(".bench.ts"))
@@ -18,19 +17,7 @@ const benches = readdirSync(path.join(root, "bench"))
 const all = [];
 for (const file of benches) {
   const outfile = path.join(outDir, file.replace(/\.ts$/, ".mjs"));
-  await build({
-    entryPoints: [path.join(root, "bench", file)],
-    outfile,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    packages: "external",
-    alias: { "server-only": path.join(root, "tests/setup/server-only.ts") },
-    tsconfig: path.join(root, "tsconfig.json"),
-    jsx: "automatic",
-    logLevel: "error",
-  });
+  await bundleForNode(path.join("bench", file), outfile);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "csd-bench-"));
   process.stdout.write(`running ${file}…\n`);
   const started = Date.now();
