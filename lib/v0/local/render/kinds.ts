@@ -35,13 +35,19 @@ export function TodoList() {
       const saved: unknown = JSON.parse(window.localStorage.getItem(STORAGE_KEY) ?? "null");
       if (Array.isArray(saved)) setTodos(saved.filter(isTodo));
     } catch {
-      // Unreadable saved tasks: start from the examples.
+      // Unreadable saved tasks, or storage denied: start from the examples.
     }
     setLoaded(true);
   }, []);
 
   useEffect(() => {
-    if (loaded) window.localStorage.setItem(STORAGE_KEY, JSON.stringify(todos));
+    if (!loaded) return;
+    try {
+      window.localStorage.setItem(STORAGE_KEY, JSON.stringify(todos));
+    } catch {
+      // Storage denied (a frame from another site, private browsing) or
+      // full: the list still works, it just isn't kept.
+    }
   }, [todos, loaded]);
 
   function add(event: FormEvent<HTMLFormElement>) {
