@@ -5,6 +5,7 @@ import { type ComponentType, createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { TECHNICAL_WORDS } from "@/tests/helpers/technical-words";
 import type { ChatFile } from "../types";
 import { APP_KINDS, type AppSpec, SECTIONS } from "./app-spec";
 import { renderFiles } from "./render";
@@ -128,6 +129,11 @@ describe("rendered apps", () => {
 
   it.each(variants)("a %s is valid strict TypeScript, with no unused imports", (label, spec) => {
     expect(typeErrors(label, renderFiles(spec))).toEqual([]);
+  });
+
+  // The files stream to the builder's browser and show in the chat.
+  it.each(variants)("a %s names no branch, commit or vendor anywhere in its code", (_label, spec) => {
+    for (const file of renderFiles(spec)) expect(file.content, file.name).not.toMatch(TECHNICAL_WORDS);
   });
 
   it("writes the App Router files and one component per part, page first", () => {

@@ -51,7 +51,7 @@ export function renderFiles(spec: AppSpec): ChatFile[] {
 type MainContent = { components: Component[]; imports: string[]; jsx: string };
 
 function mainContent(spec: AppSpec, t: Theme): MainContent {
-  const only = (component: Component): MainContent => ({ components: [component], imports: [], jsx: `        <${component.name} />` });
+  const only = (component: Component): MainContent => ({ components: [component], imports: [], jsx: `      <${component.name} />` });
   switch (spec.kind) {
     case "todo":
       return only(TODO_LIST);
@@ -66,23 +66,23 @@ function mainContent(spec: AppSpec, t: Theme): MainContent {
       return {
         components: [STAT_CARD, DATA_TABLE],
         imports: ['import { DollarSign, ShoppingCart, Undo2 } from "lucide-react";'],
-        jsx: `        <section className="mx-auto max-w-5xl space-y-6 px-6 pb-10">
-          <div className="grid gap-4 sm:grid-cols-3">
-            <StatCard label="Revenue" value="$12,480" change="+8.2%" icon={DollarSign} />
-            <StatCard label="Orders" value="342" change="+3.1%" icon={ShoppingCart} />
-            <StatCard label="Refunds" value="7" change="-1.4%" icon={Undo2} />
-          </div>
-          <DataTable />
-        </section>`,
+        jsx: `      <section className="mx-auto max-w-5xl space-y-6 px-6 pb-10">
+        <div className="grid gap-4 sm:grid-cols-3">
+          <StatCard label="Revenue" value="$12,480" change="+8.2%" icon={DollarSign} />
+          <StatCard label="Orders" value="342" change="+3.1%" icon={ShoppingCart} />
+          <StatCard label="Refunds" value="7" change="-1.4%" icon={Undo2} />
+        </div>
+        <DataTable />
+      </section>`,
       };
     case "landing": {
       const target = CALLS_TO_ACTION.find(([section]) => spec.sections.includes(section));
       const jsx = target
-        ? `        <div className="flex justify-center pb-8">
-          <a href="#${target[0]}" className="${t.button}">
-            ${target[1]}
-          </a>
-        </div>`
+        ? `      <div className="flex justify-center pb-8">
+        <a href="#${target[0]}" className="${t.button}">
+          ${target[1]}
+        </a>
+      </div>`
         : "";
       return { components: [], imports: [], jsx };
     }
@@ -91,19 +91,17 @@ function mainContent(spec: AppSpec, t: Theme): MainContent {
 
 function pageFile(spec: AppSpec, t: Theme, main: MainContent, sections: Component[]): string {
   const imports = [...main.imports, ...[...main.components, ...sections].map((c) => `import { ${c.name} } from "@/components/${c.file}";`)];
-  const inMain = sections.filter((c) => c !== SECTIONS.footer).map((c) => `        <${c.name} />`);
-  const footer = sections.includes(SECTIONS.footer) ? "\n      <SiteFooter />" : "";
-  const body = [main.jsx, ...inMain].filter(Boolean).join("\n");
+  // Sections come in page order, so the footer is last. No <main> element:
+  // the code shows in the chat, where that word reads as a branch name.
+  const body = [main.jsx, ...sections.map((c) => `      <${c.name} />`)].filter(Boolean).join("\n");
   return `${imports.join("\n")}${imports.length ? "\n\n" : ""}export default function Page() {
   return (
     <div className="${t.page}">
-      <main>
-        <header className="mx-auto max-w-5xl px-6 pt-16 pb-6 text-center">
-          <h1 className="text-4xl font-bold tracking-tight sm:text-5xl">{${literal(spec.title)}}</h1>
-          <p className="mt-3 text-lg ${t.muted}">{${literal(spec.tagline)}}</p>
-        </header>
-${body ? `${body}\n` : ""}      </main>${footer}
-    </div>
+      <header className="mx-auto max-w-5xl px-6 pt-16 pb-6 text-center">
+        <h1 className="text-4xl font-bold tracking-tight sm:text-5xl">{${literal(spec.title)}}</h1>
+        <p className="mt-3 text-lg ${t.muted}">{${literal(spec.tagline)}}</p>
+      </header>
+${body ? `${body}\n` : ""}    </div>
   );
 }
 `;
