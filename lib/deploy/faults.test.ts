@@ -5,7 +5,8 @@ import { getInFlightDeploymentByAppId, getLatestDeploymentByAppId } from "@/lib/
 import type { App } from "@/lib/db/schema";
 import { IntegrationError } from "@/lib/errors";
 import { getIntegrations } from "@/lib/integrations";
-import { chatTurn, fetchPreview, TECHNICAL_WORDS } from "@/tests/helpers/apps";
+import { chatTurn, fetchPreview } from "@/tests/helpers/apps";
+import { TECHNICAL_WORDS } from "@/tests/helpers/technical-words";
 import { signUp, type TestUser } from "@/tests/helpers/session";
 import { getPreviewStatus } from "./preview-status";
 import { syncStagingFromChat } from "./vercel-deploy";

@@ -6,21 +6,39 @@ import type { Chat, ChatService } from "./types";
 
 type ChatDetail = Awaited<ReturnType<ReturnType<typeof createClient>["chats"]["getById"]>>;
 
+// v0-sdk takes no abort signal: a call that hasn't answered by then is given
+// up on (and a stream that arrives late is cancelled).
+const DEFAULT_TIMEOUT_MS = 60_000;
+
 // v0 through its SDK. Streams are requested in v0's streaming mode and handed
 // back untouched, so @v0-sdk/react renders them in the browser.
-export function createV0ChatService({ apiKey, baseUrl }: { apiKey: string; baseUrl: string }): ChatService {
+export function createV0ChatService({
+  apiKey,
+  baseUrl,
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+}: {
+  apiKey: string;
+  baseUrl: string;
+  timeoutMs?: number;
+}): ChatService {
   const client = createClient({ apiKey, baseUrl });
+  // The SDK puts ids into paths as they are.
+  const pathId = (chatId: string) => encodeURIComponent(chatId);
 
   return {
     async createChat({ message, system }) {
-      return asStream(await call("create chat", () => client.chats.create({ message, system, responseMode: "experimental_stream" })));
+      const result = await call("create chat", timeoutMs, () => client.chats.create({ message, system, responseMode: "experimental_stream" }));
+      return asStream(result);
     },
     async sendMessage({ chatId, message }) {
-      return asStream(await call(`send to ${chatId}`, () => client.chats.sendMessage({ chatId, message, responseMode: "experimental_stream" })));
+      const result = await call(`send to chat ${chatId}`, timeoutMs, () =>
+        client.chats.sendMessage({ chatId: pathId(chatId), message, responseMode: "experimental_stream" }),
+      );
+      return asStream(result);
     },
     async getChat(chatId) {
       try {
-        return toChat(await call(`get ${chatId}`, () => client.chats.getById({ chatId })));
+        return toChat(await call(`get chat ${chatId}`, timeoutMs, () => client.chats.getById({ chatId: pathId(chatId) })));
       } catch (error) {
         if (error instanceof IntegrationError && error.kind === "not_found") return null;
         throw error;
@@ -31,6 +49,7 @@ export function createV0ChatService({ apiKey, baseUrl }: { apiKey: string; baseU
 
 function toChat(detail: ChatDetail): Chat {
   const version = detail.latestVersion;
+  // `demo` is deprecated and no longer typed, but older chats still carry it.
   const demo = (detail as { demo?: string }).demo;
   return {
     id: detail.id,
@@ -54,19 +73,35 @@ function asStream(result: unknown): ReadableStream<Uint8Array> {
   throw new IntegrationError("v0", "unavailable", "expected a streamed reply but got a JSON body");
 }
 
-// v0-sdk throws Error("HTTP <status>: <body>") with no status property.
-async function call<T>(what: string, run: () => Promise<T>): Promise<T> {
+// v0-sdk throws Error("HTTP <status>: <body>") with no status property, and
+// fetch's own TypeError when the network fails.
+async function call<T>(what: string, timeoutMs: number, run: () => Promise<T>): Promise<T> {
+  const attempt = run();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new IntegrationError("v0", "unavailable", `${what}: no answer within ${timeoutMs} ms`)), timeoutMs);
+  });
   try {
-    return await run();
+    return await Promise.race([attempt, timeout]);
   } catch (error) {
+    if (error instanceof IntegrationError) {
+      attempt.then(discard, () => {});
+      throw error;
+    }
     const text = error instanceof Error ? error.message : String(error);
-    const status = Number(/HTTP (\d{3})/.exec(text)?.[1]) || undefined;
+    const status = Number(/^HTTP (\d{3})\b/.exec(text)?.[1]) || undefined;
     throw new IntegrationError("v0", kindFor(status), `${what}: ${text}`, { status, cause: error });
+  } finally {
+    clearTimeout(timer);
   }
 }
 
+function discard(late: unknown): void {
+  if (late instanceof ReadableStream) late.cancel().catch(() => {});
+}
+
 function kindFor(status: number | undefined): IntegrationErrorKind {
-  if (!status || status >= 500) return "unavailable";
+  if (!status || status >= 500 || status === 408) return "unavailable";
   if (status === 404) return "not_found";
   if (status === 409) return "conflict";
   if (status === 429) return "rate_limited";

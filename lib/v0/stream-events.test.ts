@@ -1,24 +1,91 @@
-import { describe, expect, it } from "vitest";
-import { encodeEvent, readChatId } from "./stream-events";
+import fc from "fast-check";
+import { describe, expect, it, vi } from "vitest";
+import { DONE, DONE_EVENT, encodeEvent, errorEvent, readChatId, readEvents } from "./stream-events";
 
-function streamOf(...chunks: string[]): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+function streamOf(...chunks: (string | Uint8Array)[]): ReadableStream<Uint8Array> {
   return new ReadableStream({
     start(controller) {
-      for (const chunk of chunks) controller.enqueue(encoder.encode(chunk));
+      for (const chunk of chunks) controller.enqueue(typeof chunk === "string" ? encoder.encode(chunk) : chunk);
       controller.close();
     },
   });
 }
 
-describe("readChatId", () => {
-  it("finds the first chat object's id, even split across chunks", async () => {
-    const text = new TextDecoder().decode(encodeEvent({ type: "connected" })) + new TextDecoder().decode(encodeEvent({ object: "chat", id: "chat_123" }));
-    const cut = text.indexOf("chat_1");
-    expect(await readChatId(streamOf(text.slice(0, cut), text.slice(cut)))).toBe("chat_123");
+// The same bytes, cut at the given offsets (possibly inside a character).
+function cut(bytes: Uint8Array, offsets: number[]): Uint8Array[] {
+  const points = [...new Set(offsets.map((o) => o % (bytes.length + 1)))].sort((a, b) => a - b);
+  return [0, ...points].map((start, i) => bytes.slice(start, [...points, bytes.length][i])).filter((c) => c.length > 0);
+}
+
+async function all(stream: ReadableStream<Uint8Array>): Promise<unknown[]> {
+  const events: unknown[] = [];
+  for await (const event of readEvents(stream)) events.push(event);
+  return events;
+}
+
+const concat = (...parts: Uint8Array[]) => encoder.encode(parts.map((p) => decoder.decode(p)).join(""));
+
+describe("encodeEvent", () => {
+  it("writes one data line and a blank line", () => {
+    expect(decoder.decode(encodeEvent({ object: "chat", id: "c1" }))).toBe('data: {"object":"chat","id":"c1"}\n\n');
+    expect(decoder.decode(DONE_EVENT)).toBe("data: [DONE]\n\n");
+    expect(errorEvent("Try again.")).toEqual({ object: "error", message: "Try again." });
+  });
+});
+
+describe("readEvents", () => {
+  const events = [{ type: "connected" }, { object: "chat", id: "chat_1", name: "Café “Ünïcode” 🍰" }, { delta: [[0, 1, "é🍰"], 9, 9] }];
+  const bytes = concat(...events.map(encodeEvent), DONE_EVENT);
+
+  it("reads the same events however the bytes are split", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.nat(), { maxLength: 12 }), async (offsets) => {
+        expect(await all(streamOf(...cut(bytes, offsets)))).toEqual([...events, DONE]);
+      }),
+      { numRuns: 200 },
+    );
   });
 
-  it("ignores chat.title events, deltas and junk, and resolves null at the end", async () => {
+  it("accepts CRLF, `data:` without a space and a last line without a newline; skips the rest", async () => {
+    const text = 'event: message\r\ndata: {"a":1}\r\n\r\ndata:{"b":2}\n\ndata: {oops\n\n: comment\n\ndata: {"c":3}';
+    expect(await all(streamOf(text))).toEqual([{ a: 1 }, { b: 2 }, { c: 3 }]);
+  });
+});
+
+describe("readChatId", () => {
+  it("finds the first chat object's id, wherever the chunks are cut", async () => {
+    const bytes = concat(encodeEvent({ type: "connected" }), encodeEvent({ object: "chat", id: "chat_123" }), encodeEvent({ object: "chat", id: "other" }));
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.nat(), { maxLength: 8 }), async (offsets) => {
+        expect(await readChatId(streamOf(...cut(bytes, offsets)))).toBe("chat_123");
+      }),
+    );
+  });
+
+  it("ignores chat.title events, deltas and junk, and resolves null at [DONE] or the end", async () => {
     expect(await readChatId(streamOf('data: {"object":"chat.title","id":"x"}\n\n', "data: {oops\n\n", 'data: {"delta":[]}\n\n', "data: [DONE]\n\n"))).toBeNull();
+    expect(await readChatId(streamOf('data: {"object":"chat","id":""}\n\n'))).toBeNull();
+    expect(await readChatId(streamOf())).toBeNull();
+  });
+
+  it("stops reading once it has the id, even if the stream goes on", async () => {
+    const cancel = vi.fn();
+    const endless = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(encodeEvent({ object: "chat", id: "chat_9" }));
+      },
+      cancel,
+    });
+    expect(await readChatId(endless)).toBe("chat_9");
+    expect(cancel).toHaveBeenCalled();
+  });
+
+  it("reads a tee'd branch without holding up the other", async () => {
+    const [mine, theirs] = streamOf(encodeEvent({ object: "chat", id: "chat_7" }), encodeEvent({ delta: [] }), DONE_EVENT).tee();
+    expect(await readChatId(mine)).toBe("chat_7");
+    expect(await all(theirs)).toEqual([{ object: "chat", id: "chat_7" }, { delta: [] }, DONE]);
   });
 });

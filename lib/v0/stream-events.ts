@@ -1,6 +1,7 @@
 // v0's stream is server-sent events: one JSON value per `data: ` line, blank
 // lines between events, ending with `data: [DONE]`. Shared by the local
-// generator (which writes it) and the chat route (which reads the chat id).
+// generator (which writes it), the chat route (which reads the chat id) and
+// tests. No server-only imports: the browser may parse the same format.
 
 const encoder = new TextEncoder();
 
@@ -8,37 +9,70 @@ export function encodeEvent(value: unknown): Uint8Array {
   return encoder.encode(`data: ${JSON.stringify(value)}\n\n`);
 }
 
-export const DONE_EVENT = encoder.encode("data: [DONE]\n\n");
+export const DONE = "[DONE]";
+export const DONE_EVENT = encoder.encode(`data: ${DONE}\n\n`);
 
-// Reads a (teed) copy of the stream until the first chat object names the
-// chat, then stops reading it. Resolves null if the stream ends without one.
-export async function readChatId(stream: ReadableStream<Uint8Array>): Promise<string | null> {
+// The app's own in-stream failure signal (the renderer ignores it; the chat
+// client shows `message` and skips the preview update).
+export type StreamErrorEvent = { object: "error"; message: string };
+
+export function errorEvent(message: string): StreamErrorEvent {
+  return { object: "error", message };
+}
+
+// Every `data:` value in the stream, parsed (DONE for `[DONE]`), whatever the chunk
+// boundaries: lines split across chunks, multi-byte characters split across
+// chunks, CRLF line ends, a last line without a newline. Lines that aren't
+// JSON are skipped, as @v0-sdk/react skips them.
+export async function* readEvents(stream: ReadableStream<Uint8Array>): AsyncGenerator<unknown, void, undefined> {
   const reader = stream.getReader();
   const decoder = new TextDecoder();
   let buffer = "";
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) return null;
-      buffer += decoder.decode(value, { stream: true });
+      buffer += done ? decoder.decode() : decoder.decode(value, { stream: true });
       const lines = buffer.split("\n");
-      buffer = lines.pop() ?? "";
+      buffer = done ? "" : (lines.pop() ?? "");
       for (const line of lines) {
-        const id = chatIdFromLine(line);
-        if (id) return id;
+        const event = parseLine(line);
+        if (event !== undefined) yield event;
       }
+      if (done) return;
     }
   } finally {
-    await reader.cancel().catch(() => {});
+    // Stopping early (a `return` or `break` in the consumer) cancels the
+    // source, which for a tee'd branch leaves the other branch flowing. Not
+    // awaited: a tee'd branch's cancel settles only when the other branch
+    // ends too, and the caller shouldn't wait for the whole reply.
+    void reader.cancel().catch(() => {});
   }
 }
 
-function chatIdFromLine(line: string): string | null {
-  if (!line.startsWith("data: ")) return null;
+function parseLine(raw: string): unknown {
+  const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+  if (!line.startsWith("data:")) return undefined;
+  const data = line.slice(line.startsWith("data: ") ? 6 : 5);
+  if (data === DONE) return DONE;
   try {
-    const event = JSON.parse(line.slice(6)) as { object?: unknown; id?: unknown };
-    return event.object === "chat" && typeof event.id === "string" ? event.id : null;
+    return JSON.parse(data) as unknown;
   } catch {
-    return null;
+    return undefined;
   }
+}
+
+// Reads a (tee'd) copy of the stream until the first chat object names the
+// chat, then stops reading it. Resolves null if the stream ends without one.
+export async function readChatId(stream: ReadableStream<Uint8Array>): Promise<string | null> {
+  for await (const event of readEvents(stream)) {
+    if (event === DONE) return null;
+    if (isChatSnapshot(event)) return event.id;
+  }
+  return null;
+}
+
+export function isChatSnapshot(event: unknown): event is { object: "chat"; id: string } {
+  if (typeof event !== "object" || event === null) return false;
+  const { object, id } = event as { object?: unknown; id?: unknown };
+  return object === "chat" && typeof id === "string" && id !== "";
 }

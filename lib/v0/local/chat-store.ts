@@ -4,61 +4,55 @@ import { asc, desc, eq } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { localChatMessages, localChats, localChatVersions } from "@/lib/db/schema";
 import type { Chat, ChatFile } from "../types";
-import type { AppSpec } from "./spec";
+import { type AppSpec, parseSpec } from "./app-spec";
+import type { MessageContent } from "./message-content";
 
 // The local generator's chats, messages and versions, kept in the app's own
 // database so conversations survive restarts like v0's do.
 
-export async function insertChat({ id, name }: { id: string; name: string }): Promise<void> {
-  await getDb().insert(localChats).values({ id, name });
+export async function startChat(chat: { id: string; name: string; message: { id: string; content: string } }): Promise<void> {
+  await getDb().transaction(async (tx) => {
+    await tx.insert(localChats).values({ id: chat.id, name: chat.name });
+    await tx.insert(localChatMessages).values({ id: chat.message.id, chatId: chat.id, role: "user", content: chat.message.content });
+  });
 }
 
-export async function chatExists(id: string): Promise<boolean> {
-  const [row] = await getDb().select({ id: localChats.id }).from(localChats).where(eq(localChats.id, id));
-  return Boolean(row);
+export async function addUserMessage(message: { id: string; chatId: string; content: string }): Promise<void> {
+  await getDb().insert(localChatMessages).values({ ...message, role: "user" });
 }
 
-export async function insertMessage(message: {
-  id: string;
-  chatId: string;
-  role: "user" | "assistant";
-  content: string;
-  experimentalContent?: unknown;
-}): Promise<void> {
-  await getDb().insert(localChatMessages).values(message);
+// null: no such chat. `spec` is null while the chat has no version yet.
+export async function chatState(chatId: string): Promise<{ spec: AppSpec | null } | null> {
+  const db = getDb();
+  const [chat] = await db.select({ id: localChats.id }).from(localChats).where(eq(localChats.id, chatId));
+  if (!chat) return null;
+  const [version] = await db
+    .select({ spec: localChatVersions.spec })
+    .from(localChatVersions)
+    .where(eq(localChatVersions.chatId, chatId))
+    .orderBy(desc(localChatVersions.createdAt), desc(localChatVersions.id))
+    .limit(1);
+  return { spec: version ? parseSpec(version.spec) : null };
 }
 
-export async function saveReply(reply: {
-  chatId: string;
-  versionId: string;
-  messageId: string;
-  name: string;
-  explanation: string;
-  content: unknown;
-  files: ChatFile[];
-  spec: AppSpec;
-}): Promise<void> {
+type Reply = { chatId: string; messageId: string; text: string; content: MessageContent };
+
+// The assistant's reply and the version it wrote, together or not at all.
+export async function saveVersion(reply: Reply & { versionId: string; name: string; files: ChatFile[]; spec: AppSpec }): Promise<void> {
   await getDb().transaction(async (tx) => {
     await tx.insert(localChatVersions).values({ id: reply.versionId, chatId: reply.chatId, status: "completed", files: reply.files, spec: reply.spec });
-    await tx.insert(localChatMessages).values({
-      id: reply.messageId,
-      chatId: reply.chatId,
-      role: "assistant",
-      content: reply.explanation,
-      experimentalContent: reply.content,
-    });
+    await tx.insert(localChatMessages).values(assistantRow(reply));
     await tx.update(localChats).set({ name: reply.name }).where(eq(localChats.id, reply.chatId));
   });
 }
 
-export async function latestSpec(chatId: string): Promise<AppSpec | null> {
-  const [row] = await getDb()
-    .select({ spec: localChatVersions.spec })
-    .from(localChatVersions)
-    .where(eq(localChatVersions.chatId, chatId))
-    .orderBy(desc(localChatVersions.createdAt))
-    .limit(1);
-  return (row?.spec as AppSpec | undefined) ?? null;
+// A reply that failed still shows in the history, saying so; no version.
+export async function saveFailedReply(reply: Reply): Promise<void> {
+  await getDb().insert(localChatMessages).values(assistantRow(reply));
+}
+
+function assistantRow({ chatId, messageId, text, content }: Reply) {
+  return { id: messageId, chatId, role: "assistant" as const, content: text, experimentalContent: content };
 }
 
 export async function loadChat(id: string): Promise<Chat | null> {
@@ -67,7 +61,12 @@ export async function loadChat(id: string): Promise<Chat | null> {
   if (!chat) return null;
   const [messages, [version]] = await Promise.all([
     db.select().from(localChatMessages).where(eq(localChatMessages.chatId, id)).orderBy(asc(localChatMessages.createdAt), asc(localChatMessages.id)),
-    db.select().from(localChatVersions).where(eq(localChatVersions.chatId, id)).orderBy(desc(localChatVersions.createdAt)).limit(1),
+    db
+      .select()
+      .from(localChatVersions)
+      .where(eq(localChatVersions.chatId, id))
+      .orderBy(desc(localChatVersions.createdAt), desc(localChatVersions.id))
+      .limit(1),
   ]);
   return {
     id: chat.id,

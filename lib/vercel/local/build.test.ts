@@ -31,13 +31,19 @@ async function failure(files: Record<string, string>): Promise<string[]> {
 type Dom = { window: Window & typeof globalThis & { eval(code: string): unknown } };
 type JsdomModule = { JSDOM: new (html: string, options: { runScripts: "outside-only"; url: string }) => Dom };
 
-// Loads a built page the way a browser would: the HTML, then React, then the app.
-async function openInBrowser(site: Awaited<ReturnType<typeof build>>, url: string, htmlFile = "index.html"): Promise<{ dom: Dom; errors: string[] }> {
+// Loads a built page the way a browser would: the HTML, then React, then the
+// app. `prepare` shapes the browser before any script runs.
+async function openInBrowser(
+  site: Awaited<ReturnType<typeof build>>,
+  url: string,
+  { htmlFile = "index.html", prepare }: { htmlFile?: string; prepare?: (window: Dom["window"]) => void } = {},
+): Promise<{ dom: Dom; errors: string[] }> {
   const { JSDOM } = (await import("jsdom" as string)) as JsdomModule;
   const dom = new JSDOM(site.read(htmlFile), { runScripts: "outside-only", url });
   const errors: string[] = [];
   dom.window.console.error = (...args: unknown[]) => void errors.push(args.map(String).join(" "));
   dom.window.addEventListener("error", (event) => errors.push(String(event.message)));
+  prepare?.(dom.window);
   const vendor = Object.entries(site.manifest.files).find(([urlPath]) => urlPath.startsWith("/__preview/"))!;
   dom.window.eval(site.read(vendor[1]));
   dom.window.eval(site.read("app.js"));
@@ -115,9 +121,9 @@ export default function Post({ params }) {
 }`,
     });
     expect(site.manifest.routes.map((r) => r.pattern)).toEqual(["^/?$", "^/posts/([^/]+)/?$"]);
-    const post = await openInBrowser(site, "http://dpl-test.localhost/posts/hello", site.manifest.fallback);
+    const post = await openInBrowser(site, "http://dpl-test.localhost/posts/hello", { htmlFile: site.manifest.fallback });
     expect(post.dom.window.document.querySelector("h1")?.textContent).toBe("Post hello hello at /posts/hello");
-    const missing = await openInBrowser(site, "http://dpl-test.localhost/nope", site.manifest.fallback);
+    const missing = await openInBrowser(site, "http://dpl-test.localhost/nope", { htmlFile: site.manifest.fallback });
     expect(missing.dom.window.document.body.textContent).toContain("This page could not be found.");
     expect([...post.errors, ...missing.errors]).toEqual([]);
   });
@@ -199,6 +205,31 @@ export default function Page() {
     const site = await build(files);
     expect(site.read("index.html")).toContain(spec.title);
     expect(site.log.join("\n")).not.toMatch(/browser only/);
+  });
+
+  // Chromium denies storage to a frame from another site when third-party
+  // storage is blocked, which is how the builder app frames a preview.
+  it("keeps the local generator's to-do list working where the browser denies storage", async () => {
+    const spec = initialSpec("a todo app with a dark theme");
+    const site = await build(injectInvariants(Object.fromEntries(renderFiles(spec).map((f) => [f.name, f.content]))));
+    const { dom, errors } = await openInBrowser(site, "http://todo-preview.localhost/", {
+      prepare: (window) =>
+        Object.defineProperty(window, "localStorage", {
+          get: () => {
+            throw new window.DOMException("Access is denied for this document.", "SecurityError");
+          },
+        }),
+    });
+    expect(errors).toEqual([]);
+    const document = dom.window.document;
+    const input = document.querySelector<HTMLInputElement>('input[aria-label="New task"]');
+    expect(input).not.toBeNull();
+    // React sees typing through the native value setter and an input event.
+    Object.getOwnPropertyDescriptor(dom.window.HTMLInputElement.prototype, "value")!.set!.call(input, "Buy milk");
+    input!.dispatchEvent(new dom.window.Event("input", { bubbles: true }));
+    input!.form!.requestSubmit();
+    await waitFor(() => [...document.querySelectorAll("li")].some((li) => li.textContent === "Buy milk"));
+    expect(errors).toEqual([]);
   });
 });
 

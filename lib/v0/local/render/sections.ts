@@ -1,5 +1,9 @@
-import type { AppSpec } from "../spec";
+import "server-only";
+
+import type { AppSpec } from "../app-spec";
 import { literal, type Theme } from "./theme";
+
+// Page sections a builder can add or remove, as component source files.
 
 export function siteFooter(spec: AppSpec, t: Theme): string {
   return `export function SiteFooter() {
@@ -19,7 +23,7 @@ export function siteFooter(spec: AppSpec, t: Theme): string {
 }
 
 export function features(_spec: AppSpec, t: Theme): string {
-  return `import { Sparkles, ShieldCheck, Zap } from "lucide-react";
+  return `import { ShieldCheck, Sparkles, Zap } from "lucide-react";
 
 const features = [
   { icon: Zap, title: "Fast", text: "Everything loads in a blink, on any device." },
@@ -29,7 +33,7 @@ const features = [
 
 export function Features() {
   return (
-    <section className="mx-auto max-w-5xl px-6 py-16">
+    <section id="features" className="mx-auto max-w-5xl px-6 py-16">
       <h2 className="mb-8 text-center text-3xl font-semibold">Why people love it</h2>
       <div className="grid gap-6 sm:grid-cols-3">
         {features.map(({ icon: Icon, title, text }) => (
@@ -47,18 +51,25 @@ export function Features() {
 }
 
 export function testimonials(_spec: AppSpec, t: Theme): string {
-  return `const quotes = [
+  return `import { Star } from "lucide-react";
+
+const quotes = [
   { name: "Maya R.", text: "Exactly what I was looking for. Simple and lovely." },
   { name: "Tom B.", text: "I recommend it to everyone I know." },
 ];
 
 export function Testimonials() {
   return (
-    <section className="mx-auto max-w-5xl px-6 py-16">
+    <section id="testimonials" className="mx-auto max-w-5xl px-6 py-16">
       <h2 className="mb-8 text-center text-3xl font-semibold">What people say</h2>
       <div className="grid gap-6 sm:grid-cols-2">
         {quotes.map((quote) => (
           <figure key={quote.name} className="${t.card}">
+            <div className="mb-3 flex gap-1 ${t.accentText}" aria-label="5 out of 5 stars">
+              {[1, 2, 3, 4, 5].map((n) => (
+                <Star key={n} className="h-4 w-4 fill-current" aria-hidden />
+              ))}
+            </div>
             <blockquote className="text-lg">“{quote.text}”</blockquote>
             <figcaption className="mt-3 text-sm ${t.muted}">— {quote.name}</figcaption>
           </figure>
@@ -76,7 +87,9 @@ export function pricingTable(_spec: AppSpec, t: Theme): string {
 import { Check } from "lucide-react";
 import { useState } from "react";
 
-const plans = [
+type Plan = { name: string; monthly: number; perks: string[]; featured?: boolean };
+
+const plans: Plan[] = [
   { name: "Starter", monthly: 9, perks: ["1 project", "Email support"] },
   { name: "Pro", monthly: 29, perks: ["10 projects", "Priority support", "Analytics"], featured: true },
   { name: "Team", monthly: 79, perks: ["Unlimited projects", "Dedicated help", "Team seats"] },
@@ -84,17 +97,18 @@ const plans = [
 
 export function PricingTable() {
   const [yearly, setYearly] = useState(false);
+  const [chosen, setChosen] = useState<string | null>(null);
   return (
-    <section className="mx-auto max-w-5xl px-6 py-16">
-      <div className="mb-8 flex items-center justify-center gap-3">
+    <section id="pricing" className="mx-auto max-w-5xl px-6 py-16">
+      <div className="mb-8 flex flex-wrap items-center justify-center gap-3">
         <h2 className="text-3xl font-semibold">Plans</h2>
-        <button type="button" onClick={() => setYearly((y) => !y)} className="rounded-full px-3 py-1 text-sm ${t.accentSoft}">
+        <button type="button" onClick={() => setYearly((on) => !on)} aria-pressed={yearly} className="rounded-full px-3 py-1 text-sm ${t.accentSoft}">
           {yearly ? "Billed yearly (2 months free)" : "Billed monthly"}
         </button>
       </div>
       <div className="grid gap-6 sm:grid-cols-3">
         {plans.map((plan) => (
-          <div key={plan.name} className={"${t.card}" + (plan.featured ? " ring-2 ring-current ${t.accentText}" : "")}>
+          <div key={plan.name} className={plan.featured ? "${t.card} ${t.accentRing}" : "${t.card}"}>
             <h3 className="text-lg font-medium">{plan.name}</h3>
             <p className="mt-2 text-4xl font-bold">
               \${yearly ? plan.monthly * 10 : plan.monthly}
@@ -107,66 +121,16 @@ export function PricingTable() {
                 </li>
               ))}
             </ul>
-            <button type="button" className="mt-6 w-full ${t.button}">
-              Choose {plan.name}
+            <button type="button" onClick={() => setChosen(plan.name)} className="mt-6 w-full ${t.button}">
+              {chosen === plan.name ? "Selected" : "Choose " + plan.name}
             </button>
           </div>
         ))}
       </div>
-    </section>
-  );
-}
-`;
-}
-
-export function contactForm(_spec: AppSpec, t: Theme): string {
-  return `"use client";
-
-import { type FormEvent, useState } from "react";
-
-export function ContactForm() {
-  const [sent, setSent] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const name = String(data.get("name") ?? "").trim();
-    const email = String(data.get("email") ?? "").trim();
-    if (!name || !/^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$/.test(email)) {
-      setError("Please enter your name and a valid email address.");
-      return;
-    }
-    setError(null);
-    setSent(name);
-  }
-
-  return (
-    <section className="mx-auto max-w-xl px-6 py-16">
-      <h2 className="mb-6 text-3xl font-semibold">Contact us</h2>
-      {sent ? (
-        <p className="${t.card}" role="status">
-          Thanks, {sent}! We'll get back to you soon.
+      {chosen && (
+        <p className="mt-6 text-center ${t.muted}" role="status">
+          Great choice: the {chosen} plan, billed {yearly ? "yearly" : "monthly"}.
         </p>
-      ) : (
-        <form onSubmit={onSubmit} className="${t.card} space-y-4" noValidate>
-          <label className="block">
-            <span className="mb-1 block text-sm font-medium">Name</span>
-            <input name="name" className="${t.input}" placeholder="Your name" />
-          </label>
-          <label className="block">
-            <span className="mb-1 block text-sm font-medium">Email</span>
-            <input name="email" type="email" className="${t.input}" placeholder="you@example.com" />
-          </label>
-          <label className="block">
-            <span className="mb-1 block text-sm font-medium">Message</span>
-            <textarea name="message" rows={4} className="${t.input}" placeholder="How can we help?" />
-          </label>
-          {error && <p className="text-sm text-red-500">{error}</p>}
-          <button type="submit" className="${t.button}">
-            Send message
-          </button>
-        </form>
       )}
     </section>
   );

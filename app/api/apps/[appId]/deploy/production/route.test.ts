@@ -9,7 +9,8 @@ import { getAppById, getLatestReadyDeploymentByAppId, startDeployment } from "@/
 import type { App } from "@/lib/db/schema";
 import { localRepoDir } from "@/lib/github/local-store";
 import { getGitHost } from "@/lib/integrations";
-import { chatTurn, fetchPreview, TECHNICAL_WORDS } from "@/tests/helpers/apps";
+import { chatTurn, fetchPreview } from "@/tests/helpers/apps";
+import { TECHNICAL_WORDS } from "@/tests/helpers/technical-words";
 import { callRoute, errorOf } from "@/tests/helpers/route";
 import { signUp, type TestUser } from "@/tests/helpers/session";
 

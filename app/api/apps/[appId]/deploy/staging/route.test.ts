@@ -5,7 +5,8 @@ import { POST as sync } from "@/app/api/apps/[appId]/preview/sync/route";
 import { getDb } from "@/lib/db/client";
 import { markDeploymentFailed, startDeployment } from "@/lib/db/queries";
 import { deployments } from "@/lib/db/schema";
-import { chatTurn, TECHNICAL_WORDS } from "@/tests/helpers/apps";
+import { chatTurn } from "@/tests/helpers/apps";
+import { TECHNICAL_WORDS } from "@/tests/helpers/technical-words";
 import { callRoute, errorOf } from "@/tests/helpers/route";
 import { signUp, type TestUser } from "@/tests/helpers/session";
 

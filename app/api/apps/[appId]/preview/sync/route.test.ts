@@ -6,7 +6,8 @@ import { GET as getStatus } from "@/app/api/apps/[appId]/deploy/staging/route";
 import { POST as sync } from "@/app/api/apps/[appId]/preview/sync/route";
 import { getAppById, startDeployment } from "@/lib/db/queries";
 import { localRepoDir } from "@/lib/github/local-store";
-import { chatTurn, fetchPreview, TECHNICAL_WORDS } from "@/tests/helpers/apps";
+import { chatTurn, fetchPreview } from "@/tests/helpers/apps";
+import { TECHNICAL_WORDS } from "@/tests/helpers/technical-words";
 import { callRoute, errorOf } from "@/tests/helpers/route";
 import { signUp, type TestUser } from "@/tests/helpers/session";
 
