@@ -9,13 +9,17 @@ type SyncAnswer = { status: "ready" | "failed"; previewUrl: string | null; messa
 type PublishAnswer = { status: "ready" | "failed"; productionUrl: string | null; message: string };
 
 const POLL_MS = 1000;
+// Between cycles, slowly and on focus: a cycle started from another tab, or
+// by an admin, still shows up (and locks the input) without a reload.
+const IDLE_POLL_MS = 10_000;
 
 // The preview's state from the server (restored on load, polled while any
 // cycle runs, whoever started it), plus the two actions that change it.
 export function usePreview(appId: string) {
   const key = `/api/apps/${appId}/deploy/staging`;
   const { data, error, mutate } = useSWR<PreviewStatus>(key, {
-    refreshInterval: (latest) => (latest && (latest.state === "updating" || latest.state === "publishing") ? POLL_MS : 0),
+    refreshInterval: (latest) => (latest && (latest.state === "updating" || latest.state === "publishing") ? POLL_MS : IDLE_POLL_MS),
+    revalidateOnFocus: true,
   });
   const [requesting, setRequesting] = useState<"sync" | "publish" | null>(null);
   const [notice, setNotice] = useState<string | null>(null);

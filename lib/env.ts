@@ -52,7 +52,9 @@ const envSchema = z.object({
   LOCAL_PREVIEW_FAULT_FILE: optional,
 
   // Preview update cycle.
-  DEPLOY_TIMEOUT_MS: z.coerce.number().int().positive().default(15 * 60_000),
+  // Under the deploy routes' 800 s maxDuration, so a cycle that gives up
+  // still has time to record the failure and release the app.
+  DEPLOY_TIMEOUT_MS: z.coerce.number().int().positive().max(780_000).default(12 * 60_000),
   DEPLOY_LEASE_MS: z.coerce.number().int().positive().default(20 * 60_000),
   DEPLOY_GRACE_MS: z.coerce.number().int().positive().default(60_000),
   CHAT_MESSAGES_PER_MINUTE: z.coerce.number().int().positive().default(10),

@@ -18,6 +18,7 @@ import { useChat } from "@/hooks/use-chat";
 import { useMediaQuery } from "@/hooks/use-media-query";
 import { usePreview } from "@/hooks/use-preview";
 import type { AppView } from "@/lib/api/app-view";
+import { inputStatusText } from "./input-status";
 
 type Props = { app: AppView; userEmail: string; isAdmin: boolean };
 
@@ -30,7 +31,7 @@ export function ChatDetailClient({ app, userEmail, isAdmin }: Props) {
 
   const status = preview.status;
   const inputDisabled = isBusy(chat.phase) || preview.busy;
-  const inputStatus = inputStatusText(chat.phase, status?.state, preview.busy, preview.notice);
+  const inputStatus = inputStatusText(chat.phase, status, preview.busy, preview.notice);
   // Our own preview once one exists; the generator's demo only until then.
   const previewUrl = status?.previewUrl ?? chat.demoUrl;
 
@@ -116,19 +117,4 @@ export function ChatDetailClient({ app, userEmail, isAdmin }: Props) {
       )}
     </div>
   );
-}
-
-function inputStatusText(
-  phase: ReturnType<typeof useChat>["phase"],
-  state: string | undefined,
-  previewBusy: boolean,
-  notice: string | null,
-): string | null {
-  if (phase === "sending" || phase === "streaming") return "Writing your app…";
-  if (state === "publishing") return "Publishing…";
-  if (previewBusy || phase === "finishing") return "Updating preview…";
-  if (notice) return notice;
-  if (state === "failed") return "Couldn't update the preview; your last working version is still live.";
-  if (state === "ready") return "Preview ready";
-  return null;
 }

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
+import { deployMessages } from "@/lib/deploy/messages";
 import { getDb } from "./client";
 import {
   createApp,
@@ -103,6 +104,19 @@ describe("deployment queries", () => {
     expect(old).toMatchObject({ status: "failed" });
     expect(old!.error).toMatch(/interrupted/);
     expect(next.status).toBe("deploying");
+  });
+
+  it("words an interrupted cycle as its own failure: first build, update, publish", async () => {
+    const interrupt = async (environment: "staging" | "production") => {
+      const row = await start(environment);
+      await getDb().update(deployments).set({ leaseExpiresAt: new Date(Date.now() - 1000) }).where(eq(deployments.id, row.id));
+      await expireStaleDeploymentsByAppId({ appId });
+      return (await getDb().select().from(deployments).where(eq(deployments.id, row.id)))[0]!.message;
+    };
+    expect(await interrupt("staging")).toBe(deployMessages.failedFirst);
+    await ready("a1");
+    expect(await interrupt("staging")).toBe(deployMessages.failedWithPrevious);
+    expect(await interrupt("production")).toBe(deployMessages.publishFailed);
   });
 
   it("a live lease is not expired, and heartbeats extend it", async () => {

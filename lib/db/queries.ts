@@ -139,7 +139,13 @@ export async function expireStaleDeploymentsByAppId({ appId }: { appId: string }
     .update(deployments)
     .set({
       status: "failed",
-      message: deployMessages.failedWithPrevious,
+      // Worded as the cycle itself would have failed: a publish, an update
+      // with a working version to fall back on, or a first build.
+      message: sql`case
+        when ${deployments.environment} = 'production' then ${deployMessages.publishFailed}
+        when exists (select 1 from ${deployments} ready where ready.app_id = ${appId} and ready.environment = 'staging' and ready.status = 'ready')
+          then ${deployMessages.failedWithPrevious}
+        else ${deployMessages.failedFirst} end`,
       error: "interrupted: the cycle stopped reporting before its lease expired",
       finishedAt: new Date(),
       progress: null,

@@ -90,7 +90,7 @@ export function describeError(error: unknown): string {
 export async function assertNoCycleRunning(appId: string): Promise<void> {
   const running = await getInFlightDeploymentByAppId({ appId });
   if (running && (!running.leaseExpiresAt || running.leaseExpiresAt > new Date())) {
-    throw new AppError("conflict", deployMessages.inProgress);
+    throw new AppError("conflict", running.environment === "production" ? deployMessages.publishInProgress : deployMessages.inProgress);
   }
 }
 

@@ -94,6 +94,14 @@ describe("POST /api/chat", () => {
     });
   });
 
+  it("says the app is publishing when a publish holds it", async () => {
+    const app = await chatTurn(owner, "a landing page");
+    await startDeployment({ appId: app.id, environment: "production", startedBy: "user", startedByUserId: null, leaseMs: 60_000 });
+    expect((await errorOf(await send(owner, { message: "make it dark", appId: app.id }))).message).toBe(
+      "Your app is still publishing; try again in a moment.",
+    );
+  });
+
   it("rate-limits a builder with a plain message", async () => {
     const user = await signUp();
     await getDb().insert(rateLimits).values({ id: randomUUID(), key: `chat:${user.id}`, count: 10_000, lastRequest: Date.now() });

@@ -1,0 +1,37 @@
+// @vitest-environment jsdom
+import { act, cleanup, renderHook, waitFor } from "@testing-library/react";
+import type { ReactNode } from "react";
+import { SWRConfig } from "swr";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { fetchJson } from "@/lib/fetch-json";
+import { usePreview } from "./use-preview";
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+const idle = { state: "ready", step: null, message: "Preview ready", startedAt: null, finishedAt: null, previewUrl: "https://p.example", canPublish: true, liveUrl: null, versions: [] };
+
+function wrapper({ children }: { children: ReactNode }) {
+  return <SWRConfig value={{ fetcher: fetchJson, provider: () => new Map(), dedupingInterval: 0 }}>{children}</SWRConfig>;
+}
+
+describe("usePreview", () => {
+  it("notices a cycle started elsewhere (another tab, an admin) while this tab sits idle", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    let answer: object = idle;
+    vi.stubGlobal("fetch", vi.fn(async () => Response.json(answer)));
+
+    const { result } = renderHook(() => usePreview("app-1"), { wrapper });
+    await waitFor(() => expect(result.current.status?.state).toBe("ready"));
+    expect(result.current.busy).toBe(false);
+
+    answer = { ...idle, state: "updating", step: "building", canPublish: false };
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(10_500);
+    });
+    await waitFor(() => expect(result.current.busy).toBe(true));
+  });
+});
