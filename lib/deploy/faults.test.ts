@@ -1,8 +1,15 @@
 // Faults at each boundary of a preview cycle: the attempt ends failed with a
 // plain message, the lock is released, and the last working preview stays.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { getInFlightDeploymentByAppId, getLatestDeploymentByAppId } from "@/lib/db/queries";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/lib/db/client";
+import { expireStaleDeploymentsByAppId, getInFlightDeploymentByAppId, getLatestDeploymentByAppId } from "@/lib/db/queries";
+import { deployments } from "@/lib/db/schema";
 import type { App } from "@/lib/db/schema";
+import { resetEnvForTests } from "@/lib/env";
 import { IntegrationError } from "@/lib/errors";
 import { getIntegrations } from "@/lib/integrations";
 import { chatTurn, fetchPreview } from "@/tests/helpers/apps";
@@ -70,5 +77,44 @@ describe("faults at each boundary", () => {
     const status = await getPreviewStatus({ appId: app.id, isAdmin: false });
     expect(status).toMatchObject({ state: "failed", previewUrl, canPublish: true });
     expect((await fetchPreview(previewUrl)).status).toBe(200);
+  });
+
+  it("builds the same code again when it is retried after a failed build", async () => {
+    const { app } = await appWithWorkingPreview();
+    const faultFile = path.join(mkdtempSync(path.join(os.tmpdir(), "fault-")), "fail");
+    writeFileSync(faultFile, "");
+    process.env.LOCAL_PREVIEW_FAULT_FILE = faultFile;
+    resetEnvForTests();
+    try {
+      expect((await syncStagingFromChat({ appId: app.id, chatId: app.chatId! })).status).toBe("failed");
+    } finally {
+      rmSync(faultFile);
+      delete process.env.LOCAL_PREVIEW_FAULT_FILE;
+      resetEnvForTests();
+    }
+    // Nothing changed in the chat: the retry commits nothing, so it must build the commit itself.
+    const retry = await syncStagingFromChat({ appId: app.id, chatId: app.chatId! });
+    expect(retry).toMatchObject({ status: "ready" });
+    expect((await fetchPreview(retry.previewUrl!)).body).toContain("After The Fault");
+  });
+
+  it("reports failure, not success, when the attempt was closed as interrupted while it built", async () => {
+    const { app, previewUrl } = await appWithWorkingPreview();
+    inject({
+      previews: {
+        getDeployment: async (id) => {
+          const deployment = await real.previews.getDeployment(id);
+          if (deployment.state === "READY") {
+            // Another reader found the lease run out just before the build finished.
+            await getDb().update(deployments).set({ leaseExpiresAt: new Date(Date.now() - 1) }).where(eq(deployments.appId, app.id));
+            await expireStaleDeploymentsByAppId({ appId: app.id });
+          }
+          return deployment;
+        },
+      },
+    });
+    const result = await syncStagingFromChat({ appId: app.id, chatId: app.chatId! });
+    expect(result.status).toBe("failed");
+    expect((await getPreviewStatus({ appId: app.id, isAdmin: false })).previewUrl).toBe(previewUrl);
   });
 });

@@ -6,7 +6,8 @@ import { AppError } from "@/lib/errors";
 import { MergeConflictError } from "@/lib/github/errors";
 import { PRODUCTION_BRANCH } from "@/lib/github/types";
 import { getGitHost, getPreviewHost } from "@/lib/integrations";
-import { beginCycle, deploymentWatcher, describeError, ensureProjectForApp, progressRecorder, type StartedBy } from "./cycle";
+import type { Deployment } from "@/lib/db/schema";
+import { beginCycle, deploymentWatcher, describeError, ensureProjectForApp, LeaseLostError, progressRecorder, type StartedBy } from "./cycle";
 import { ensureAppRepo } from "./ensure-app-repo";
 import { deployMessages } from "./messages";
 import { waitForDeployment } from "./wait-for-deployment";
@@ -23,12 +24,14 @@ export async function publishToProduction({ appId, startedBy }: { appId: string;
   if (!source?.commitSha) throw new AppError("bad_request", deployMessages.publishNeedsPreview);
 
   const row = await beginCycle(app, "production", startedBy);
-  const live = await getLatestReadyDeploymentByAppId({ appId, environment: "production" });
   const progress = progressRecorder(row.id);
   const env = getEnv();
+  let live: Deployment | null = null;
   let commitSha: string | undefined;
 
+  // Everything after taking the lock is inside the try: any failure closes the row.
   try {
+    live = await getLatestReadyDeploymentByAppId({ appId, environment: "production" });
     const repo = await ensureAppRepo(app);
     const project = await ensureProjectForApp(app, repo);
     const promoted = await getGitHost().promote(repo, source.commitSha);
@@ -45,13 +48,14 @@ export async function publishToProduction({ appId, startedBy }: { appId: string;
       timeoutMs: env.DEPLOY_TIMEOUT_MS,
       // Nothing was pushed when the version is already live: deploy it directly.
       graceMs: promoted.method === "unchanged" ? 0 : env.DEPLOY_GRACE_MS,
+      rebuildFailed: promoted.method === "unchanged",
       onProgress: deploymentWatcher(progress),
     });
     if (deployment.state !== "READY") {
       throw new Error(`production deployment ${deployment.id} ended ${deployment.state}: ${deployment.errorMessage ?? "no detail"}`);
     }
     const productionUrl = (await host.getProductionUrl(project.projectId)) ?? deployment.url;
-    await markDeploymentReady({
+    const closed = await markDeploymentReady({
       id: row.id,
       deploymentUrl: deployment.url,
       previewUrl: productionUrl,
@@ -59,6 +63,7 @@ export async function publishToProduction({ appId, startedBy }: { appId: string;
       providerDeploymentId: deployment.id,
       message: deployMessages.published,
     });
+    if (!closed) throw new LeaseLostError(row.id);
     await setAppEnvironmentUrlById({ id: appId, environment: "production", url: productionUrl });
     return { status: "ready", productionUrl, message: deployMessages.published };
   } catch (error) {

@@ -14,7 +14,7 @@ import { AppError } from "@/lib/errors";
 import { STAGING_BRANCH } from "@/lib/github/types";
 import { getChatService, getGitHost, getPreviewHost } from "@/lib/integrations";
 import type { ChatVersion } from "@/lib/v0/types";
-import { beginCycle, deploymentWatcher, describeError, ensureProjectForApp, progressRecorder, type StartedBy } from "./cycle";
+import { beginCycle, deploymentWatcher, describeError, ensureProjectForApp, LeaseLostError, progressRecorder, type StartedBy } from "./cycle";
 import { ensureAppRepo } from "./ensure-app-repo";
 import { deployMessages } from "./messages";
 import { extractFiles, injectInvariants } from "./post-process";
@@ -41,12 +41,14 @@ export async function syncStagingFromChat({
   const app = await getAppById({ id: appId });
   if (!app || app.chatId !== chatId) throw new AppError("not_found", "We couldn't find that app.");
   const row = await beginCycle(app, "staging", startedBy);
-  const previous = await getLatestReadyDeploymentByAppId({ appId, environment: "staging" });
   const progress = progressRecorder(row.id);
   const env = getEnv();
+  let previous: Deployment | null = null;
   let commitSha: string | undefined;
 
+  // Everything after taking the lock is inside the try: any failure closes the row.
   try {
+    previous = await getLatestReadyDeploymentByAppId({ appId, environment: "staging" });
     const version = await latestCompletedVersion(chatId);
     await progress({ versionId: version.id });
     const files = injectInvariants(extractFiles(version.files));
@@ -77,8 +79,10 @@ export async function syncStagingFromChat({
       sha: commitSha,
       target: "preview",
       timeoutMs: env.DEPLOY_TIMEOUT_MS,
-      // No push happened for unchanged code, so no deployment will appear by itself.
+      // No push happened for unchanged code, so no deployment will appear by
+      // itself; and if this code failed to build before, it is built again.
       graceMs: commit.changed ? env.DEPLOY_GRACE_MS : 0,
+      rebuildFailed: !commit.changed,
       onProgress: deploymentWatcher(progress),
     });
     if (deployment.state !== "READY") {
@@ -112,7 +116,7 @@ async function succeed(
   row: Deployment,
   fields: { deploymentUrl: string; previewUrl: string; commitSha: string; providerDeploymentId?: string | null; message: string },
 ): Promise<CycleResult> {
-  await markDeploymentReady({ id: row.id, ...fields });
+  if (!(await markDeploymentReady({ id: row.id, ...fields }))) throw new LeaseLostError(row.id);
   await setAppEnvironmentUrlById({ id: row.appId, environment: "staging", url: fields.previewUrl });
   return { status: "ready", previewUrl: fields.previewUrl, message: fields.message };
 }

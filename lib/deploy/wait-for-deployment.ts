@@ -14,6 +14,9 @@ export type WaitOptions = {
   timeoutMs: number;
   // No deployment for the commit after this long → create one ourselves.
   graceMs: number;
+  // Trying the same commit again: a build of it that already failed is not
+  // this attempt's answer, so build it afresh.
+  rebuildFailed?: boolean;
   onProgress: (deployment: Deployment) => Promise<void>;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
@@ -45,6 +48,7 @@ export async function waitForDeployment(options: WaitOptions): Promise<Deploymen
       deployment = await host.getDeployment(deployment.id);
     } else {
       deployment = await host.findDeploymentForCommit({ projectId: project.projectId, sha, branch });
+      if (deployment && options.rebuildFailed && isFailed(deployment)) deployment = null;
       if (!deployment && elapsed >= options.graceMs) {
         deployment = await host.createDeployment({ ...project, repo, branch, sha, target });
       }
@@ -69,4 +73,8 @@ function isDone(deployment: Deployment): boolean {
   // A production build is ready before its domains move; wait for the move.
   if (deployment.state === "READY" && deployment.target === "production") return deployment.aliasAssigned !== false;
   return true;
+}
+
+function isFailed(deployment: Deployment): boolean {
+  return TERMINAL_STATES.includes(deployment.state) && deployment.state !== "READY";
 }
