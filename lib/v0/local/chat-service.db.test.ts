@@ -2,20 +2,12 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { resetEnvForTests } from "@/lib/env";
 import { IntegrationError } from "@/lib/errors";
 import { DONE, isChatSnapshot, readEvents } from "../stream-events";
-import type { AppSpec } from "./app-spec";
 import { FAILURE_TEXT } from "./explain";
 import { createLocalChatService } from "./index";
 
-// A title that makes the renderer throw, to see a reply fail part-way.
-vi.mock("./render", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("./render")>();
-  return {
-    renderFiles: (spec: AppSpec) => {
-      if (spec.title === "Explode") throw new Error("renderer broke");
-      return actual.renderFiles(spec);
-    },
-  };
-});
+vi.mock("./render", async (importOriginal) =>
+  (await import("@/tests/helpers/exploding-render")).explodingRender(await importOriginal()),
+);
 
 type Chunk = { at: number; text: string };
 

@@ -2,7 +2,6 @@
 import { Message, type MessageBinaryFormat, StreamingMessage } from "@v0-sdk/react";
 import { cleanup, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { AppSpec } from "./app-spec";
 import { saveFailedReply, saveVersion } from "./chat-store";
 import { describeNewApp, FAILURE_TEXT } from "./explain";
 import { renderFiles } from "./render";
@@ -11,15 +10,9 @@ import { writeReply } from "./stream-writer";
 
 // The writer's real stream, with its database writes recorded instead.
 vi.mock("./chat-store", () => ({ saveVersion: vi.fn(), saveFailedReply: vi.fn() }));
-vi.mock("./render", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("./render")>();
-  return {
-    renderFiles: (spec: AppSpec) => {
-      if (spec.title === "Explode") throw new Error("renderer broke");
-      return actual.renderFiles(spec);
-    },
-  };
-});
+vi.mock("./render", async (importOriginal) =>
+  (await import("@/tests/helpers/exploding-render")).explodingRender(await importOriginal()),
+);
 
 const spec = initialSpec("a todo app with a dark theme");
 const files = renderFiles(spec);
