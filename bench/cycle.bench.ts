@@ -5,7 +5,7 @@
 import { sendChatMessage } from "@/lib/chat/send-chat-message";
 import { getDb } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { getAppById, getLatestDeploymentByAppId } from "@/lib/db/queries";
+import { getAppById, getPreviewDeploymentsByAppId } from "@/lib/db/queries";
 import { users } from "@/lib/db/schema";
 import { syncStagingFromChat } from "@/lib/deploy/vercel-deploy";
 import { getIntegrations } from "@/lib/integrations";
@@ -32,7 +32,7 @@ async function timedCycle(appId: string) {
   const result = await syncStagingFromChat({ appId, chatId: app!.chatId! });
   const total = performance.now() - started;
   if (result.status !== "ready") throw new Error(`cycle failed: ${result.message}`);
-  const latest = await getLatestDeploymentByAppId({ appId });
+  const { latest } = await getPreviewDeploymentsByAppId({ appId, versions: 1 });
   const built = readDeployment(latest!.providerDeploymentId!);
   return { total, build: built?.readyAt ? built.readyAt - built.createdAt : 0 };
 }

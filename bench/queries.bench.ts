@@ -6,7 +6,6 @@ import { closeDb } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import {
   getInFlightDeploymentByAppId,
-  getLatestDeploymentByAppId,
   getLatestReadyDeploymentByAppId,
   getPreviewDeploymentsByAppId,
   markDeploymentFailed,
@@ -48,7 +47,6 @@ try {
   const readyIn = (environment: string, limit: number) =>
     `(select * from deployments where app_id = '${appId}' and environment = '${environment}' and status = 'ready' order by finished_at desc nulls last limit ${limit})`;
   const plans = {
-    latest: await explain(`select * from deployments where app_id = '${appId}' order by started_at desc nulls last limit 1`),
     ready: await explain(readyIn("production", 1)),
     // The preview status query: three index reads in one statement.
     status: await explain(
@@ -73,7 +71,6 @@ try {
   };
 
   await time("Preview status (latest, versions, live)", plans.status, () => getPreviewDeploymentsByAppId({ appId, versions: 10 }));
-  await time("Latest attempt", plans.latest, () => getLatestDeploymentByAppId({ appId }));
   await time("Latest working version (publish)", plans.ready, () => getLatestReadyDeploymentByAppId({ appId, environment: "production" }));
   await time("In-flight check (lock)", plans.inFlight, () => getInFlightDeploymentByAppId({ appId }));
   await time("Take and release the lock", null, async () => {

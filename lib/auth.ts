@@ -80,12 +80,13 @@ export async function getSessionUser(headers: Headers): Promise<SessionUser | nu
   const token = readSignedSessionToken(headers, getEnv().BETTER_AUTH_SECRET);
   if (!token) return null;
   const row = await getSessionUserByToken({ token });
-  if (row && row.expiresAt > new Date() && !isDueForRenewal(row.expiresAt)) return toSessionUser(row);
+  if (row && !isDueForRenewal(row.expiresAt)) return toSessionUser(row);
   const session = await getAuth().api.getSession({ headers });
   return session ? toSessionUser(session.user as typeof session.user & { role?: string }) : null;
 }
 
-// better-auth renews a session once it is `updateAge` old.
+// better-auth renews a session once it is `updateAge` old; an expired one is
+// long past that, so this also sends expired sessions to better-auth.
 function isDueForRenewal(expiresAt: Date): boolean {
   return expiresAt.getTime() - SESSION_EXPIRES_IN_SECONDS * 1000 + SESSION_UPDATE_AGE_SECONDS * 1000 <= Date.now();
 }

@@ -38,7 +38,6 @@ export function withRoute<B extends z.ZodType | undefined = undefined, L extends
   handler: (ctx: Context<B, L>) => Promise<Response> | Response,
 ) {
   return async (req: Request, segment: { params: RouteParams }): Promise<Response> => {
-    const label = `${req.method} ${new URL(req.url).pathname}`;
     try {
       assertSameOrigin(req);
       const user = await getSessionUser(req.headers);
@@ -62,7 +61,7 @@ export function withRoute<B extends z.ZodType | undefined = undefined, L extends
 
       return await handler({ req, user, params, body, app } as Context<B, L>);
     } catch (error) {
-      return errorResponse(error, label);
+      return errorResponse(error, `${req.method} ${new URL(req.url).pathname}`);
     }
   };
 }

@@ -7,7 +7,6 @@ import {
   DeploymentInProgressError,
   expireStaleDeploymentsByAppId,
   getInFlightDeploymentByAppId,
-  getLatestDeploymentByAppId,
   getLatestReadyDeploymentByAppId,
   getPreviewDeploymentsByAppId,
   markDeploymentFailed,
@@ -54,7 +53,7 @@ describe("deployment queries", () => {
     await markDeploymentFailed({ id: failing.id, message: "Couldn't update", error: "ERROR" });
 
     expect((await getLatestReadyDeploymentByAppId({ appId, environment: "staging" }))?.commitSha).toBe("a2");
-    expect((await getLatestDeploymentByAppId({ appId }))?.status).toBe("failed");
+    expect((await getPreviewDeploymentsByAppId({ appId, versions: 1 })).latest?.status).toBe("failed");
     expect((await getPreviewDeploymentsByAppId({ appId, versions: 10 })).versions.map((d) => d.commitSha)).toEqual(["a2", "a1"]);
   });
 

@@ -253,17 +253,6 @@ export async function getLatestReadyDeploymentByAppId({
   return row ?? null;
 }
 
-// The most recent attempt of any kind: what the app is doing, or did last.
-export async function getLatestDeploymentByAppId({ appId }: { appId: string }): Promise<Deployment | null> {
-  const [row] = await getDb()
-    .select()
-    .from(deployments)
-    .where(eq(deployments.appId, appId))
-    .orderBy(newestFirst(deployments.startedAt))
-    .limit(1);
-  return row ?? null;
-}
-
 // What the preview panel polls for, in one round trip: the latest attempt,
 // the newest working staging versions and the live (production) version.
 const previewDeployments = preparedQuery((db) => {

@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
-import { expireStaleDeploymentsByAppId, getInFlightDeploymentByAppId, getLatestDeploymentByAppId } from "@/lib/db/queries";
+import { expireStaleDeploymentsByAppId, getInFlightDeploymentByAppId, getPreviewDeploymentsByAppId } from "@/lib/db/queries";
 import { deployments } from "@/lib/db/schema";
 import type { App } from "@/lib/db/schema";
 import { resetEnvForTests } from "@/lib/env";
@@ -68,7 +68,7 @@ describe("faults at each boundary", () => {
     expect(result.status).toBe("failed");
     expect(result.previewUrl).toBe(previewUrl);
     expect(JSON.stringify(result)).not.toMatch(TECHNICAL_WORDS);
-    const row = await getLatestDeploymentByAppId({ appId: app.id });
+    const row = (await getPreviewDeploymentsByAppId({ appId: app.id, versions: 1 })).latest;
     expect(row).toMatchObject({ status: "failed", environment: "staging" });
     expect(row!.error).toEqual(expect.any(String));
     expect(await getInFlightDeploymentByAppId({ appId: app.id })).toBeNull();

@@ -3,7 +3,7 @@
 // the previous preview was served throughout.
 import { fork } from "node:child_process";
 import { expect, it } from "vitest";
-import { getInFlightDeploymentByAppId, getLatestDeploymentByAppId } from "@/lib/db/queries";
+import { getInFlightDeploymentByAppId, getPreviewDeploymentsByAppId } from "@/lib/db/queries";
 import { getPreviewStatus } from "@/lib/deploy/preview-status";
 import { syncStagingFromChat } from "@/lib/deploy/vercel-deploy";
 import { AppError } from "@/lib/errors";
@@ -36,7 +36,7 @@ it("unlocks the app after the lease when the cycle's process is killed", async (
   const status = await getPreviewStatus({ appId: app.id, isAdmin: true });
   expect(status).toMatchObject({ state: "failed", previewUrl: first.previewUrl, canPublish: true });
   expect(status.adminDetail).toMatch(/interrupted/);
-  expect((await getLatestDeploymentByAppId({ appId: app.id }))?.status).toBe("failed");
+  expect((await getPreviewDeploymentsByAppId({ appId: app.id, versions: 1 })).latest?.status).toBe("failed");
 
   const next = await syncStagingFromChat({ appId: app.id, chatId: app.chatId! });
   expect(next.status).toBe("ready");
