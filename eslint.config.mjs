@@ -8,6 +8,15 @@ export default defineConfig([
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      // A production build has several copies of each error class, so
+      // `instanceof` misses errors made by another copy: use the is…() guards.
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "BinaryExpression[operator='instanceof'][right.name=/^(AppError|IntegrationError|MergeConflictError|BuildFailure|DeploymentInProgressError)$/]",
+          message: "Use the isAppError / isIntegrationError / … guards: instanceof fails across bundles.",
+        },
+      ],
     },
   },
   // components/ui is generated shadcn code, kept as the generator writes it.

@@ -16,6 +16,22 @@ export const errorStatus = {
 
 export type ErrorCode = keyof typeof errorStatus;
 
+// A production build gives the instrumentation bundle and each route their own
+// copy of these classes, and an error made by one copy fails `instanceof`
+// against another. A registered symbol is the same in every copy, so errors
+// are recognised by it, through the guards below, never by `instanceof`.
+function brand(name: string): symbol {
+  return Symbol.for(`chat-driven-staging-deploy/${name}`);
+}
+
+export function markError(error: Error, name: string): void {
+  Object.defineProperty(error, brand(name), { value: true });
+}
+
+export function hasErrorMark(error: unknown, name: string): boolean {
+  return typeof error === "object" && error !== null && (error as Record<symbol, unknown>)[brand(name)] === true;
+}
+
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly detail?: string;
@@ -31,11 +47,16 @@ export class AppError extends Error {
     this.code = code;
     this.detail = options.detail;
     this.fields = options.fields;
+    markError(this, "AppError");
   }
 
   get status(): number {
     return errorStatus[this.code];
   }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return hasErrorMark(error, "AppError");
 }
 
 export type Service = "v0" | "github" | "vercel";
@@ -69,5 +90,10 @@ export class IntegrationError extends Error {
     this.kind = kind;
     this.status = options.status;
     this.retryAfterMs = options.retryAfterMs;
+    markError(this, "IntegrationError");
   }
+}
+
+export function isIntegrationError(error: unknown): error is IntegrationError {
+  return hasErrorMark(error, "IntegrationError");
 }

@@ -11,7 +11,7 @@ import {
   touchAppById,
 } from "@/lib/db/queries";
 import { getEnv } from "@/lib/env";
-import { AppError, IntegrationError } from "@/lib/errors";
+import { AppError, isIntegrationError } from "@/lib/errors";
 import { getChatService } from "@/lib/integrations";
 import { consumeRateLimit } from "@/lib/rate-limit";
 import { readChatId } from "@/lib/v0/stream-events";
@@ -76,7 +76,7 @@ async function findApp(user: SessionUser, { appId, chatId }: ChatRequest): Promi
 }
 
 function generatorUnavailable(error: unknown): AppError {
-  const detail = error instanceof IntegrationError ? `${error.service} ${error.kind}: ${error.message}` : String(error);
+  const detail = isIntegrationError(error) ? `${error.service} ${error.kind}: ${error.message}` : String(error);
   return new AppError("upstream_failed", "We couldn't reach the app generator just now. Please try again in a moment.", {
     detail,
     cause: error,

@@ -3,6 +3,7 @@ import "server-only";
 import { and, desc, eq, getTableColumns, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { type AnyPgColumn, unionAll } from "drizzle-orm/pg-core";
 import { deployMessages } from "@/lib/deploy/messages";
+import { hasErrorMark, markError } from "@/lib/errors";
 import { getDb } from "./client";
 import { preparedQuery } from "./prepared";
 import { type App, apps, type Deployment, deployments, sessions, users } from "./schema";
@@ -129,7 +130,12 @@ export class DeploymentInProgressError extends Error {
   constructor() {
     super("A preview update or publish is already running for this app.");
     this.name = "DeploymentInProgressError";
+    markError(this, "DeploymentInProgressError");
   }
+}
+
+export function isDeploymentInProgressError(error: unknown): error is DeploymentInProgressError {
+  return hasErrorMark(error, "DeploymentInProgressError");
 }
 
 // Rows whose cycle stopped reporting (a crashed or killed process) no longer

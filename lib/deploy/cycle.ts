@@ -2,7 +2,7 @@ import "server-only";
 
 import type { App, Deployment } from "@/lib/db/schema";
 import {
-  DeploymentInProgressError,
+  isDeploymentInProgressError,
   getAppById,
   getInFlightDeploymentByAppId,
   setAppPreviewProjectById,
@@ -10,7 +10,7 @@ import {
   updateDeploymentProgress,
 } from "@/lib/db/queries";
 import { getEnv } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import type { RepoRef } from "@/lib/github/types";
 import { deployMessages } from "./messages";
 import { ensureVercelProject } from "./vercel-project";
@@ -34,7 +34,7 @@ export async function beginCycle(
       leaseMs: getEnv().DEPLOY_LEASE_MS,
     });
   } catch (error) {
-    if (error instanceof DeploymentInProgressError) {
+    if (isDeploymentInProgressError(error)) {
       throw new AppError("conflict", deployMessages.inProgress, { cause: error });
     }
     throw error;
@@ -77,7 +77,7 @@ export async function ensureProjectForApp(app: App, repo: RepoRef): Promise<{ pr
 }
 
 export function describeError(error: unknown): string {
-  if (error instanceof AppError) return `${error.code}: ${error.detail ?? error.message}`;
+  if (isAppError(error)) return `${error.code}: ${error.detail ?? error.message}`;
   if (error instanceof Error) {
     const service = (error as { service?: string }).service;
     return `${service ? `${service} ` : ""}${error.name}: ${error.message}`;

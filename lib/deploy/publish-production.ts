@@ -3,7 +3,7 @@ import "server-only";
 import { getAppById, getLatestReadyDeploymentByAppId, markDeploymentFailed, markDeploymentReady, setAppEnvironmentUrlById } from "@/lib/db/queries";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { MergeConflictError } from "@/lib/github/errors";
+import { isMergeConflictError } from "@/lib/github/errors";
 import { PRODUCTION_BRANCH } from "@/lib/github/types";
 import { getGitHost, getPreviewHost } from "@/lib/integrations";
 import type { Deployment } from "@/lib/db/schema";
@@ -67,7 +67,7 @@ export async function publishToProduction({ appId, startedBy }: { appId: string;
     await setAppEnvironmentUrlById({ id: appId, environment: "production", url: productionUrl });
     return { status: "ready", productionUrl, message: deployMessages.published };
   } catch (error) {
-    const message = error instanceof MergeConflictError ? deployMessages.publishConflict : deployMessages.publishFailed;
+    const message = isMergeConflictError(error) ? deployMessages.publishConflict : deployMessages.publishFailed;
     console.error(`[deploy] publish ${row.id} for app ${appId} failed: ${describeError(error)}`);
     await markDeploymentFailed({ id: row.id, message, error: describeError(error), commitSha });
     return { status: "failed", productionUrl: live?.previewUrl ?? null, message };

@@ -10,7 +10,7 @@ import {
 } from "@/lib/db/queries";
 import type { Deployment } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import { STAGING_BRANCH } from "@/lib/github/types";
 import { getChatService, getGitHost, getPreviewHost } from "@/lib/integrations";
 import type { ChatVersion } from "@/lib/v0/types";
@@ -135,7 +135,7 @@ async function latestCompletedVersion(chatId: string): Promise<ChatVersion> {
 }
 
 function failureMessage(error: unknown, hasPrevious: boolean): string {
-  if (error instanceof AppError && error.code === "unprocessable_entity") {
+  if (isAppError(error) && error.code === "unprocessable_entity") {
     return error.message === deployMessages.noCode ? deployMessages.noCode : deployMessages.unsafeFiles;
   }
   return hasPrevious ? deployMessages.failedWithPrevious : deployMessages.failedFirst;

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { IntegrationError } from "@/lib/errors";
+import { IntegrationError, isIntegrationError } from "@/lib/errors";
 import { PRODUCTION_BRANCH } from "@/lib/github/types";
 import { getPreviewHost } from "@/lib/integrations";
 import type { PreviewHost, Project } from "@/lib/vercel/types";
@@ -24,7 +24,7 @@ export async function ensureVercelProject(
     try {
       project = await host.createProject({ name, repo });
     } catch (error) {
-      if (!(error instanceof IntegrationError && error.kind === "conflict")) throw error;
+      if (!(isIntegrationError(error) && error.kind === "conflict")) throw error;
       // "Already exists" is success when it is ours (a retry after a crash).
       const existing = await host.getProject(name);
       if (existing && (!existing.linkedRepo || existing.linkedRepo === linkedRepo)) {

@@ -1,13 +1,18 @@
 import "server-only";
 
-import { IntegrationError } from "@/lib/errors";
+import { hasErrorMark, IntegrationError, isIntegrationError, markError } from "@/lib/errors";
 
 // Promoting would need a human to resolve conflicting edits; `main` is untouched.
 export class MergeConflictError extends IntegrationError {
   constructor(message: string, options: { status?: number; cause?: unknown } = {}) {
     super("github", "conflict", message, options);
     this.name = "MergeConflictError";
+    markError(this, "MergeConflictError");
   }
+}
+
+export function isMergeConflictError(error: unknown): error is MergeConflictError {
+  return hasErrorMark(error, "MergeConflictError");
 }
 
 // The parts of Octokit's RequestError the mapping reads (structural, so the
@@ -25,7 +30,7 @@ type ErrorBody = { message?: string; errors?: ValidationError[] };
 // so logs say which call failed. Messages stay technical: they go to logs and
 // admin-only fields.
 export function toGitHubError(error: unknown, during = "GitHub request"): IntegrationError {
-  if (error instanceof IntegrationError) return error;
+  if (isIntegrationError(error)) return error;
   const e = (typeof error === "object" && error !== null ? error : {}) as RequestErrorLike;
   const status = typeof e.status === "number" ? e.status : undefined;
   const headers = e.response?.headers ?? {};

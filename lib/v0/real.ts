@@ -1,7 +1,7 @@
 import "server-only";
 
 import { createClient } from "v0-sdk";
-import { IntegrationError, type IntegrationErrorKind } from "@/lib/errors";
+import { IntegrationError, type IntegrationErrorKind, isIntegrationError } from "@/lib/errors";
 import type { Chat, ChatService } from "./types";
 
 type ChatDetail = Awaited<ReturnType<ReturnType<typeof createClient>["chats"]["getById"]>>;
@@ -40,7 +40,7 @@ export function createV0ChatService({
       try {
         return toChat(await call(`get chat ${chatId}`, timeoutMs, () => client.chats.getById({ chatId: pathId(chatId) })));
       } catch (error) {
-        if (error instanceof IntegrationError && error.kind === "not_found") return null;
+        if (isIntegrationError(error) && error.kind === "not_found") return null;
         throw error;
       }
     },
@@ -84,7 +84,7 @@ async function call<T>(what: string, timeoutMs: number, run: () => Promise<T>): 
   try {
     return await Promise.race([attempt, timeout]);
   } catch (error) {
-    if (error instanceof IntegrationError) {
+    if (isIntegrationError(error)) {
       attempt.then(discard, () => {});
       throw error;
     }

@@ -3,7 +3,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { IntegrationError } from "@/lib/errors";
+import { type IntegrationError, isIntegrationError } from "@/lib/errors";
 import type { VercelConfig } from "./http";
 import { createVercelHost } from "./real";
 
@@ -118,7 +118,7 @@ async function failure(promise: Promise<unknown>): Promise<IntegrationError> {
     () => undefined,
     (e: unknown) => e,
   );
-  if (!(error instanceof IntegrationError)) throw new Error(`expected an IntegrationError, got ${String(error)}`);
+  if (!isIntegrationError(error)) throw new Error(`expected an IntegrationError, got ${String(error)}`);
   return error;
 }
 

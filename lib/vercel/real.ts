@@ -1,7 +1,7 @@
 import "server-only";
 
 import { z } from "zod";
-import { IntegrationError } from "@/lib/errors";
+import { isIntegrationError } from "@/lib/errors";
 import type { RepoRef } from "@/lib/github/types";
 import { vercelRequest, type VercelConfig, type VercelRequest } from "./http";
 import type { Deployment, DeploymentState, PreviewHost, Project } from "./types";
@@ -86,7 +86,7 @@ export function createVercelHost(config: VercelConfig): PreviewHost {
       try {
         return toProject(await call({ path: projectPath(idOrName), schema: projectSchema }));
       } catch (error) {
-        if (error instanceof IntegrationError && error.kind === "not_found") return null;
+        if (isIntegrationError(error) && error.kind === "not_found") return null;
         throw error;
       }
     },

@@ -5,7 +5,7 @@ import { rm } from "node:fs/promises";
 import { getEnv } from "@/lib/env";
 import { localRepoDir } from "@/lib/github/local-store";
 import { type RepoRef, STAGING_BRANCH } from "@/lib/github/types";
-import { BuildFailure, buildSite } from "./build";
+import { BuildFailure, buildSite, isBuildFailure } from "./build";
 import { readCommitFiles } from "./git-tree";
 import {
   type AliasKind,
@@ -81,8 +81,8 @@ async function runBuild(deploymentId: string, repo: RepoRef): Promise<void> {
     const aliasAssigned = assignAlias(building) || undefined;
     saveDeployment({ ...building, state: "READY", log: [...header, ...log], aliasAssigned, readyAt: Date.now() });
   } catch (error) {
-    const lines = error instanceof BuildFailure ? error.lines : [`Build failed: ${(error as Error).message}`];
-    if (!(error instanceof BuildFailure)) console.error(`[local previews] build ${deploymentId} failed unexpectedly`, error);
+    const lines = isBuildFailure(error) ? error.lines : [`Build failed: ${(error as Error).message}`];
+    if (!isBuildFailure(error)) console.error(`[local previews] build ${deploymentId} failed unexpectedly`, error);
     saveDeployment({ ...building, state: "ERROR", log: [...header, ...lines, "Error: the build failed"], errorMessage: lines.join("\n") });
   } finally {
     await rm(workDir, { recursive: true, force: true });

@@ -6,14 +6,14 @@ import path from "node:path";
 import type { CommitFiles } from "../git-tree";
 import { type Bundle, bundle } from "./bundle";
 import { htmlDocument } from "./document";
-import { BuildFailure } from "./failure";
+import { BuildFailure, isBuildFailure } from "./failure";
 import { type BuildManifest, MANIFEST_FILE } from "./manifest";
 import { prerender } from "./prerender";
 import { findRoutes } from "./routes";
 import { compileStyles, tailwindEntry } from "./styles";
 import { ensureVendor } from "./vendor";
 
-export { BuildFailure } from "./failure";
+export { BuildFailure, isBuildFailure } from "./failure";
 
 const TEXT = /\.(tsx|jsx|ts|js|mjs|cjs|css|json|md|mdx|html|svg|txt)$/;
 const VENDOR_PATH = "__preview";
@@ -41,7 +41,7 @@ export async function buildSite({ files, workDir, outDir }: { files: CommitFiles
   const [client, server, styles] = await Promise.allSettled([bundle(request, "client"), bundle(request, "server"), compileStyles(workDir, entry, texts)]);
   const failures = [client, server, styles].flatMap((r) => (r.status === "rejected" ? [r.reason as unknown] : []));
   if (failures.length > 0) {
-    const unexpected = failures.find((f) => !(f instanceof BuildFailure));
+    const unexpected = failures.find((f) => !isBuildFailure(f));
     if (unexpected) throw unexpected;
     throw new BuildFailure([...new Set(failures.flatMap((f) => (f as BuildFailure).lines))]);
   }
