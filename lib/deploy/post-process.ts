@@ -40,7 +40,7 @@ const SOURCE_FILE = /\.(?:[cm]?[jt]sx?)$/;
 function importSpecifiers(files: FileMap): Set<string> {
   const specifiers = new Set<string>();
   for (const [path, content] of Object.entries(files)) {
-    if (!SOURCE_FILE.test(path)) continue;
+    if (!SOURCE_FILE.test(path) || typeof content !== "string") continue;
     for (const match of content.matchAll(IMPORT_PATTERN)) specifiers.add((match[1] ?? match[2] ?? match[3])!);
   }
   return specifiers;

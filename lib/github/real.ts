@@ -108,7 +108,14 @@ export function createGitHubHost(options: GitHubHostOptions): GitHost {
     // no longer has disappear without listing them, and an unchanged app
     // yields the head's own tree sha. For the same reason the tree does not
     // depend on the head, so a lost race reuses it.
-    const entries = Object.entries(files).map(([path, content]) => ({ path, mode: "100644" as const, type: "blob" as const, content }));
+    // Text goes inline; bytes (images) as base64 blobs, since inline content is stored as UTF-8 text.
+    const entries = await Promise.all(
+      Object.entries(files).map(async ([path, content]) =>
+        typeof content === "string"
+          ? { path, mode: "100644" as const, type: "blob" as const, content }
+          : { path, mode: "100644" as const, type: "blob" as const, sha: await createBlob(repo, content) },
+      ),
+    );
     const tree = (await call(`create tree in ${where}`, () => octokit.rest.git.createTree({ owner, repo: name, tree: entries }))).data.sha;
     let created: string | undefined;
 
@@ -139,6 +146,13 @@ export function createGitHubHost(options: GitHubHostOptions): GitHost {
       }
       head = await readHead(repo, branch);
     }
+  }
+
+  async function createBlob(repo: RepoRef, bytes: Uint8Array): Promise<string> {
+    const { data } = await call(`create blob in ${repo.owner}/${repo.name}`, () =>
+      octokit.rest.git.createBlob({ owner: repo.owner, repo: repo.name, content: Buffer.from(bytes).toString("base64"), encoding: "base64" }),
+    );
+    return data.sha;
   }
 
   // The branch head and its tree in one call. A missing branch starts from

@@ -1,4 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
+import { contentBytes } from "@/lib/files/content";
+import type { FileMap } from "@/lib/files/types";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { injectInvariants } from "@/lib/deploy/post-process";
@@ -10,10 +12,10 @@ import { todoApp } from "./testing";
 
 let builds = 0;
 
-async function build(files: Record<string, string>) {
+async function build(files: FileMap) {
   const dir = path.join(process.env.DATA_DIR!, "build-test", String(++builds));
   const out = path.join(dir, "out");
-  const { log } = await buildSite({ files: new Map(Object.entries(files).map(([k, v]) => [k, Buffer.from(v)])), workDir: path.join(dir, "work"), outDir: out });
+  const { log } = await buildSite({ files: new Map(Object.entries(files).map(([k, v]) => [k, Buffer.from(contentBytes(v))])), workDir: path.join(dir, "work"), outDir: out });
   const read = (file: string) => readFileSync(path.join(out, file), "utf8");
   return { log, out, read, manifest: JSON.parse(read("manifest.json")) as BuildManifest };
 }
