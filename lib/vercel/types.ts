@@ -11,6 +11,12 @@ export type DeploymentState =
 
 export const TERMINAL_STATES: readonly DeploymentState[] = ["READY", "ERROR", "CANCELED", "BLOCKED"];
 
+// Why a deployment did not become READY, in the terms the builder's message
+// depends on: their code (a fix or rephrasing may help), a package that could
+// not be installed, the hosting account refusing the update (an admin must
+// act), or the host itself being unavailable or overloaded.
+export type DeploymentFailureKind = "code" | "install" | "blocked" | "unavailable" | "canceled";
+
 export type Deployment = {
   id: string;
   state: DeploymentState;
@@ -20,6 +26,7 @@ export type Deployment = {
   branch?: string;
   target: "production" | "preview";
   errorMessage?: string; // provider text: logs and admins only
+  failureKind?: DeploymentFailureKind; // set when the state is ERROR, CANCELED or BLOCKED
   aliasAssigned?: boolean;
 };
 
