@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DONE, DONE_EVENT, encodeEvent, errorEvent, followReply, readEvents } from "./stream-events";
 
 const encoder = new TextEncoder();
