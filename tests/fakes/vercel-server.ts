@@ -53,8 +53,9 @@ export type FakeVercelOptions = {
   teamId?: string;
   // Used in generated host names (<project>-<hash>-<scope>.vercel.example).
   scope?: string;
-  // E-mails of the team's confirmed members. Commits by anyone else are
-  // BLOCKED. Left out: every author may deploy.
+  // E-mails of the team's confirmed members (GET /v3/teams/{id}/members).
+  // Commits by anyone else are BLOCKED. Left out: every author may deploy,
+  // and the members list is empty.
   members?: string[];
   // Status polls a deployment spends QUEUED, then BUILDING.
   queuedPolls?: number;
