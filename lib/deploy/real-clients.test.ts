@@ -150,4 +150,13 @@ describe("over the real clients", () => {
     expect(row.error).toContain("BLOCKED");
     expect(row.error).toContain("COMMIT_AUTHOR_REQUIRED");
   });
+
+  it("a publish the hosting account blocks leaves the live app alone and says an administrator must act", async () => {
+    const app = await chatTurn(owner, "a pet diary");
+    expect(((await (await post(sync, app.id, { chatId: app.chatId })).json()) as Synced).status).toBe("ready");
+    vc.setMembers([]);
+    const failed = (await (await post(publish, app.id, {})).json()) as { status: string; productionUrl: string | null; message: string };
+    expect(failed).toEqual({ status: "failed", productionUrl: null, message: deployMessages.hostingBlocked });
+    expect((await lastRow(app.id)).error).toContain("COMMIT_AUTHOR_REQUIRED");
+  });
 });
