@@ -27,6 +27,7 @@ type Repo = {
 export type RecordedRequest = { method: string; path: string; query: URLSearchParams; body: unknown; headers: http.IncomingHttpHeaders };
 type Fault = { method: string; path: RegExp; status: number; body?: unknown; headers?: Record<string, string>; times: number };
 type Answer = [status: number, body: unknown];
+type Interception = { method: string; path: RegExp; run: () => void };
 
 const EMPTY: Answer = [409, { message: "Git Repository is empty.", documentation_url: "https://docs.github.com/rest/git" }];
 const FILE_MODES = new Set(["100644", "100755", "120000"]);
@@ -50,6 +51,7 @@ export async function startFakeGitHub(
   const repos = new Map<string, Repo>();
   const requests: RecordedRequest[] = [];
   const faults: Fault[] = [];
+  const interceptions: Interception[] = [];
   let nextRepoId = 1000;
   let used = 0;
   const resetAt = Math.floor(Date.now() / 1000) + 3600;
@@ -367,6 +369,10 @@ export async function startFakeGitHub(
       }
       requests.push({ method: req.method!, path: url.pathname, query: url.searchParams, body, headers: req.headers });
       used++;
+      // Something happens on GitHub just before this request arrives (e.g.
+      // someone else pushes), once.
+      const interception = interceptions.findIndex((i) => i.method === req.method && i.path.test(url.pathname));
+      if (interception >= 0) interceptions.splice(interception, 1)[0]!.run();
       const fault = faults.find((f) => f.method === req.method && f.path.test(url.pathname) && f.times > 0);
       let status: number;
       let answer: unknown;
@@ -427,6 +433,7 @@ export async function startFakeGitHub(
       return sha;
     },
     fail: (fault: Omit<Fault, "times"> & { times?: number }) => faults.push({ times: 1, ...fault }),
+    before: (method: string, path: RegExp, run: () => void) => interceptions.push({ method, path, run }),
     reset: () => {
       requests.length = 0;
     },
