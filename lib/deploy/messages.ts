@@ -4,7 +4,7 @@ export const deployMessages = {
   updating: "Updating preview…",
   ready: "Preview ready",
   unchanged: "Preview ready. Nothing changed since the last version.",
-  failedWithPrevious: "Couldn't update the preview; your last working version is still live.",
+  failedWithPrevious: "Couldn't update the preview; your last working preview is still here.",
   failedFirst: "Couldn't build the preview. Try describing the change again.",
   noCode: "The latest reply didn't include app code to preview yet.",
   unsafeFiles: "The latest reply included files we can't safely use, so the preview wasn't updated.",

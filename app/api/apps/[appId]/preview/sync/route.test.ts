@@ -75,7 +75,7 @@ describe("POST /api/apps/[appId]/preview/sync", () => {
     expect(failed).toEqual({
       status: "failed",
       previewUrl: first.previewUrl,
-      message: "Couldn't update the preview; your last working version is still live.",
+      message: "Couldn't update the preview; your last working preview is still here.",
     });
     const page = await fetchPreview(first.previewUrl);
     expect(page.status).toBe(200);
