@@ -15,4 +15,5 @@ export const deployMessages = {
   published: "Your app is live",
   publishFailed: "Couldn't publish this version. Your live app hasn't changed.",
   publishConflict: "This version can't be published automatically because it clashes with what's live. Your live app hasn't changed.",
+  hostingBlocked: "The hosting account stopped this update, so nothing has changed. An administrator needs to fix the account; there's nothing you need to change.",
 } as const;
