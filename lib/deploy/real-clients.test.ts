@@ -9,7 +9,6 @@ import { getDb } from "@/lib/db/client";
 import { getAppById } from "@/lib/db/queries";
 import { deployments } from "@/lib/db/schema";
 import { createGitHubHost } from "@/lib/github/real";
-import type { GitHost, RepoRef } from "@/lib/github/types";
 import { getIntegrations } from "@/lib/integrations";
 import { createVercelHost } from "@/lib/vercel/real";
 import { startFakeGitHub } from "@/tests/fakes/github-server";
@@ -28,37 +27,14 @@ let gh: Awaited<ReturnType<typeof startFakeGitHub>>;
 let vc: Awaited<ReturnType<typeof startFakeVercel>>;
 let owner: TestUser;
 
-// Tells the Vercel fake about every push the client makes, as GitHub tells
-// the Vercel GitHub app. Merges are authored by the token's own user.
-function reportingPushes(git: GitHost): GitHost {
-  const repoId = (repo: RepoRef) => [...`${repo.owner}/${repo.name}`].reduce((n, c) => (n * 31 + c.charCodeAt(0)) % 1_000_000_007, 7);
-  return {
-    createAppRepo: (input) => git.createAppRepo(input),
-    async commitFiles(repo, branch, files, message) {
-      const commit = await git.commitFiles(repo, branch, files, message);
-      if (commit.changed) vc.gitPush({ owner: repo.owner, repo: repo.name, repoId: repoId(repo), branch, sha: commit.sha, message, authorEmail: AUTHOR });
-      return commit;
-    },
-    async promote(repo, sha) {
-      const promoted = await git.promote(repo, sha);
-      if (promoted.method !== "unchanged") {
-        const authorEmail = promoted.method === "merge" ? TOKEN_USER : AUTHOR;
-        vc.gitPush({ owner: repo.owner, repo: repo.name, repoId: repoId(repo), branch: "main", sha: promoted.sha, message: "Publish", authorEmail });
-      }
-      return promoted;
-    },
-  };
-}
-
 beforeAll(async () => {
-  gh = await startFakeGitHub({ orgs: ["acme"] });
+  // GitHub tells the Vercel GitHub app about every push; merges are authored by the token's own user.
+  gh = await startFakeGitHub({ orgs: ["acme"], email: TOKEN_USER, onPush: (push) => vc.gitPush(push) });
   vc = await startFakeVercel({ teamId: "team_1", members: [AUTHOR, TOKEN_USER], buildPolls: 2, aliasPolls: 2 });
   const local = getIntegrations();
   (globalThis as unknown as { __integrations: typeof local }).__integrations = {
     chat: local.chat,
-    git: reportingPushes(
-      createGitHubHost({ token: "ghp", org: "acme", baseUrl: gh.url, author: { name: "a", email: AUTHOR }, pacing: { enabled: false, retryAfterBaseMs: 1 } }),
-    ),
+    git: createGitHubHost({ token: "ghp", org: "acme", baseUrl: gh.url, author: { name: "a", email: AUTHOR }, pacing: { enabled: false, retryAfterBaseMs: 1 } }),
     previews: { ...createVercelHost({ token: "vc", teamId: "team_1", baseUrl: vc.url, sleep: async () => undefined }), pollDelayMs: () => 5 },
   };
   owner = await signUp();
