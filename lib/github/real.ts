@@ -138,7 +138,8 @@ export function createGitHubHost(options: GitHubHostOptions): GitHost {
       const known = head.commit === previous && since?.exact === true;
       const onHead = remove.length > 0 && !known ? await readFiles(repo, head.commit) : undefined;
       const deletions = onHead ? remove.filter((path) => onHead.has(path)) : remove;
-      const exact = since === undefined || known || (onHead !== undefined && [...wanted].every(([p, id]) => write.includes(p) || onHead.get(p) === id));
+      const written = new Set(write);
+      const exact = since === undefined || known || (onHead !== undefined && [...wanted].every(([p, id]) => written.has(p) || onHead.get(p) === id));
       const result = (sha: string, changed: boolean): CommitOutcome => {
         memo.set(repo, sha, { files: wanted, exact });
         return { sha, changed };
@@ -234,7 +235,9 @@ export function createGitHubHost(options: GitHubHostOptions): GitHost {
           // all and refuses every git-data call: give it one, then go on.
           if (seeded || !(await isEmptyRepo(repo))) throw error;
           await seedEmptyRepo(repo);
+          // The new main may take a moment to show, like a new repository's.
           seeded = true;
+          attempt = -1;
           continue;
         }
       }
