@@ -1,6 +1,6 @@
 import "server-only";
 
-import { and, desc, eq, getTableColumns, isNull, lt, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, isNotNull, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { type AnyPgColumn, unionAll } from "drizzle-orm/pg-core";
 import { deployMessages } from "@/lib/deploy/messages";
 import { hasErrorMark, markError } from "@/lib/errors";
@@ -383,4 +383,16 @@ export async function getLatestStagingDeploymentForVersion({ appId, versionId }:
     .orderBy(desc(deployments.startedAt))
     .limit(1);
   return row ?? null;
+}
+
+// The last commit a preview cycle made (or found unchanged) on staging,
+// failed cycles included: what the chat's files are compared with.
+export async function getLastStagingCommitByAppId({ appId }: { appId: string }): Promise<string | null> {
+  const [row] = await getDb()
+    .select({ commitSha: deployments.commitSha })
+    .from(deployments)
+    .where(and(eq(deployments.appId, appId), eq(deployments.environment, "staging"), isNotNull(deployments.commitSha)))
+    .orderBy(desc(deployments.startedAt))
+    .limit(1);
+  return row?.commitSha ?? null;
 }

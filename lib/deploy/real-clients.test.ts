@@ -93,6 +93,18 @@ describe("over the real clients", () => {
     expect(`${a.previewUrl} ${b.previewUrl}`).not.toMatch(/staging|-git-/);
   });
 
+  it("keeps a file someone else pushed to staging between two previews", async () => {
+    let app = await chatTurn(owner, "a todo app");
+    await post(sync, app.id, { chatId: app.chatId });
+    gh.push("acme", app.repoName!, "staging", { "docs/notes.md": "Kept by hand\n" });
+    app = await chatTurn(owner, "change the title to Chores", app.id);
+    const synced = (await (await post(sync, app.id, { chatId: app.chatId })).json()) as Synced;
+    expect(synced.status).toBe("ready");
+    const files = gh.filesAt("acme", app.repoName!, "staging");
+    expect(files.get("docs/notes.md")?.toString()).toBe("Kept by hand\n");
+    expect(files.get("app/page.tsx")?.toString()).toContain("Chores");
+  });
+
   it("creates the deployment itself when the Git integration never does", async () => {
     const app = await chatTurn(owner, "a guest book");
     vc.pauseGitIntegration();

@@ -2,6 +2,7 @@ import "server-only";
 
 import {
   getAppById,
+  getLastStagingCommitByAppId,
   getLatestReadyDeploymentByAppId,
   getReadyStagingDeploymentByCommit,
   markDeploymentFailed,
@@ -56,7 +57,10 @@ export async function syncStagingFromChat({
     const repo = await ensureAppRepo(app);
     // Linked before the push, so the push itself starts the deployment.
     const project = await ensureProjectForApp(app, repo);
-    const commit = await getGitHost().commitFiles(repo, STAGING_BRANCH, files, `Update from chat (${version.id})`);
+    // Files are compared with what the pipeline last committed, so changes
+    // someone else pushed to staging are kept.
+    const previousCommit = (await getLastStagingCommitByAppId({ appId })) ?? undefined;
+    const commit = await getGitHost().commitFiles(repo, STAGING_BRANCH, files, `Update from chat (${version.id})`, { previousCommit });
     commitSha = commit.sha;
     await progress({ commitSha, progress: "building" });
 
