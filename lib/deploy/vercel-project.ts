@@ -2,7 +2,6 @@ import "server-only";
 
 import { IntegrationError, isIntegrationError } from "@/lib/errors";
 import { PRODUCTION_BRANCH } from "@/lib/github/types";
-import { getPreviewHost } from "@/lib/integrations";
 import type { PreviewHost, Project } from "@/lib/vercel/types";
 
 const NAME_ATTEMPTS = 3;
@@ -12,7 +11,7 @@ const NAME_ATTEMPTS = 3;
 // builds previews, which must be embeddable, so no login wall in front.
 export async function ensureVercelProject(
   { repoOwner, repoName }: { repoOwner: string; repoName: string },
-  host: PreviewHost = getPreviewHost(),
+  host: PreviewHost,
 ): Promise<{ projectId: string; projectName: string }> {
   const repo = { owner: repoOwner, name: repoName };
   const linkedRepo = `${repoOwner}/${repoName}`;

@@ -1,5 +1,6 @@
 import { sendChatMessage } from "@/lib/chat/send-chat-message";
 import { withRoute } from "@/lib/api/with-route";
+import { getIntegrations } from "@/lib/integrations";
 import { chatRequestSchema } from "@/lib/validation/chat";
 
 // Generation can take minutes; the reply streams the whole time.
@@ -7,7 +8,7 @@ export const maxDuration = 300;
 
 // POST /api/chat – send a message; the reply streams back as v0's events
 export const POST = withRoute({ body: chatRequestSchema }, async ({ user, body }) => {
-  const { app, stream } = await sendChatMessage(user, body);
+  const { app, stream } = await sendChatMessage(await getIntegrations(), user, body);
   return new Response(stream, {
     headers: {
       "content-type": "text/event-stream; charset=utf-8",
