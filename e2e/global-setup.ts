@@ -8,11 +8,14 @@ import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
+import { chromiumMissing } from "./chromium";
 
 declare module "vitest" {
   export interface ProvidedContext {
     baseURL: string;
     faultFile: string;
+    // Why the suite cannot run on this machine; absent when it can.
+    skipReason?: string;
   }
 }
 
@@ -54,6 +57,15 @@ async function waitForServer(url: string, server: ChildProcess, timeoutMs: numbe
 }
 
 export default async function setup(project: TestProject) {
+  // A fresh machine may have no browser: say so, and why, instead of failing
+  // (or building the app for nothing). .ci/run installs it, so CI never skips.
+  const missing = chromiumMissing();
+  if (missing) {
+    console.warn(`\n↓ browser suite skipped: ${missing}\n`);
+    project.provide("skipReason", missing);
+    return;
+  }
+
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "csd-e2e-"));
   const [appPort, previewPort] = await Promise.all([freePort(), freePort()]);
   const baseURL = `http://localhost:${appPort}`;
