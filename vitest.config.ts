@@ -66,6 +66,15 @@ projects.push({
   },
 });
 
+// Skipped suites say so, and why, in the output: never silently absent.
+if (!postgresUrl) {
+  console.warn(
+    "\n↓ postgres project skipped: DATABASE_URL is not set, so the database tests run on PGlite only and the " +
+      "multi-process tests (tests/postgres) don't run. Set DATABASE_URL to a PostgreSQL server, e.g. " +
+      "postgres://postgres@127.0.0.1:5432/test, to run them.\n",
+  );
+}
+
 if (postgresUrl) {
   projects.push({
     ...shared,

@@ -13,6 +13,7 @@ import { readDeployment } from "@/lib/vercel/local/store";
 import { type Result, report, round, summarize } from "./stats";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+let services = await getIntegrations();
 await migrateDatabase();
 const user = { id: "bench-user", email: "bench@example.com", name: "Bench", role: "user" as const };
 await getDb().insert(users).values({ id: user.id, email: user.email, name: user.name });
@@ -21,7 +22,7 @@ let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
 
 async function reply(message: string, appId?: string) {
-  const turn = await sendChatMessage(user, { message, appId });
+  const turn = await sendChatMessage(services, user, { message, appId });
   await new Response(turn.stream).text();
   return turn.app.id;
 }
@@ -29,7 +30,7 @@ async function reply(message: string, appId?: string) {
 async function timedCycle(appId: string) {
   const app = await getAppById({ id: appId });
   const started = performance.now();
-  const result = await syncStagingFromChat({ appId, chatId: app!.chatId! });
+  const result = await syncStagingFromChat(services, { app: app!, startedBy: { kind: "user", userId: null } });
   const total = performance.now() - started;
   if (result.status !== "ready") throw new Error(`cycle failed: ${result.message}`);
   const { latest } = await getPreviewDeploymentsByAppId({ appId, versions: 1 });
@@ -63,10 +64,9 @@ for (const [kind, prompt] of Object.entries(kinds)) {
 }
 
 // 30 files: the generated app plus extra components, as v0 often writes.
-const integrations = getIntegrations();
-const chat = integrations.chat;
-(globalThis as unknown as { __integrations: typeof integrations }).__integrations = {
-  ...integrations,
+const chat = services.chat;
+services = {
+  ...services,
   chat: {
     ...chat,
     async getChat(id) {

@@ -6,12 +6,15 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { chromiumMissing } from "./chromium";
 import { freePort, freshDatabase, nextBin, startNextServer } from "./support/next-server";
 
 declare module "vitest" {
   export interface ProvidedContext {
     baseURL: string;
     faultFile: string;
+    // Why the suite cannot run on this machine; absent when it can.
+    skipReason?: string;
   }
 }
 
@@ -26,6 +29,15 @@ export const BUILD_SECRETS = {
 };
 
 export default async function setup(project: TestProject) {
+  // A fresh machine may have no browser: say so, and why, instead of failing
+  // (or building the app for nothing). .ci/run installs it, so CI never skips.
+  const missing = chromiumMissing();
+  if (missing) {
+    console.warn(`\n↓ browser suite skipped: ${missing}\n`);
+    project.provide("skipReason", missing);
+    return;
+  }
+
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "csd-e2e-"));
   const [appPort, previewPort] = await Promise.all([freePort(), freePort()]);
   const faultFile = path.join(dataDir, "preview-fault");

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useReducer, useRef } from "react";
 import useSWR from "swr";
 import { useStreamingHandOff } from "@/contexts/streaming-context";
 import type { ChatView } from "@/lib/chat/chat-view";
-import { requestReply, watchForStreamError } from "@/lib/chat/reply-request";
+import { requestReply, watchForStreamError } from "@/lib/client/reply-request";
 import { chatReducer, initialChatState, isBusy } from "./chat-state";
 
 type Options = {

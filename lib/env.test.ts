@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { getEnv, resetEnvForTests } from "./env";
+import { resetEnvForTests } from "@/tests/helpers/env";
+import { getEnv } from "./env";
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -17,5 +18,26 @@ describe("environment", () => {
     vi.stubEnv("DEPLOY_TIMEOUT_MS", "900000");
     resetEnvForTests();
     expect(() => getEnv()).toThrow(/DEPLOY_TIMEOUT_MS/);
+  });
+
+  it.each([
+    ["GITHUB_TOKEN", "VERCEL_TOKEN"],
+    ["VERCEL_TOKEN", "GITHUB_TOKEN"],
+  ])("refuses %s without %s at start, naming both variables", (set, unset) => {
+    vi.stubEnv(set, "token");
+    vi.stubEnv(unset, "");
+    resetEnvForTests();
+    expect(() => getEnv()).toThrow(new RegExp(`${set} is set but ${unset} is not`));
+  });
+
+  it.each([
+    ["local git and local previews", { GITHUB_TOKEN: "", VERCEL_TOKEN: "", V0_API_KEY: "" }],
+    ["GitHub and Vercel", { GITHUB_TOKEN: "ghp", VERCEL_TOKEN: "vc", V0_API_KEY: "" }],
+    ["the real generator with the local stand-ins", { GITHUB_TOKEN: "", VERCEL_TOKEN: "", V0_API_KEY: "v0" }],
+    ["everything real", { GITHUB_TOKEN: "ghp", VERCEL_TOKEN: "vc", V0_API_KEY: "v0" }],
+  ])("accepts %s", (_label, vars) => {
+    for (const [name, value] of Object.entries(vars)) vi.stubEnv(name, value);
+    resetEnvForTests();
+    expect(() => getEnv()).not.toThrow();
   });
 });

@@ -48,8 +48,6 @@ const envSchema = z.object({
   LOCAL_PREVIEW_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
   LOCAL_PREVIEW_HOSTNAME: z.string().default("localhost"),
   LOCAL_GENERATOR_DELAY_MS: z.coerce.number().int().min(0).default(12),
-  // Test-only fault injection: while this file exists, local preview builds fail.
-  LOCAL_PREVIEW_FAULT_FILE: optional,
 
   // Preview update cycle.
   // Under the deploy routes' 800 s maxDuration, so a cycle that gives up
@@ -65,21 +63,38 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema> & { BETTER_AUTH_SECRET: string };
 
-let cached: Env | undefined;
+// Kept on globalThis like the other process singletons; tests that change a
+// variable drop it (tests/helpers/env.ts).
+const globalForEnv = globalThis as unknown as { __env?: Env };
 
 // Parsed lazily: `next build` evaluates modules without runtime configuration,
 // so a missing production secret must fail when the server starts, not at build.
 export function getEnv(): Env {
-  if (cached) return cached;
+  if (globalForEnv.__env) return globalForEnv.__env;
   const parsed = envSchema.safeParse(process.env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
   }
   const env = parsed.data;
+  assertServicesFit(env);
   const secret = env.BETTER_AUTH_SECRET ?? localSecret(env);
-  cached = { ...env, BETTER_AUTH_SECRET: secret };
-  return cached;
+  globalForEnv.__env = { ...env, BETTER_AUTH_SECRET: secret };
+  return globalForEnv.__env;
+}
+
+// Each service is real when its key is set and local otherwise, but code and
+// previews must live on the same side: the local preview host builds from the
+// local git store, and Vercel builds from GitHub. The generator (V0_API_KEY)
+// pairs with either.
+function assertServicesFit(env: z.infer<typeof envSchema>): void {
+  if (Boolean(env.GITHUB_TOKEN) === Boolean(env.VERCEL_TOKEN)) return;
+  const [set, unset] = env.GITHUB_TOKEN ? ["GITHUB_TOKEN", "VERCEL_TOKEN"] : ["VERCEL_TOKEN", "GITHUB_TOKEN"];
+  throw new Error(
+    `Invalid environment configuration: ${set} is set but ${unset} is not. ` +
+      "GITHUB_TOKEN and VERCEL_TOKEN go together: set both to use GitHub and Vercel, or neither to use the local git store " +
+      "and local previews (the local preview host builds from the local git store; Vercel builds from GitHub).",
+  );
 }
 
 function localSecret(env: z.infer<typeof envSchema>): string {
@@ -101,8 +116,4 @@ function localSecret(env: z.infer<typeof envSchema>): string {
     }
     return readFileSync(file, "utf8").trim();
   }
-}
-
-export function resetEnvForTests(): void {
-  cached = undefined;
 }

@@ -1,59 +1,62 @@
 import "server-only";
 
 import { createHash } from "node:crypto";
-import { getEnv } from "@/lib/env";
-import { createLocalGitHost } from "@/lib/github/local";
-import { createGitHubHost } from "@/lib/github/real";
+import { type Env, getEnv } from "@/lib/env";
 import type { GitHost } from "@/lib/github/types";
-import { createLocalChatService } from "@/lib/v0/local";
-import { createV0ChatService } from "@/lib/v0/real";
 import type { ChatService } from "@/lib/v0/types";
-import { createLocalPreviewHost } from "@/lib/vercel/local";
-import { createVercelHost } from "@/lib/vercel/real";
 import type { PreviewHost } from "@/lib/vercel/types";
 
-// The only place that knows which implementation of each service is in use.
-// Each is picked on its own, so mixed setups (real v0, local git, …) work.
+// The services a cycle talks to. Routes get the configured ones from
+// getIntegrations() and pass them down; tests pass their own.
+export type Integrations = { chat: ChatService; git: GitHost; previews: PreviewHost };
 
-type Integrations = { chat: ChatService; git: GitHost; previews: PreviewHost };
+// Kept on globalThis so dev hot reloads reuse the one set (the local preview
+// server and git store must not start twice).
+const globalForIntegrations = globalThis as unknown as { __integrations?: Promise<Integrations> };
 
-const globalForIntegrations = globalThis as unknown as { __integrations?: Integrations };
-
-export function getIntegrations(): Integrations {
-  globalForIntegrations.__integrations ??= createIntegrations();
+export function getIntegrations(): Promise<Integrations> {
+  globalForIntegrations.__integrations ??= createIntegrations(getEnv());
   return globalForIntegrations.__integrations;
 }
 
-export function getChatService(): ChatService {
-  return getIntegrations().chat;
+// Each service is picked on its own (lib/env.ts refuses combinations that
+// cannot work). Implementations are imported only when chosen, so a server
+// configured with real keys never loads the local stand-ins.
+async function createIntegrations(env: Env): Promise<Integrations> {
+  const [chat, git, previews] = await Promise.all([chatService(env), gitHost(env), previewHost(env)]);
+  return { chat, git, previews };
 }
 
-export function getGitHost(): GitHost {
-  return getIntegrations().git;
+async function chatService(env: Env): Promise<ChatService> {
+  if (env.V0_API_KEY) {
+    const { createV0ChatService } = await import("@/lib/v0/real");
+    return createV0ChatService({ apiKey: env.V0_API_KEY, baseUrl: env.V0_API_URL });
+  }
+  const { createLocalChatService } = await import("@/lib/v0/local");
+  return createLocalChatService();
 }
 
-export function getPreviewHost(): PreviewHost {
-  return getIntegrations().previews;
-}
-
-function createIntegrations(): Integrations {
-  const env = getEnv();
+async function gitHost(env: Env): Promise<GitHost> {
   const author = { name: env.GIT_AUTHOR_NAME, email: env.GIT_AUTHOR_EMAIL };
-  return {
-    chat: env.V0_API_KEY
-      ? createV0ChatService({ apiKey: env.V0_API_KEY, baseUrl: env.V0_API_URL })
-      : createLocalChatService(),
-    git: env.GITHUB_TOKEN
-      ? createGitHubHost({
-          token: env.GITHUB_TOKEN,
-          org: env.GITHUB_ORG,
-          baseUrl: env.GITHUB_API_URL,
-          author,
-          throttleId: createHash("sha256").update(env.GITHUB_TOKEN).digest("hex").slice(0, 16),
-        })
-      : createLocalGitHost({ owner: env.GITHUB_ORG, author }),
-    previews: env.VERCEL_TOKEN
-      ? createVercelHost({ token: env.VERCEL_TOKEN, teamId: env.VERCEL_TEAM_ID, baseUrl: env.VERCEL_API_URL })
-      : createLocalPreviewHost(),
-  };
+  if (env.GITHUB_TOKEN) {
+    const { createGitHubHost } = await import("@/lib/github/real");
+    return createGitHubHost({
+      token: env.GITHUB_TOKEN,
+      org: env.GITHUB_ORG,
+      baseUrl: env.GITHUB_API_URL,
+      author,
+      throttleId: createHash("sha256").update(env.GITHUB_TOKEN).digest("hex").slice(0, 16),
+    });
+  }
+  const { createLocalGitHost } = await import("@/lib/github/local");
+  return createLocalGitHost({ owner: env.GITHUB_ORG, author });
+}
+
+async function previewHost(env: Env): Promise<PreviewHost> {
+  if (env.VERCEL_TOKEN) {
+    const { createVercelHost } = await import("@/lib/vercel/real");
+    return createVercelHost({ token: env.VERCEL_TOKEN, teamId: env.VERCEL_TEAM_ID, baseUrl: env.VERCEL_API_URL });
+  }
+  const { createLocalPreviewHost } = await import("@/lib/vercel/local");
+  return createLocalPreviewHost();
 }

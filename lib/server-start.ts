@@ -9,5 +9,5 @@ export async function startServer(): Promise<void> {
   await migrateDatabase();
   // Local stand-ins start here (the preview server serves existing previews
   // right away, before any new build).
-  getIntegrations();
+  await getIntegrations();
 }

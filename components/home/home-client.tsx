@@ -5,7 +5,7 @@ import { useState } from "react";
 import { ChatInput } from "@/components/chat/chat-input";
 import { Button } from "@/components/ui/button";
 import { useStreamingHandOff } from "@/contexts/streaming-context";
-import { requestReply } from "@/lib/chat/reply-request";
+import { requestReply } from "@/lib/client/reply-request";
 
 const EXAMPLES = [
   "A landing page for my bakery with a warm orange theme",

@@ -2,6 +2,7 @@ import "server-only";
 
 import { z } from "zod";
 import { isAppError, isIntegrationError } from "@/lib/errors";
+import { json } from "./response";
 
 export type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
 
@@ -30,8 +31,4 @@ export function zodFields(error: z.ZodError): Record<string, string> {
     fields[key] ??= issue.message;
   }
   return fields;
-}
-
-export function json(data: unknown, status = 200, headers?: HeadersInit): Response {
-  return Response.json(data, { status, headers: { "cache-control": "no-store", ...headers } });
 }

@@ -12,12 +12,12 @@ import {
 } from "@/lib/db/queries";
 import { getEnv } from "@/lib/env";
 import { AppError, isIntegrationError } from "@/lib/errors";
-import { getChatService } from "@/lib/integrations";
+import type { Integrations } from "@/lib/integrations";
 import { consumeRateLimit } from "@/lib/rate-limit";
 import { followReply } from "@/lib/v0/stream-events";
 import type { ChatRequest } from "@/lib/validation/chat";
 import { appNameFromPrompt } from "./app-name";
-import { assertNoCycleRunning } from "@/lib/deploy/cycle";
+import { assertNoCycleRunning } from "@/lib/deploy/lock";
 import { ensureAppRepo } from "@/lib/deploy/ensure-app-repo";
 import { guardStream } from "./guard-stream";
 
@@ -31,7 +31,7 @@ export type ChatTurn = {
 // One builder message: picks (or creates) the app, starts or continues its v0
 // chat, and hands back v0's stream for the browser. The new chat's id is read
 // by the server from its own copy of the stream, never taken from the client.
-export async function sendChatMessage(user: SessionUser, request: ChatRequest): Promise<ChatTurn> {
+export async function sendChatMessage(services: Integrations, user: SessionUser, request: ChatRequest): Promise<ChatTurn> {
   const allowed = await consumeRateLimit(`chat:${user.id}`, {
     max: getEnv().CHAT_MESSAGES_PER_MINUTE,
     windowMs: 60_000,
@@ -42,13 +42,13 @@ export async function sendChatMessage(user: SessionUser, request: ChatRequest): 
   if (existing) await assertNoCycleRunning(existing.id);
   const app = existing ?? (await createApp({ ownerId: user.id, name: appNameFromPrompt(request.message) }));
   // Started now, alongside generation; the preview cycle retries if it fails.
-  const repo = ensureAppRepo(app).catch((error) => console.error(`[chat] repository for app ${app.id} not created yet`, error));
+  const repo = ensureAppRepo(app, services.git).catch((error) => console.error(`[chat] repository for app ${app.id} not created yet`, error));
 
   let upstream: ReadableStream<Uint8Array>;
   try {
     upstream = app.chatId
-      ? await getChatService().sendMessage({ chatId: app.chatId, message: request.message })
-      : await getChatService().createChat({ message: request.message });
+      ? await services.chat.sendMessage({ chatId: app.chatId, message: request.message })
+      : await services.chat.createChat({ message: request.message });
   } catch (error) {
     if (!existing) await deleteAppById({ id: app.id, ownerId: user.id });
     throw generatorUnavailable(error);

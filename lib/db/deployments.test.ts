@@ -1,9 +1,11 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { deployMessages } from "@/lib/deploy/messages";
+import { getPreviewStatus } from "@/lib/deploy/preview-status";
 import { getDb } from "./client";
 import {
   createApp,
+  getAppById,
   DeploymentInProgressError,
   expireStaleDeploymentsByAppId,
   getInFlightDeploymentByAppId,
@@ -30,7 +32,7 @@ const start = (environment: "staging" | "production" = "staging") =>
 
 async function ready(sha: string, url = `https://${sha}.example`) {
   const row = await start();
-  return markDeploymentReady({ id: row.id, deploymentUrl: url, previewUrl: url, commitSha: sha, message: "Preview ready" });
+  return markDeploymentReady({ id: row.id, deploymentUrl: url, previewUrl: url, commitSha: sha, message: "Preview ready", appUrl: url });
 }
 
 describe("deployment queries", () => {
@@ -57,11 +59,9 @@ describe("deployment queries", () => {
     expect((await getPreviewDeploymentsByAppId({ appId, versions: 10 })).versions.map((d) => d.commitSha)).toEqual(["a2", "a1"]);
   });
 
-  it("reads the latest attempt, the newest working versions and the live version in one query", async () => {
-    expect(await getPreviewDeploymentsByAppId({ appId, versions: 2 })).toEqual({ latest: null, versions: [], live: null });
+  it("reads the latest attempt and the newest working versions in one query", async () => {
+    expect(await getPreviewDeploymentsByAppId({ appId, versions: 2 })).toEqual({ latest: null, versions: [] });
     for (const sha of ["a1", "a2", "a3"]) await ready(sha);
-    const publish = await start("production");
-    await markDeploymentReady({ id: publish.id, deploymentUrl: "https://live.example", previewUrl: "https://live.example", commitSha: "a3", message: "Live" });
     const running = await start();
     const otherApp = (await createApp({ ownerId: (await getDb().select().from(users).limit(1))[0]!.id, name: "Other" })).id;
     await startDeployment({ appId: otherApp, environment: "staging", startedBy: "user", startedByUserId: null, leaseMs: LEASE });
@@ -71,12 +71,45 @@ describe("deployment queries", () => {
     expect(rows.latest?.startedAt).toBeInstanceOf(Date);
     expect(rows.versions.map((d) => d.commitSha)).toEqual(["a3", "a2"]);
     expect(rows.versions[0]!.finishedAt).toBeInstanceOf(Date);
-    expect(rows.live?.previewUrl).toBe("https://live.example");
+  });
+
+  it("records the app's address for the environment in the same step that closes the attempt", async () => {
+    await ready("a1", "https://preview.example");
+    const publish = await start("production");
+    await markDeploymentReady({ id: publish.id, deploymentUrl: "https://build.example", commitSha: "a1", message: "Live", appUrl: "https://live.example" });
+    expect(await getAppById({ id: appId })).toMatchObject({ stagingUrl: "https://preview.example", productionUrl: "https://live.example" });
+    const [published] = await getDb().select().from(deployments).where(eq(deployments.id, publish.id));
+    expect(published).toMatchObject({ status: "ready", deploymentUrl: "https://build.example", previewUrl: null });
+  });
+
+  it("leaves the app's address alone when the attempt was already closed", async () => {
+    const row = await start();
+    await markDeploymentFailed({ id: row.id, message: "m", error: "e" });
+    expect(await markDeploymentReady({ id: row.id, deploymentUrl: "u", previewUrl: "u", commitSha: "s", message: "m", appUrl: "https://late.example" })).toBeNull();
+    expect((await getAppById({ id: appId }))?.stagingUrl).toBeNull();
+  });
+
+  it("writes neither the attempt nor the app's address when either write fails", async () => {
+    const row = await start();
+    // The app's half of the transaction fails; the attempt's half must not stay.
+    await getDb().execute(sql`create function refuse_boom() returns trigger language plpgsql as $$
+      begin raise exception 'refused'; end $$`);
+    await getDb().execute(sql`create trigger refuse_boom before update on apps
+      for each row when (new.staging_url = 'https://boom.example') execute function refuse_boom()`);
+    try {
+      await expect(
+        markDeploymentReady({ id: row.id, deploymentUrl: "u", previewUrl: "u", commitSha: "s", message: "m", appUrl: "https://boom.example" }),
+      ).rejects.toThrow();
+    } finally {
+      await getDb().execute(sql`drop trigger refuse_boom on apps`);
+    }
+    const [after] = await getDb().select().from(deployments).where(eq(deployments.id, row.id));
+    expect(after).toMatchObject({ status: "deploying", deploymentUrl: null });
   });
 
   it("does not count production deploys as staging ones", async () => {
     const row = await start("production");
-    await markDeploymentReady({ id: row.id, deploymentUrl: "u", previewUrl: "u", commitSha: "p1", message: "Live" });
+    await markDeploymentReady({ id: row.id, deploymentUrl: "u", commitSha: "p1", message: "Live", appUrl: "u" });
     expect(await latestStaging()).toBeNull();
     expect((await getLatestReadyDeploymentByAppId({ appId, environment: "production" }))?.commitSha).toBe("p1");
   });
@@ -86,7 +119,7 @@ describe("deployment queries", () => {
     expect((await getInFlightDeploymentByAppId({ appId }))?.id).toBe(first.id);
     await expect(start()).rejects.toBeInstanceOf(DeploymentInProgressError);
     await expect(start("production")).rejects.toBeInstanceOf(DeploymentInProgressError);
-    await markDeploymentReady({ id: first.id, deploymentUrl: "u", previewUrl: "u", commitSha: "s", message: "ok" });
+    await markDeploymentReady({ id: first.id, deploymentUrl: "u", previewUrl: "u", commitSha: "s", message: "ok", appUrl: "u" });
     expect(await getInFlightDeploymentByAppId({ appId })).toBeNull();
     await expect(start("production")).resolves.toMatchObject({ environment: "production" });
   });
@@ -110,7 +143,7 @@ describe("deployment queries", () => {
       const row = await start(environment);
       await getDb().update(deployments).set({ leaseExpiresAt: new Date(Date.now() - 1000) }).where(eq(deployments.id, row.id));
       await expireStaleDeploymentsByAppId({ appId });
-      return (await getDb().select().from(deployments).where(eq(deployments.id, row.id)))[0]!.message;
+      return (await getPreviewStatus({ app: (await getAppById({ id: appId }))!, isAdmin: false })).message;
     };
     expect(await interrupt("staging")).toBe(deployMessages.failedFirst);
     await ready("a1");
@@ -121,15 +154,20 @@ describe("deployment queries", () => {
   it("a live lease is not expired, and heartbeats extend it", async () => {
     const row = await start();
     expect(await expireStaleDeploymentsByAppId({ appId })).toBe(0);
+    // Nearly run out: a heartbeat must push the expiry a whole lease ahead.
+    await getDb().update(deployments).set({ leaseExpiresAt: new Date(Date.now() + 1000) }).where(eq(deployments.id, row.id));
+    const before = Date.now();
     expect(await updateDeploymentProgress({ id: row.id, leaseMs: LEASE, progress: "building", commitSha: "c1" })).toBe(true);
     const [after] = await getDb().select().from(deployments).where(eq(deployments.id, row.id));
-    expect(after).toMatchObject({ progress: "building", commitSha: "c1" });
+    expect(after).toMatchObject({ progress: "building", commitSha: "c1", status: "deploying" });
+    expect(after!.leaseExpiresAt!.getTime()).toBeGreaterThanOrEqual(before + LEASE);
+    expect(await expireStaleDeploymentsByAppId({ appId })).toBe(0);
   });
 
   it("a closed row can no longer be renewed or re-closed", async () => {
     const row = await start();
     await markDeploymentFailed({ id: row.id, message: "m", error: "e" });
     expect(await updateDeploymentProgress({ id: row.id, leaseMs: LEASE })).toBe(false);
-    expect(await markDeploymentReady({ id: row.id, deploymentUrl: "u", previewUrl: "u", commitSha: "s", message: "m" })).toBeNull();
+    expect(await markDeploymentReady({ id: row.id, deploymentUrl: "u", previewUrl: "u", commitSha: "s", message: "m", appUrl: "u" })).toBeNull();
   });
 });

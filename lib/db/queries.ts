@@ -2,11 +2,10 @@ import "server-only";
 
 import { and, desc, eq, getTableColumns, isNotNull, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { type AnyPgColumn, unionAll } from "drizzle-orm/pg-core";
-import { deployMessages } from "@/lib/deploy/messages";
 import { hasErrorMark, markError } from "@/lib/errors";
 import { getDb } from "./client";
 import { preparedQuery } from "./prepared";
-import { type App, apps, type Deployment, deployments, sessions, users } from "./schema";
+import { type App, apps, type DeploymentRecord, deployments, sessions, users } from "./schema";
 
 // ── Sessions ────────────────────────────────────────────────────────────────
 
@@ -139,20 +138,15 @@ export function isDeploymentInProgressError(error: unknown): error is Deployment
 }
 
 // Rows whose cycle stopped reporting (a crashed or killed process) no longer
-// hold the lock: they are closed as failed, "interrupted".
+// hold the lock: they are closed as failed, "interrupted", with no message of
+// their own (lib/deploy/preview-status.ts words them).
 export async function expireStaleDeploymentsByAppId({ appId }: { appId: string }): Promise<number> {
   const expired = await getDb()
     .update(deployments)
     .set({
       status: "failed",
-      // Worded as the cycle itself would have failed: a publish, an update
-      // with a working version to fall back on, or a first build.
-      message: sql`case
-        when ${deployments.environment} = 'production' then ${deployMessages.publishFailed}
-        when exists (select 1 from ${deployments} ready where ready.app_id = ${appId} and ready.environment = 'staging' and ready.status = 'ready')
-          then ${deployMessages.failedWithPrevious}
-        else ${deployMessages.failedFirst} end`,
-      error: "interrupted: the cycle stopped reporting before its lease expired",
+      message: null,
+      error: INTERRUPTED,
       finishedAt: new Date(),
       progress: null,
     })
@@ -161,16 +155,18 @@ export async function expireStaleDeploymentsByAppId({ appId }: { appId: string }
   return expired.length;
 }
 
+export const INTERRUPTED = "interrupted: the cycle stopped reporting before its lease expired";
+
 // Inserting the row *is* taking the lock: the partial unique index admits one
 // `deploying` row per app, across every server process.
 export async function startDeployment(input: {
   appId: string;
-  environment: Deployment["environment"];
+  environment: DeploymentRecord["environment"];
   chatId?: string | null;
-  startedBy: Deployment["startedBy"];
+  startedBy: DeploymentRecord["startedBy"];
   startedByUserId: string | null;
   leaseMs: number;
-}): Promise<Deployment> {
+}): Promise<DeploymentRecord> {
   await expireStaleDeploymentsByAppId({ appId: input.appId });
   try {
     const [row] = await getDb()
@@ -211,21 +207,31 @@ export async function updateDeploymentProgress(input: {
   return updated.length > 0;
 }
 
+// Closes the attempt as ready and, in the same transaction, records the
+// app's new stable address for its environment, so the two always agree.
 export async function markDeploymentReady(input: {
   id: string;
   deploymentUrl: string;
-  previewUrl: string;
+  previewUrl?: string | null;
   commitSha: string;
   providerDeploymentId?: string | null;
   message: string;
-}): Promise<Deployment | null> {
-  const { id, ...fields } = input;
-  const [row] = await getDb()
-    .update(deployments)
-    .set({ ...fields, status: "ready", finishedAt: new Date(), progress: null, leaseExpiresAt: null })
-    .where(and(eq(deployments.id, id), eq(deployments.status, "deploying")))
-    .returning();
-  return row ?? null;
+  appUrl: string;
+}): Promise<DeploymentRecord | null> {
+  const { id, appUrl, ...fields } = input;
+  return getDb().transaction(async (tx) => {
+    const [row] = await tx
+      .update(deployments)
+      .set({ ...fields, status: "ready", finishedAt: new Date(), progress: null, leaseExpiresAt: null })
+      .where(and(eq(deployments.id, id), eq(deployments.status, "deploying")))
+      .returning();
+    if (!row) return null;
+    await tx
+      .update(apps)
+      .set(row.environment === "staging" ? { stagingUrl: appUrl } : { productionUrl: appUrl })
+      .where(eq(apps.id, row.appId));
+    return row;
+  });
 }
 
 export async function markDeploymentFailed(input: {
@@ -233,7 +239,7 @@ export async function markDeploymentFailed(input: {
   message: string;
   error: string;
   commitSha?: string | null;
-}): Promise<Deployment | null> {
+}): Promise<DeploymentRecord | null> {
   const { id, ...fields } = input;
   const [row] = await getDb()
     .update(deployments)
@@ -248,8 +254,8 @@ export async function getLatestReadyDeploymentByAppId({
   environment,
 }: {
   appId: string;
-  environment: Deployment["environment"];
-}): Promise<Deployment | null> {
+  environment: DeploymentRecord["environment"];
+}): Promise<DeploymentRecord | null> {
   const [row] = await getDb()
     .select()
     .from(deployments)
@@ -259,13 +265,11 @@ export async function getLatestReadyDeploymentByAppId({
   return row ?? null;
 }
 
-// What the preview panel polls for, in one round trip: the latest attempt,
-// the newest working staging versions and the live (production) version.
+// What the preview panel polls for, in one round trip: the latest attempt
+// and the newest working staging versions.
 const previewDeployments = preparedQuery((db) => {
   const columns = getTableColumns(deployments);
   const appId = sql.placeholder("appId");
-  const readyIn = (environment: Deployment["environment"]) =>
-    and(eq(deployments.appId, appId), eq(deployments.environment, environment), eq(deployments.status, "ready"));
   return unionAll(
     db
       .select({ ...columns, kind: sql<PreviewKind>`'latest'`.as("kind") })
@@ -276,28 +280,21 @@ const previewDeployments = preparedQuery((db) => {
     db
       .select({ ...columns, kind: sql<PreviewKind>`'version'`.as("kind") })
       .from(deployments)
-      .where(readyIn("staging"))
+      .where(and(eq(deployments.appId, appId), eq(deployments.environment, "staging"), eq(deployments.status, "ready")))
       .orderBy(newestFirst(deployments.finishedAt))
       .limit(sql.placeholder("versions")),
-    db
-      .select({ ...columns, kind: sql<PreviewKind>`'live'`.as("kind") })
-      .from(deployments)
-      .where(readyIn("production"))
-      .orderBy(newestFirst(deployments.finishedAt))
-      .limit(1),
   ).prepare("preview_deployments");
 });
 
-type PreviewKind = "latest" | "version" | "live";
+type PreviewKind = "latest" | "version";
 
-export type PreviewDeployments = { latest: Deployment | null; versions: Deployment[]; live: Deployment | null };
+export type PreviewDeployments = { latest: DeploymentRecord | null; versions: DeploymentRecord[] };
 
 export async function getPreviewDeploymentsByAppId({ appId, versions }: { appId: string; versions: number }): Promise<PreviewDeployments> {
   const rows = await previewDeployments().execute({ appId, versions });
-  const result: PreviewDeployments = { latest: null, versions: [], live: null };
+  const result: PreviewDeployments = { latest: null, versions: [] };
   for (const { kind, ...row } of rows) {
     if (kind === "latest") result.latest = row;
-    else if (kind === "live") result.live = row;
     else result.versions.push(row);
   }
   // A union keeps no order of its own.
@@ -305,7 +302,7 @@ export async function getPreviewDeploymentsByAppId({ appId, versions }: { appId:
   return result;
 }
 
-export async function getInFlightDeploymentByAppId({ appId }: { appId: string }): Promise<Deployment | null> {
+export async function getInFlightDeploymentByAppId({ appId }: { appId: string }): Promise<DeploymentRecord | null> {
   const [row] = await getDb()
     .select()
     .from(deployments)
@@ -319,7 +316,7 @@ export async function getReadyStagingDeploymentByCommit({
 }: {
   appId: string;
   commitSha: string;
-}): Promise<Deployment | null> {
+}): Promise<DeploymentRecord | null> {
   const [row] = await getDb()
     .select()
     .from(deployments)
@@ -349,23 +346,6 @@ export async function setAppPreviewProjectById({
     .where(eq(apps.id, id));
 }
 
-export async function setAppEnvironmentUrlById({
-  id,
-  environment,
-  url,
-}: {
-  id: string;
-  environment: Deployment["environment"];
-  url: string;
-}): Promise<App | null> {
-  const [app] = await getDb()
-    .update(apps)
-    .set(environment === "staging" ? { stagingUrl: url } : { productionUrl: url })
-    .where(eq(apps.id, id))
-    .returning();
-  return app ?? null;
-}
-
 function isUniqueViolation(error: unknown): boolean {
   for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
     if ((e as { code?: string }).code === UNIQUE_VIOLATION) return true;
@@ -375,7 +355,7 @@ function isUniqueViolation(error: unknown): boolean {
 
 // The latest preview cycle of this version of the chat, whatever its outcome:
 // a reply is previewed once, by the browser or by the server.
-export async function getLatestStagingDeploymentForVersion({ appId, versionId }: { appId: string; versionId: string }): Promise<Deployment | null> {
+export async function getLatestStagingDeploymentForVersion({ appId, versionId }: { appId: string; versionId: string }): Promise<DeploymentRecord | null> {
   const [row] = await getDb()
     .select()
     .from(deployments)

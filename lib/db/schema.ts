@@ -104,6 +104,8 @@ export const apps = pgTable(
     // Set once the preview project exists, so later cycles skip all project calls.
     vercelProjectId: text("vercel_project_id"),
     vercelProjectName: text("vercel_project_name"),
+    // The Current preview's and the live app's stable addresses, written in
+    // the same transaction that closes the cycle which changed them.
     stagingUrl: text("staging_url"),
     productionUrl: text("production_url"),
     ...timestamps,
@@ -128,6 +130,8 @@ export const deployments = pgTable(
     environment: text("environment", { enum: deploymentEnvironments }).notNull(),
     status: text("status", { enum: deploymentStatuses }).notNull().default("deploying"),
     deploymentUrl: text("deployment_url"),
+    // Staging only: the branch's stable preview address. The live address
+    // is the app's (apps.production_url), not a deployment's.
     previewUrl: text("preview_url"),
     commitSha: text("commit_sha"),
     chatId: text("chat_id"),
@@ -149,7 +153,9 @@ export const deployments = pgTable(
     index("deployments_latest_by_app").on(t.appId, t.startedAt.desc()),
   ],
 );
-export type Deployment = typeof deployments.$inferSelect;
+// The database's record of one attempt; the provider's own deployment is
+// `Deployment` in lib/vercel/types.ts.
+export type DeploymentRecord = typeof deployments.$inferSelect;
 
 // ── Local v0 stand-in's chat store (unused when V0_API_KEY is set) ──────────
 

@@ -3,47 +3,50 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
-import { expireStaleDeploymentsByAppId, getInFlightDeploymentByAppId, getPreviewDeploymentsByAppId } from "@/lib/db/queries";
+import { expireStaleDeploymentsByAppId, getAppById, getInFlightDeploymentByAppId, getPreviewDeploymentsByAppId } from "@/lib/db/queries";
 import { deployments } from "@/lib/db/schema";
 import type { App } from "@/lib/db/schema";
-import { resetEnvForTests } from "@/lib/env";
 import { IntegrationError } from "@/lib/errors";
-import { getIntegrations } from "@/lib/integrations";
-import { chatTurn, fetchPreview } from "@/tests/helpers/apps";
+import { getIntegrations, type Integrations } from "@/lib/integrations";
+import type { Deployment, DeploymentFailureKind } from "@/lib/vercel/types";
+import { chatTurn, fetchPreview, syncApp } from "@/tests/helpers/apps";
+import { resetEnvForTests } from "@/tests/helpers/env";
 import { TECHNICAL_WORDS } from "@/tests/helpers/technical-words";
 import { signUp, type TestUser } from "@/tests/helpers/session";
+import { deployMessages } from "./messages";
 import { getPreviewStatus } from "./preview-status";
-import { syncStagingFromChat } from "./vercel-deploy";
 
 process.env.DEPLOY_TIMEOUT_MS = "5000";
 
-type Integrations = ReturnType<typeof getIntegrations>;
-const globals = globalThis as unknown as { __integrations?: Integrations };
 let real: Integrations;
 let owner: TestUser;
 
 beforeAll(async () => {
   owner = await signUp();
-  real = getIntegrations();
-});
-afterEach(() => {
-  globals.__integrations = real;
+  real = await getIntegrations();
 });
 
-function inject(fault: { chat?: Partial<Integrations["chat"]>; git?: Partial<Integrations["git"]>; previews?: Partial<Integrations["previews"]> }) {
-  globals.__integrations = {
+// The configured services with one boundary replaced, passed to the cycle.
+function inject(fault: { chat?: Partial<Integrations["chat"]>; git?: Partial<Integrations["git"]>; previews?: Partial<Integrations["previews"]> }): Integrations {
+  return {
     chat: { ...real.chat, ...fault.chat },
     git: { ...real.git, ...fault.git },
     previews: { ...real.previews, ...fault.previews },
   };
 }
 
+// The provider's verdict, with the same (unhelpful) text whatever the kind,
+// so only failureKind can tell the messages apart.
+function failedAs(failureKind: DeploymentFailureKind) {
+  return async (id: string): Promise<Deployment> => ({ ...(await real.previews.getDeployment(id)), state: "ERROR", errorMessage: "Command failed", failureKind });
+}
+
 async function appWithWorkingPreview(): Promise<{ app: App; previewUrl: string }> {
   let app = await chatTurn(owner, "a todo app");
-  const first = await syncStagingFromChat({ appId: app.id, chatId: app.chatId! });
+  const first = await syncApp(app.id);
   expect(first.status).toBe("ready");
   app = await chatTurn(owner, "change the title to After The Fault", app.id);
   return { app, previewUrl: first.previewUrl! };
@@ -62,8 +65,7 @@ const faults: [string, Parameters<typeof inject>[0]][] = [
 describe("faults at each boundary", () => {
   it.each(faults)("%s → failed row, plain message, lock released, previous preview kept", async (_label, fault) => {
     const { app, previewUrl } = await appWithWorkingPreview();
-    inject(fault);
-    const result = await syncStagingFromChat({ appId: app.id, chatId: app.chatId! });
+    const result = await syncApp(app.id, inject(fault));
 
     expect(result.status).toBe("failed");
     expect(result.previewUrl).toBe(previewUrl);
@@ -73,10 +75,27 @@ describe("faults at each boundary", () => {
     expect(row!.error).toEqual(expect.any(String));
     expect(await getInFlightDeploymentByAppId({ appId: app.id })).toBeNull();
 
-    globals.__integrations = real;
-    const status = await getPreviewStatus({ appId: app.id, isAdmin: false });
+    const status = await getPreviewStatus({ app: (await getAppById({ id: app.id }))!, isAdmin: false });
     expect(status).toMatchObject({ state: "failed", previewUrl, canPublish: true });
     expect((await fetchPreview(previewUrl)).status).toBe(200);
+  });
+
+  const reasons: [string, Parameters<typeof inject>[0], string][] = [
+    ["the reply has no files", { chat: { getChat: async (id) => ({ ...(await real.chat.getChat(id))!, latestVersion: { id: "v", status: "completed", files: [] } }) } }, deployMessages.noCode],
+    [
+      "the reply has a file that escapes the app",
+      { chat: { getChat: async (id) => ({ ...(await real.chat.getChat(id))!, latestVersion: { id: "v", status: "completed", files: [{ name: "../escape.ts", content: "x" }] } }) } },
+      deployMessages.unsafeFiles,
+    ],
+    ["the build fails in the code", { previews: { getDeployment: failedAs("code") } }, deployMessages.failedWithPrevious],
+    ["a package cannot be installed", { previews: { getDeployment: failedAs("install") } }, deployMessages.installFailedWithPrevious],
+    ["the hosting account refuses the build", { previews: { getDeployment: failedAs("blocked") } }, deployMessages.blocked],
+    ["the host is overloaded", { previews: { getDeployment: failedAs("unavailable") } }, deployMessages.unavailable],
+  ];
+
+  it.each(reasons)("words the failure by why it happened: %s", async (_label, fault, message) => {
+    const { app } = await appWithWorkingPreview();
+    expect(await syncApp(app.id, inject(fault))).toMatchObject({ status: "failed", message });
   });
 
   it("builds the same code again when it is retried after a failed build", async () => {
@@ -86,21 +105,21 @@ describe("faults at each boundary", () => {
     process.env.LOCAL_PREVIEW_FAULT_FILE = faultFile;
     resetEnvForTests();
     try {
-      expect((await syncStagingFromChat({ appId: app.id, chatId: app.chatId! })).status).toBe("failed");
+      expect((await syncApp(app.id)).status).toBe("failed");
     } finally {
       rmSync(faultFile);
       delete process.env.LOCAL_PREVIEW_FAULT_FILE;
       resetEnvForTests();
     }
     // Nothing changed in the chat: the retry commits nothing, so it must build the commit itself.
-    const retry = await syncStagingFromChat({ appId: app.id, chatId: app.chatId! });
+    const retry = await syncApp(app.id);
     expect(retry).toMatchObject({ status: "ready" });
     expect((await fetchPreview(retry.previewUrl!)).body).toContain("After The Fault");
   });
 
   it("reports failure, not success, when the attempt was closed as interrupted while it built", async () => {
     const { app, previewUrl } = await appWithWorkingPreview();
-    inject({
+    const services = inject({
       previews: {
         getDeployment: async (id) => {
           const deployment = await real.previews.getDeployment(id);
@@ -113,8 +132,8 @@ describe("faults at each boundary", () => {
         },
       },
     });
-    const result = await syncStagingFromChat({ appId: app.id, chatId: app.chatId! });
+    const result = await syncApp(app.id, services);
     expect(result.status).toBe("failed");
-    expect((await getPreviewStatus({ appId: app.id, isAdmin: false })).previewUrl).toBe(previewUrl);
+    expect((await getPreviewStatus({ app, isAdmin: false })).previewUrl).toBe(previewUrl);
   });
 });

@@ -6,6 +6,11 @@ export const deployMessages = {
   unchanged: "Preview ready. Nothing changed since the last version.",
   failedWithPrevious: "Couldn't update the preview; your last working preview is still here.",
   failedFirst: "Couldn't build the preview. Try describing the change again.",
+  installFailedWithPrevious:
+    "Couldn't update the preview: something the app uses couldn't be installed. Try asking for it another way; your last working preview is still here.",
+  installFailedFirst: "Couldn't build the preview: something the app uses couldn't be installed. Try asking for it another way.",
+  blocked: "The hosting account refused this update, so the preview wasn't changed. An administrator needs to look at it.",
+  unavailable: "The preview service isn't responding right now, so the preview wasn't changed. Try again in a moment.",
   noCode: "The latest reply didn't include app code to preview yet.",
   unsafeFiles: "The latest reply included files we can't safely use, so the preview wasn't updated.",
   inProgress: "Your preview is still updating; try again in a moment.",
@@ -14,6 +19,7 @@ export const deployMessages = {
   publishing: "Publishing…",
   published: "Your app is live",
   publishFailed: "Couldn't publish this version. Your live app hasn't changed.",
+  publishBlocked: "The hosting account refused to publish this version. Your live app hasn't changed; an administrator needs to look at it.",
+  publishUnavailable: "The hosting service isn't responding right now. Your live app hasn't changed; try again in a moment.",
   publishConflict: "This version can't be published automatically because it clashes with what's live. Your live app hasn't changed.",
-  hostingBlocked: "The hosting account stopped this update, so nothing has changed. An administrator needs to fix the account; there's nothing you need to change.",
 } as const;

@@ -5,10 +5,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { POST as sync } from "@/app/api/apps/[appId]/preview/sync/route";
 import { POST as chat } from "@/app/api/chat/route";
 import { sendChatMessage } from "@/lib/chat/send-chat-message";
+import { getIntegrations } from "@/lib/integrations";
 import { getDb } from "@/lib/db/client";
 import { getAppById } from "@/lib/db/queries";
 import { deployments } from "@/lib/db/schema";
-import { resetEnvForTests } from "@/lib/env";
 import { drain } from "@/tests/helpers/apps";
 import { callRoute, errorOf } from "@/tests/helpers/route";
 import { signUp, type TestUser } from "@/tests/helpers/session";
@@ -35,7 +35,7 @@ async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeo
 describe("the preview of a finished reply", () => {
   it("is started by the server when the browser never asks for it (the tab was closed)", async () => {
     process.env.REPLY_PREVIEW_GRACE_MS = "100";
-    resetEnvForTests();
+    delete (globalThis as { __env?: unknown }).__env;
     try {
       const res = await callRoute(chat, { method: "POST", cookie: owner.cookie, body: { message: "a todo app for my team" } });
       const appId = res.headers.get("x-app-id")!;
@@ -47,25 +47,25 @@ describe("the preview of a finished reply", () => {
       expect(rows[0]!.versionId).toBeTruthy();
     } finally {
       delete process.env.REPLY_PREVIEW_GRACE_MS;
-      resetEnvForTests();
+      delete (globalThis as { __env?: unknown }).__env;
     }
   });
 
   it("is left to the browser when its call came first", async () => {
-    const turn = await sendChatMessage(asUser(owner), { message: "a landing page for a bakery" });
+    const turn = await sendChatMessage(await getIntegrations(), asUser(owner), { message: "a landing page for a bakery" });
     await drain(turn.stream);
     const { chatId } = await turn.reply;
     expect((await syncFromBrowser(turn.app.id, chatId!)).status).toBe(200);
 
-    expect(await previewAfterReply({ appId: turn.app.id, reply: turn.reply, graceMs: 0 })).toBeNull();
+    expect(await previewAfterReply(await getIntegrations(), { appId: turn.app.id, reply: turn.reply, graceMs: 0 })).toBeNull();
     expect(await rowsOf(turn.app.id)).toHaveLength(1);
   });
 
   it("is followed, not repeated, when the browser asks while or after the server builds it", async () => {
-    const turn = await sendChatMessage(asUser(owner), { message: "a pricing page for a gym" });
+    const turn = await sendChatMessage(await getIntegrations(), asUser(owner), { message: "a pricing page for a gym" });
     await drain(turn.stream);
     const { chatId } = await turn.reply;
-    const server = previewAfterReply({ appId: turn.app.id, reply: turn.reply, graceMs: 0 });
+    const server = previewAfterReply(await getIntegrations(), { appId: turn.app.id, reply: turn.reply, graceMs: 0 });
     await until(() => rowsOf(turn.app.id), (r) => r.length > 0);
 
     // While the server's update runs: the plain "still updating" answer.
@@ -81,11 +81,11 @@ describe("the preview of a finished reply", () => {
   });
 
   it("is not attempted for a reply that failed", async () => {
-    const turn = await sendChatMessage(asUser(owner), { message: "a blog" });
+    const turn = await sendChatMessage(await getIntegrations(), asUser(owner), { message: "a blog" });
     await drain(turn.stream);
     const app = (await getAppById({ id: turn.app.id }))!;
     const failed = Promise.resolve({ chatId: app.chatId, completed: false });
-    expect(await previewAfterReply({ appId: app.id, reply: failed, graceMs: 0 })).toBeNull();
+    expect(await previewAfterReply(await getIntegrations(), { appId: app.id, reply: failed, graceMs: 0 })).toBeNull();
     expect(await rowsOf(app.id)).toHaveLength(0);
   });
 });

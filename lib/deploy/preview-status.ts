@@ -1,7 +1,7 @@
 import "server-only";
 
 import { expireStaleDeploymentsByAppId, getPreviewDeploymentsByAppId } from "@/lib/db/queries";
-import type { Deployment } from "@/lib/db/schema";
+import type { App, DeploymentRecord } from "@/lib/db/schema";
 import { deployMessages } from "./messages";
 
 const VERSIONS_SHOWN = 10;
@@ -22,39 +22,48 @@ export type PreviewStatus = {
   adminDetail?: string | null;
 };
 
-export async function getPreviewStatus({ appId, isAdmin }: { appId: string; isAdmin: boolean }): Promise<PreviewStatus> {
-  let rows = await getPreviewDeploymentsByAppId({ appId, versions: VERSIONS_SHOWN });
+export async function getPreviewStatus({ app, isAdmin }: { app: App; isAdmin: boolean }): Promise<PreviewStatus> {
+  let rows = await getPreviewDeploymentsByAppId({ appId: app.id, versions: VERSIONS_SHOWN });
   // A reader that finds a dead cycle's lease expired closes it as interrupted.
   const stale = rows.latest;
   if (stale?.status === "deploying" && stale.leaseExpiresAt && stale.leaseExpiresAt < new Date()) {
-    await expireStaleDeploymentsByAppId({ appId });
-    rows = await getPreviewDeploymentsByAppId({ appId, versions: VERSIONS_SHOWN });
+    await expireStaleDeploymentsByAppId({ appId: app.id });
+    rows = await getPreviewDeploymentsByAppId({ appId: app.id, versions: VERSIONS_SHOWN });
   }
-  const { latest, versions, live } = rows;
+  const { latest, versions } = rows;
   const inFlight = latest?.status === "deploying";
 
   const status: PreviewStatus = {
     state: stateOf(latest),
     step: inFlight ? (latest!.progress ?? "saving") : null,
-    message: latest ? messageOf(latest) : null,
+    message: latest ? messageOf(latest, versions.length > 0) : null,
     startedAt: latest?.startedAt.toISOString() ?? null,
     finishedAt: latest?.finishedAt?.toISOString() ?? null,
     previewUrl: versions[0]?.previewUrl ?? null,
     canPublish: versions.length > 0 && !inFlight,
-    liveUrl: live?.previewUrl ?? null,
+    liveUrl: app.productionUrl,
     versions: versions.map((v) => ({ id: v.id, url: v.deploymentUrl ?? v.previewUrl!, readyAt: v.finishedAt!.toISOString() })),
   };
   if (isAdmin) status.adminDetail = latest?.status === "failed" ? latest.error : null;
   return status;
 }
 
-function stateOf(latest: Deployment | null): PreviewStatus["state"] {
+function stateOf(latest: DeploymentRecord | null): PreviewStatus["state"] {
   if (!latest) return "idle";
   if (latest.status === "deploying") return latest.environment === "production" ? "publishing" : "updating";
   return latest.status;
 }
 
-function messageOf(latest: Deployment): string | null {
+function messageOf(latest: DeploymentRecord, hasVersions: boolean): string | null {
   if (latest.status === "deploying") return latest.environment === "production" ? deployMessages.publishing : deployMessages.updating;
-  return latest.message;
+  return latest.message ?? interruptedMessage(latest, hasVersions);
+}
+
+// A cycle closed by a reader after its lease ran out recorded no message:
+// it reads as that cycle's own failure would have (a publish, an update with
+// a working version to fall back on, or a first build).
+function interruptedMessage(latest: DeploymentRecord, hasVersions: boolean): string | null {
+  if (latest.status !== "failed") return null;
+  if (latest.environment === "production") return deployMessages.publishFailed;
+  return hasVersions ? deployMessages.failedWithPrevious : deployMessages.failedFirst;
 }

@@ -2,21 +2,19 @@
 // against local servers that speak their APIs.
 import { desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { POST as publish } from "@/app/api/apps/[appId]/deploy/production/route";
-import { GET as status } from "@/app/api/apps/[appId]/deploy/staging/route";
-import { POST as sync } from "@/app/api/apps/[appId]/preview/sync/route";
 import { getDb } from "@/lib/db/client";
 import { getAppById } from "@/lib/db/queries";
 import { deployments } from "@/lib/db/schema";
 import { createGitHubHost } from "@/lib/github/real";
-import { getIntegrations } from "@/lib/integrations";
+import { getIntegrations, type Integrations } from "@/lib/integrations";
 import { createVercelHost } from "@/lib/vercel/real";
 import { startFakeGitHub } from "@/tests/fakes/github-server";
 import { startFakeVercel } from "@/tests/fakes/vercel-server";
-import { chatTurn } from "@/tests/helpers/apps";
-import { callRoute } from "@/tests/helpers/route";
+import { chatTurn as chatTurnWith, syncApp } from "@/tests/helpers/apps";
 import { signUp, type TestUser } from "@/tests/helpers/session";
 import { deployMessages } from "./messages";
+import { getPreviewStatus } from "./preview-status";
+import { publishToProduction } from "./publish-production";
 
 // A deployment the Git integration never makes is created after this long.
 process.env.DEPLOY_GRACE_MS = "300";
@@ -26,14 +24,14 @@ const TOKEN_USER = "octo@acme.example";
 let gh: Awaited<ReturnType<typeof startFakeGitHub>>;
 let vc: Awaited<ReturnType<typeof startFakeVercel>>;
 let owner: TestUser;
+let services: Integrations;
 
 beforeAll(async () => {
   // GitHub tells the Vercel fake about every push, as it tells the Vercel GitHub app.
   gh = await startFakeGitHub({ orgs: ["acme"], email: TOKEN_USER, onPush: (push) => vc.gitPush(push) });
   vc = await startFakeVercel({ teamId: "team_1", members: [AUTHOR, TOKEN_USER], buildPolls: 2, aliasPolls: 2 });
-  const local = getIntegrations();
-  (globalThis as unknown as { __integrations: typeof local }).__integrations = {
-    chat: local.chat,
+  services = {
+    chat: (await getIntegrations()).chat,
     git: createGitHubHost({ token: "ghp", org: "acme", baseUrl: gh.url, author: { name: "a", email: AUTHOR }, pacing: { enabled: false, retryAfterBaseMs: 1 } }),
     previews: { ...createVercelHost({ token: "vc", teamId: "team_1", baseUrl: vc.url, sleep: async () => undefined }), pollDelayMs: () => 5 },
   };
@@ -49,16 +47,17 @@ beforeEach(() => {
   vc.setMembers([AUTHOR, TOKEN_USER]);
 });
 
-const post = (handler: typeof sync, appId: string, body: object) => callRoute(handler, { method: "POST", cookie: owner.cookie, params: { appId }, body });
-type Synced = { status: string; previewUrl: string; message: string };
+const chatTurn = (message: string, appId?: string) => chatTurnWith(owner, message, appId, services);
+const sync = (appId: string) => syncApp(appId, services);
+const publish = async (appId: string) => publishToProduction(services, { app: (await getAppById({ id: appId }))!, startedBy: { kind: "user", userId: owner.id } });
 const lastRow = async (appId: string) =>
   (await getDb().select().from(deployments).where(eq(deployments.appId, appId)).orderBy(desc(deployments.startedAt)).limit(1))[0]!;
 
 describe("over the real clients", () => {
   it("syncs to a ready preview, then publishes that commit to production once its domains moved", async () => {
-    const app = await chatTurn(owner, "a todo app");
+    const app = await chatTurn("a todo app");
     expect(app.repoOwnerKind).toBe("org");
-    const synced = (await (await post(sync, app.id, { chatId: app.chatId })).json()) as Synced;
+    const synced = await sync(app.id);
     expect(synced.status).toBe("ready");
     const repo = gh.repos.get(`acme/${app.repoName}`)!;
     const previewed = repo.branches.get("staging")!;
@@ -66,7 +65,7 @@ describe("over the real clients", () => {
     expect(vc.requests.filter((r) => r.method === "POST" && r.path === "/v13/deployments")).toEqual([]);
     expect(vc.deployments.find((d) => d.sha === previewed)).toMatchObject({ source: "git", target: null });
 
-    const live = (await (await post(publish, app.id, {})).json()) as { status: string; productionUrl: string; message: string };
+    const live = await publish(app.id);
     expect(live).toMatchObject({ status: "ready", message: deployMessages.published });
     expect(live.productionUrl).toBe(`https://${app.repoName}.vercel.example`);
     expect(repo.branches.get("main")).toBe(previewed);
@@ -79,10 +78,10 @@ describe("over the real clients", () => {
   });
 
   it("shows the deployment's own address as the preview, one per app, with no branch name in it", async () => {
-    const first = await chatTurn(owner, "a recipe box");
-    const second = await chatTurn(owner, "a habit tracker");
-    const a = (await (await post(sync, first.id, { chatId: first.chatId })).json()) as Synced;
-    const b = (await (await post(sync, second.id, { chatId: second.chatId })).json()) as Synced;
+    const first = await chatTurn("a recipe box");
+    const second = await chatTurn("a habit tracker");
+    const a = await sync(first.id);
+    const b = await sync(second.id);
     for (const [app, result] of [[first, a], [second, b]] as const) {
       const sha = gh.repos.get(`acme/${app.repoName}`)!.branches.get("staging")!;
       const deployment = vc.deployments.find((d) => d.sha === sha)!;
@@ -94,11 +93,11 @@ describe("over the real clients", () => {
   });
 
   it("keeps a file someone else pushed to staging between two previews", async () => {
-    let app = await chatTurn(owner, "a todo app");
-    await post(sync, app.id, { chatId: app.chatId });
+    let app = await chatTurn("a todo app");
+    await sync(app.id);
     gh.push("acme", app.repoName!, "staging", { "docs/notes.md": "Kept by hand\n" });
-    app = await chatTurn(owner, "change the title to Chores", app.id);
-    const synced = (await (await post(sync, app.id, { chatId: app.chatId })).json()) as Synced;
+    app = await chatTurn("change the title to Chores", app.id);
+    const synced = await sync(app.id);
     expect(synced.status).toBe("ready");
     const files = gh.filesAt("acme", app.repoName!, "staging");
     expect(files.get("docs/notes.md")?.toString()).toBe("Kept by hand\n");
@@ -106,9 +105,9 @@ describe("over the real clients", () => {
   });
 
   it("creates the deployment itself when the Git integration never does", async () => {
-    const app = await chatTurn(owner, "a guest book");
+    const app = await chatTurn("a guest book");
     vc.pauseGitIntegration();
-    const synced = (await (await post(sync, app.id, { chatId: app.chatId })).json()) as Synced;
+    const synced = await sync(app.id);
     expect(synced.status).toBe("ready");
     const sha = gh.repos.get(`acme/${app.repoName}`)!.branches.get("staging")!;
     const created = vc.requests.filter((r) => r.method === "POST" && r.path === "/v13/deployments");
@@ -118,21 +117,21 @@ describe("over the real clients", () => {
   });
 
   it("a failed build keeps the last working preview", async () => {
-    const app = await chatTurn(owner, "a blog");
-    const first = (await (await post(sync, app.id, { chatId: app.chatId })).json()) as Synced;
-    await chatTurn(owner, "make it dark", app.id);
+    const app = await chatTurn("a blog");
+    const first = await sync(app.id);
+    await chatTurn("make it dark", app.id);
     vc.failBuilds();
-    const failed = (await (await post(sync, app.id, { chatId: app.chatId })).json()) as Synced;
+    const failed = await sync(app.id);
     expect(failed).toMatchObject({ status: "failed", previewUrl: first.previewUrl, message: deployMessages.failedWithPrevious });
-    const view = (await (await callRoute(status, { cookie: owner.cookie, params: { appId: app.id } })).json()) as { state: string; previewUrl: string };
+    const view = await getPreviewStatus({ app: (await getAppById({ id: app.id }))!, isAdmin: false });
     expect(view).toMatchObject({ state: "failed", previewUrl: first.previewUrl });
   });
 
   it("a deployment the hosting account blocks tells the builder an administrator must act, and admins why", async () => {
-    const app = await chatTurn(owner, "a photo wall");
+    const app = await chatTurn("a photo wall");
     vc.setMembers([TOKEN_USER]);
-    const failed = (await (await post(sync, app.id, { chatId: app.chatId })).json()) as Synced;
-    expect(failed).toMatchObject({ status: "failed", message: deployMessages.hostingBlocked });
+    const failed = await sync(app.id);
+    expect(failed).toMatchObject({ status: "failed", message: deployMessages.blocked });
     expect(failed.message).not.toMatch(/describ|again/i);
     const row = await lastRow(app.id);
     expect(row.error).toContain("BLOCKED");
@@ -140,11 +139,11 @@ describe("over the real clients", () => {
   });
 
   it("a publish the hosting account blocks leaves the live app alone and says an administrator must act", async () => {
-    const app = await chatTurn(owner, "a pet diary");
-    expect(((await (await post(sync, app.id, { chatId: app.chatId })).json()) as Synced).status).toBe("ready");
+    const app = await chatTurn("a pet diary");
+    expect((await sync(app.id)).status).toBe("ready");
     vc.setMembers([]);
-    const failed = (await (await post(publish, app.id, {})).json()) as { status: string; productionUrl: string | null; message: string };
-    expect(failed).toEqual({ status: "failed", productionUrl: null, message: deployMessages.hostingBlocked });
+    const failed = await publish(app.id);
+    expect(failed).toEqual({ status: "failed", productionUrl: null, message: deployMessages.publishBlocked });
     expect((await lastRow(app.id)).error).toContain("COMMIT_AUTHOR_REQUIRED");
   });
 });

@@ -3,7 +3,6 @@ import "server-only";
 import { getEnv } from "@/lib/env";
 import { IntegrationError, isIntegrationError } from "@/lib/errors";
 import { PRODUCTION_BRANCH } from "@/lib/github/types";
-import { getPreviewHost } from "@/lib/integrations";
 import type { PreviewHost, Project } from "@/lib/vercel/types";
 
 const NAME_ATTEMPTS = 3;
@@ -22,7 +21,7 @@ export type LinkedProject = {
 // Also checks that commits by the configured author can deploy at all.
 export async function ensureVercelProject(
   { repoOwner, repoName }: { repoOwner: string; repoName: string },
-  host: PreviewHost = getPreviewHost(),
+  host: PreviewHost,
   commitAuthorEmail: string = getEnv().GIT_AUTHOR_EMAIL,
 ): Promise<LinkedProject> {
   const repo = { owner: repoOwner, name: repoName };

@@ -10,7 +10,9 @@ import { GET as getStatus, POST as adminDeploy } from "@/app/api/apps/[appId]/de
 import { POST as sync } from "@/app/api/apps/[appId]/preview/sync/route";
 import { POST as createApp } from "@/app/api/apps/route";
 import { POST as chat } from "@/app/api/chat/route";
+import { getAppById, getAppsByOwnerId } from "@/lib/db/queries";
 import type { App } from "@/lib/db/schema";
+import { createAppSchema } from "@/lib/validation/apps";
 import { chatRequestSchema } from "@/lib/validation/chat";
 import { chatTurn } from "../helpers/apps";
 import { callRoute } from "../helpers/route";
@@ -126,9 +128,26 @@ describe("fuzzed routes", () => {
   it("creating an app with hostile bodies never creates a broken one", async () => {
     await fc.assert(
       fc.asyncProperty(rawBody, async (body) => {
+        const before = await getAppsByOwnerId({ ownerId: owner.id });
         const res = await callRoute(createApp, { method: "POST", cookie: owner.cookie, body });
-        const status = await statusOf(res);
-        expect([201, ...ALLOWED]).toContain(status);
+        const status = await statusOf(res.clone());
+        const answer = (await res.json()) as { app?: { id: string; name: string } };
+        const after = await getAppsByOwnerId({ ownerId: owner.id });
+        if (status !== 201) {
+          expect(ALLOWED).toContain(status);
+          // A refused body leaves no row behind.
+          expect(after.map((a) => a.id).sort()).toEqual(before.map((a) => a.id).sort());
+          return;
+        }
+        // Exactly one new row: the owner's, named as validated, with nothing linked yet.
+        const created = after.filter((a) => !before.some((b) => b.id === a.id));
+        expect(created).toHaveLength(1);
+        const row = created[0]!;
+        const expected = createAppSchema.parse(JSON.parse(body)).name;
+        expect(row).toMatchObject({ id: answer.app!.id, ownerId: owner.id, name: expected, chatId: null, repoName: null, vercelProjectId: null });
+        expect(row.name.length).toBeGreaterThan(0);
+        expect(row.name.length).toBeLessThanOrEqual(80);
+        expect(await getAppById({ id: row.id })).toEqual(row);
       }),
       { numRuns: 60 },
     );

@@ -4,16 +4,24 @@ import http from "node:http";
 import { sendChatMessage } from "@/lib/chat/send-chat-message";
 import { getAppById } from "@/lib/db/queries";
 import type { App } from "@/lib/db/schema";
+import { type StagingResult, syncStagingFromChat } from "@/lib/deploy/vercel-deploy";
+import { getIntegrations, type Integrations } from "@/lib/integrations";
 import type { TestUser } from "./session";
 
 export async function drain(stream: ReadableStream<Uint8Array>): Promise<string> {
   return new Response(stream).text();
 }
 
-export async function chatTurn(user: TestUser, message: string, appId?: string): Promise<App> {
-  const turn = await sendChatMessage({ id: user.id, email: user.email, name: "Test", role: "user" }, { message, appId });
+export async function chatTurn(user: TestUser, message: string, appId?: string, services?: Integrations): Promise<App> {
+  const turn = await sendChatMessage(services ?? (await getIntegrations()), { id: user.id, email: user.email, name: "Test", role: "user" }, { message, appId });
   await drain(turn.stream);
   return (await getAppById({ id: turn.app.id }))!;
+}
+
+// One preview cycle for the app as it is stored now, as the sync route runs it.
+export async function syncApp(appId: string, services?: Integrations): Promise<StagingResult> {
+  const app = (await getAppById({ id: appId }))!;
+  return syncStagingFromChat(services ?? (await getIntegrations()), { app, startedBy: { kind: "user", userId: null } });
 }
 
 // GET a local preview URL (http://name.localhost:PORT/): *.localhost names are

@@ -3,11 +3,10 @@
 // the previous preview was served throughout.
 import { fork } from "node:child_process";
 import { expect, it } from "vitest";
-import { getInFlightDeploymentByAppId, getPreviewDeploymentsByAppId } from "@/lib/db/queries";
+import { getAppById, getInFlightDeploymentByAppId, getPreviewDeploymentsByAppId } from "@/lib/db/queries";
 import { getPreviewStatus } from "@/lib/deploy/preview-status";
-import { syncStagingFromChat } from "@/lib/deploy/vercel-deploy";
 import { AppError } from "@/lib/errors";
-import { chatTurn, fetchPreview } from "../helpers/apps";
+import { chatTurn, fetchPreview, syncApp } from "../helpers/apps";
 import { signUp } from "../helpers/session";
 import { bundleWorker } from "../helpers/worker-bundle";
 
@@ -17,27 +16,27 @@ process.env.DEPLOY_LEASE_MS = String(LEASE_MS);
 it("unlocks the app after the lease when the cycle's process is killed", async () => {
   const user = await signUp();
   let app = await chatTurn(user, "a todo app");
-  const first = await syncStagingFromChat({ appId: app.id, chatId: app.chatId! });
+  const first = await syncApp(app.id);
   expect(first.status).toBe("ready");
   app = await chatTurn(user, "make it dark", app.id);
 
   const worker = fork(await bundleWorker("tests/postgres/stuck-cycle-worker.ts"), { env: process.env, stdio: ["ignore", "inherit", "inherit", "ipc"] });
   await new Promise((resolve) => worker.once("message", resolve));
-  worker.send({ appId: app.id, chatId: app.chatId });
+  worker.send({ appId: app.id });
   await expect.poll(() => getInFlightDeploymentByAppId({ appId: app.id }), { timeout: 10_000 }).not.toBeNull();
   worker.kill("SIGKILL");
   await new Promise((resolve) => worker.once("exit", resolve));
 
   // Still leased: a new cycle is refused, and the last preview is served.
-  await expect(syncStagingFromChat({ appId: app.id, chatId: app.chatId! })).rejects.toBeInstanceOf(AppError);
+  await expect(syncApp(app.id)).rejects.toBeInstanceOf(AppError);
   expect((await fetchPreview(first.previewUrl!)).status).toBe(200);
 
   await new Promise((resolve) => setTimeout(resolve, LEASE_MS + 200));
-  const status = await getPreviewStatus({ appId: app.id, isAdmin: true });
+  const status = await getPreviewStatus({ app: (await getAppById({ id: app.id }))!, isAdmin: true });
   expect(status).toMatchObject({ state: "failed", previewUrl: first.previewUrl, canPublish: true });
   expect(status.adminDetail).toMatch(/interrupted/);
   expect((await getPreviewDeploymentsByAppId({ appId: app.id, versions: 1 })).latest?.status).toBe("failed");
 
-  const next = await syncStagingFromChat({ appId: app.id, chatId: app.chatId! });
+  const next = await syncApp(app.id);
   expect(next.status).toBe("ready");
 }, 60_000);

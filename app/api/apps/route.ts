@@ -1,4 +1,4 @@
-import { json } from "@/lib/api/errors";
+import { json } from "@/lib/api/response";
 import { toAppView } from "@/lib/api/app-view";
 import { withRoute } from "@/lib/api/with-route";
 import { createApp, getAppsByOwnerId } from "@/lib/db/queries";

@@ -4,7 +4,7 @@ import { POST } from "@/app/api/chat/route";
 import { getDb } from "@/lib/db/client";
 import { getAppById, startDeployment } from "@/lib/db/queries";
 import { rateLimits } from "@/lib/db/schema";
-import { getChatService } from "@/lib/integrations";
+import { getIntegrations } from "@/lib/integrations";
 import { chatTurn, drain } from "@/tests/helpers/apps";
 import { callRoute, errorOf } from "@/tests/helpers/route";
 import { signUp, type TestUser } from "@/tests/helpers/session";
@@ -56,7 +56,7 @@ describe("POST /api/chat", () => {
     const res = await send(owner, { message: "make it blue", appId: app.id, chatId: app.chatId });
     expect(res.status).toBe(200);
     await drain(res.body!);
-    const chat = await getChatService().getChat(app.chatId!);
+    const chat = await (await getIntegrations()).chat.getChat(app.chatId!);
     expect(chat?.messages.at(-1)?.content).toContain("made the accent colour blue");
     expect((await getAppById({ id: app.id }))?.chatId).toBe(app.chatId);
   });

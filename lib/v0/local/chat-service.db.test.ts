@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { resetEnvForTests } from "@/lib/env";
+import { resetEnvForTests } from "@/tests/helpers/env";
 import { IntegrationError } from "@/lib/errors";
 import { DONE, isChatSnapshot, readEvents } from "../stream-events";
 import { FAILURE_TEXT } from "./explain";

@@ -2,7 +2,6 @@ import "server-only";
 
 import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
-import { getEnv } from "@/lib/env";
 import { localRepoDir } from "@/lib/github/local-store";
 import { type RepoRef, STAGING_BRANCH } from "@/lib/github/types";
 import { BuildFailure, buildSite, isBuildFailure } from "./build";
@@ -70,7 +69,7 @@ async function runBuild(deploymentId: string, repo: RepoRef): Promise<void> {
   const header = [`Cloning ${building.repo} (branch ${building.branch}, commit ${building.sha.slice(0, 7)})`];
   const workDir = previewsDir("work", deploymentId);
   try {
-    const faultFile = getEnv().LOCAL_PREVIEW_FAULT_FILE;
+    const faultFile = process.env.LOCAL_PREVIEW_FAULT_FILE;
     if (faultFile && existsSync(faultFile)) {
       throw new BuildFailure([`Build failed: a fault was injected for testing (${faultFile} exists)`]);
     }

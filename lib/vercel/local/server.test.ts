@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resetEnvForTests } from "@/lib/env";
+import { resetEnvForTests } from "@/tests/helpers/env";
 import { emitLocalPush } from "@/lib/github/local-store";
 import type { Deployment } from "../types";
 import { createLocalPreviewHost, startLocalPreviewServer, stopLocalPreviewServer } from "./index";

@@ -8,7 +8,7 @@ import { POST as sync } from "@/app/api/apps/[appId]/preview/sync/route";
 import { getAppById, getLatestReadyDeploymentByAppId, startDeployment } from "@/lib/db/queries";
 import type { App } from "@/lib/db/schema";
 import { localRepoDir } from "@/lib/github/local-store";
-import { getGitHost } from "@/lib/integrations";
+import { getIntegrations } from "@/lib/integrations";
 import { chatTurn, fetchPreview } from "@/tests/helpers/apps";
 import { TECHNICAL_WORDS } from "@/tests/helpers/technical-words";
 import { callRoute, errorOf } from "@/tests/helpers/route";
@@ -66,7 +66,7 @@ describe("POST /api/apps/[appId]/deploy/production", () => {
   it("promotes the previewed commit, not whatever staging holds now", async () => {
     const app = await previewedApp("a landing page for a bakery");
     const previewed = (await getLatestReadyDeploymentByAppId({ appId: app.id, environment: "staging" }))!.commitSha!;
-    await getGitHost().commitFiles({ owner: app.repoOwner!, name: app.repoName! }, "staging", { "app/page.tsx": "export default function P(){return null}" }, "unpreviewed");
+    await (await getIntegrations()).git.commitFiles({ owner: app.repoOwner!, name: app.repoName! }, "staging", { "app/page.tsx": "export default function P(){return null}" }, "unpreviewed");
     expect(git(app, "rev-parse", "staging")).not.toBe(previewed);
 
     await publishApp(owner, app.id);

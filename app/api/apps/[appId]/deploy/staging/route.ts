@@ -1,7 +1,8 @@
-import { json } from "@/lib/api/errors";
+import { json } from "@/lib/api/response";
 import { withRoute } from "@/lib/api/with-route";
 import { getPreviewStatus } from "@/lib/deploy/preview-status";
-import { triggerStagingDeploy } from "@/lib/deploy/vercel-deploy";
+import { syncStagingFromChat } from "@/lib/deploy/vercel-deploy";
+import { getIntegrations } from "@/lib/integrations";
 import { emptyBodySchema } from "@/lib/validation/deploy";
 
 export const maxDuration = 800;
@@ -11,12 +12,12 @@ export const maxDuration = 800;
 // publish state and the list of working versions. Polled by the preview panel,
 // and readable by admins for any app, with the failure detail.
 export const GET = withRoute({ loadApp: true, adminsToo: true }, async ({ app, user }) =>
-  json(await getPreviewStatus({ appId: app.id, isAdmin: user.role === "admin" })),
+  json(await getPreviewStatus({ app, isAdmin: user.role === "admin" })),
 );
 
 // POST /api/apps/[appId]/deploy/staging – admins only: the manual fallback.
 // It no longer compiles an AppSpec into a new chat; it re-runs the same
 // sync-from-chat cycle on the app's current chat, under the same lock.
 export const POST = withRoute({ admin: true, loadApp: true, body: emptyBodySchema }, async ({ app, user }) =>
-  json(await triggerStagingDeploy({ appId: app.id, adminUserId: user.id })),
+  json(await syncStagingFromChat(await getIntegrations(), { app, startedBy: { kind: "admin", userId: user.id } })),
 );

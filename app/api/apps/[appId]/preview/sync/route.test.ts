@@ -28,6 +28,11 @@ afterEach(() => rmSync(faultFile, { force: true }));
 const syncApp = (user: TestUser, appId: string, body: unknown) =>
   callRoute(sync, { method: "POST", cookie: user.cookie, params: { appId }, body });
 
+function refs(app: { repoOwner: string | null; repoName: string | null }): string {
+  const dir = localRepoDir({ owner: app.repoOwner!, name: app.repoName! });
+  return execFileSync("git", ["--git-dir", dir, "for-each-ref"], { encoding: "utf8" });
+}
+
 function stagingCommits(app: { repoOwner: string | null; repoName: string | null }): string[] {
   const dir = localRepoDir({ owner: app.repoOwner!, name: app.repoName! });
   return execFileSync("git", ["--git-dir", dir, "rev-list", "staging"], { encoding: "utf8" }).trim().split("\n");
@@ -95,13 +100,21 @@ describe("POST /api/apps/[appId]/preview/sync", () => {
 
   it("answers 409 with a plain message while another cycle runs, and does no work", async () => {
     const app = await chatTurn(owner, "a pricing page");
-    await startDeployment({ appId: app.id, environment: "staging", startedBy: "user", startedByUserId: owner.id, leaseMs: 60_000 });
+    const held = await startDeployment({ appId: app.id, environment: "staging", startedBy: "user", startedByUserId: owner.id, leaseMs: 60_000 });
+    const refsBefore = refs(app);
     const res = await syncApp(owner, app.id, { chatId: app.chatId });
     expect(await errorOf(res)).toEqual({
       status: 409,
       code: "conflict",
       message: "Your preview is still updating; try again in a moment.",
     });
+    // No commit: every branch of the app's repository is where it was.
+    expect(refs(app)).toEqual(refsBefore);
+    // No deployment: the held attempt is the app's only row, untouched, and
+    // the app was never linked to a preview project to deploy into.
+    const rows = await getDb().select().from(deployments).where(eq(deployments.appId, app.id));
+    expect(rows).toEqual([held]);
+    expect((await getAppById({ id: app.id }))?.vercelProjectId).toBeNull();
   });
 
   it.each([

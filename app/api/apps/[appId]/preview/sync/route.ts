@@ -1,7 +1,8 @@
-import { json } from "@/lib/api/errors";
+import { json } from "@/lib/api/response";
 import { withRoute } from "@/lib/api/with-route";
 import { previewLatestReply } from "@/lib/deploy/preview-after-reply";
 import { AppError } from "@/lib/errors";
+import { getIntegrations } from "@/lib/integrations";
 import { previewSyncSchema } from "@/lib/validation/deploy";
 
 // Real builds take minutes; the request stays open for the whole cycle.
@@ -12,6 +13,5 @@ export const maxDuration = 800;
 // another cycle runs; a version already previewed answers with that preview.
 export const POST = withRoute({ loadApp: true, body: previewSyncSchema }, async ({ app, user, body }) => {
   if (app.chatId !== body.chatId) throw new AppError("not_found", "We couldn't find that conversation.");
-  const result = await previewLatestReply({ appId: app.id, chatId: body.chatId, startedBy: { kind: "user", userId: user.id } });
-  return json(result);
+  return json(await previewLatestReply(await getIntegrations(), { app, startedBy: { kind: "user", userId: user.id } }));
 });

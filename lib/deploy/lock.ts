@@ -1,0 +1,43 @@
+import "server-only";
+
+import type { DeploymentRecord } from "@/lib/db/schema";
+import { getInFlightDeploymentByAppId, isDeploymentInProgressError, startDeployment } from "@/lib/db/queries";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { deployMessages } from "./messages";
+
+// "server": the preview the server started itself after a reply the browser never asked to preview.
+export type StartedBy = { kind: "user" | "admin" | "server"; userId: string | null };
+
+// Takes the app's one cycle slot (the database row is the lock) or answers
+// with the plain "still updating" conflict.
+export async function takeCycleLock(
+  { appId, chatId }: { appId: string; chatId: string | null },
+  environment: DeploymentRecord["environment"],
+  startedBy: StartedBy,
+): Promise<DeploymentRecord> {
+  try {
+    return await startDeployment({
+      appId,
+      environment,
+      chatId,
+      startedBy: startedBy.kind,
+      startedByUserId: startedBy.userId,
+      leaseMs: getEnv().DEPLOY_LEASE_MS,
+    });
+  } catch (error) {
+    if (isDeploymentInProgressError(error)) {
+      throw new AppError("conflict", deployMessages.inProgress, { cause: error });
+    }
+    throw error;
+  }
+}
+
+// New messages wait for the running cycle: a reply landing mid-cycle would
+// change the code underneath the preview being built.
+export async function assertNoCycleRunning(appId: string): Promise<void> {
+  const running = await getInFlightDeploymentByAppId({ appId });
+  if (running && (!running.leaseExpiresAt || running.leaseExpiresAt > new Date())) {
+    throw new AppError("conflict", running.environment === "production" ? deployMessages.publishInProgress : deployMessages.inProgress);
+  }
+}
