@@ -4,6 +4,7 @@ import { and, desc, eq, getTableColumns, isNull, lt, sql, type SQL } from "drizz
 import { type AnyPgColumn, unionAll } from "drizzle-orm/pg-core";
 import { deployMessages } from "@/lib/deploy/messages";
 import { hasErrorMark, markError } from "@/lib/errors";
+import type { LeftOutFile } from "@/lib/files/types";
 import { getDb } from "./client";
 import { preparedQuery } from "./prepared";
 import { type App, apps, type Deployment, deployments, sessions, users } from "./schema";
@@ -209,6 +210,14 @@ export async function updateDeploymentProgress(input: {
     .where(and(eq(deployments.id, id), eq(deployments.status, "deploying")))
     .returning({ id: deployments.id });
   return updated.length > 0;
+}
+
+// What the cycle left out of its commit, kept with the attempt for admins.
+export async function recordLeftOutFiles({ id, leftOut }: { id: string; leftOut: LeftOutFile[] }): Promise<void> {
+  await getDb()
+    .update(deployments)
+    .set({ leftOutFiles: leftOut.length > 0 ? leftOut : null })
+    .where(and(eq(deployments.id, id), eq(deployments.status, "deploying")));
 }
 
 export async function markDeploymentReady(input: {

@@ -6,11 +6,13 @@ import {
   getReadyStagingDeploymentByCommit,
   markDeploymentFailed,
   markDeploymentReady,
+  recordLeftOutFiles,
   setAppEnvironmentUrlById,
 } from "@/lib/db/queries";
 import type { Deployment } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
+import { leftOutNotice } from "@/lib/files/left-out";
 import { STAGING_BRANCH } from "@/lib/github/types";
 import { getChatService, getGitHost, getPreviewHost } from "@/lib/integrations";
 import type { ChatVersion } from "@/lib/v0/types";
@@ -51,7 +53,10 @@ export async function syncStagingFromChat({
     previous = await getLatestReadyDeploymentByAppId({ appId, environment: "staging" });
     const version = await latestCompletedVersion(chatId);
     await progress({ versionId: version.id });
-    const files = injectInvariants(extractFiles(version.files));
+    const extracted = extractFiles(version.files);
+    if (extracted.leftOut.length > 0) await recordLeftOutFiles({ id: row.id, leftOut: extracted.leftOut });
+    const notice = leftOutNotice(extracted.leftOut, extracted.files);
+    const files = injectInvariants(extracted.files);
     const repo = await ensureAppRepo(app);
     // Linked before the push, so the push itself starts the deployment.
     const project = await ensureProjectForApp(app, repo);
@@ -67,7 +72,7 @@ export async function syncStagingFromChat({
         previewUrl: reused.previewUrl,
         commitSha,
         providerDeploymentId: reused.providerDeploymentId,
-        message: deployMessages.unchanged,
+        message: withNotice(deployMessages.unchanged, notice),
       });
     }
 
@@ -93,7 +98,7 @@ export async function syncStagingFromChat({
       previewUrl: deployment.branchUrl ?? deployment.url,
       commitSha,
       providerDeploymentId: deployment.id,
-      message: deployMessages.ready,
+      message: withNotice(deployMessages.ready, notice),
     });
   } catch (error) {
     const message = failureMessage(error, previous !== null);
@@ -123,7 +128,7 @@ async function succeed(
 
 async function latestCompletedVersion(chatId: string): Promise<ChatVersion> {
   for (const wait of [...VERSION_WAITS_MS, null]) {
-    const version = (await getChatService().getChat(chatId))?.latestVersion;
+    const version = (await getChatService().getChat(chatId, { completeVersion: true }))?.latestVersion;
     if (version?.status === "completed") {
       if (version.files.length === 0) break;
       return version;
@@ -132,6 +137,11 @@ async function latestCompletedVersion(chatId: string): Promise<ChatVersion> {
     await new Promise((resolve) => setTimeout(resolve, wait));
   }
   throw new AppError("unprocessable_entity", deployMessages.noCode, { detail: `chat ${chatId} has no completed version with files` });
+}
+
+function withNotice(message: string, notice: string | null): string {
+  if (!notice) return message;
+  return `${message}${/[.!?…]$/.test(message) ? "" : "."} ${notice}`;
 }
 
 function failureMessage(error: unknown, hasPrevious: boolean): string {
