@@ -78,7 +78,7 @@ export async function startFakeV0(options: { apiKey?: string } = {}) {
         .filter(([p]) => includeDefaults || !isDefaultFile(p))
         .map(([p, content]) => [root + p, contentBytes(content)]),
     );
-    return { status: 200, type: "application/zip", body: Buffer.from(zipSync(entries)) };
+    return { status: 200, type: "application/zip", body: Buffer.from(zipSync(entries, { level: 1 })) };
   }
 
   const server = http.createServer((req, res) => {
