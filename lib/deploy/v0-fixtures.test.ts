@@ -18,6 +18,7 @@ import { startFakeV0, type FakeV0 } from "@/tests/fakes/v0-server";
 import { startFakeVercel } from "@/tests/fakes/vercel-server";
 import { loadV0Fixture, V0_FIXTURES } from "@/tests/fixtures/v0-projects";
 import { signUp, type TestUser } from "@/tests/helpers/session";
+import { getPreviewStatus } from "./preview-status";
 import { syncStagingFromChat } from "./vercel-deploy";
 
 type Integrations = ReturnType<typeof getIntegrations>;
@@ -65,7 +66,7 @@ async function cycle(chatId: string, files: FileMap) {
   const result = await syncStagingFromChat({ appId: app.id, chatId });
   const [row] = await getDb().select().from(deployments).where(eq(deployments.appId, app.id));
   const repoApp = (await getAppById({ id: app.id }))!;
-  return { result, row: row!, blobs: row?.commitSha ? committedBlobIds({ owner: repoApp.repoOwner!, name: repoApp.repoName! }, row.commitSha) : {} };
+  return { app, result, row: row!, blobs: row?.commitSha ? committedBlobIds({ owner: repoApp.repoOwner!, name: repoApp.repoName! }, row.commitSha) : {} };
 }
 
 describe("v0 projects through the preview cycle", () => {
@@ -87,12 +88,16 @@ describe("v0 projects through the preview cycle", () => {
     const project = loadV0Fixture("travel");
     project["public/drone-flyover.mp4"] = new Uint8Array(12 * 1024 * 1024).fill(7);
     project["app/page.tsx"] = (project["app/page.tsx"] as string).replace("</header>", '<video src="/drone-flyover.mp4" autoPlay muted /></header>');
-    const { result, row, blobs } = await cycle("fixture-travel-video", project);
+    const { app, result, row, blobs } = await cycle("fixture-travel-video", project);
     expect(result.status).toBe("ready");
     expect(result.message).toBe(`Preview ready. "drone-flyover.mp4" was left out because it is too large, so it won't appear in the preview.`);
     expect(row.leftOutFiles).toEqual([{ path: "public/drone-flyover.mp4", bytes: 12 * 1024 * 1024, reason: "too_large" }]);
     expect(blobs["public/drone-flyover.mp4"]).toBeUndefined();
     expect(blobs["public/fjord-hero.png"]).toBe(gitBlobId(project["public/fjord-hero.png"]!));
+    expect((await getPreviewStatus({ appId: app.id, isAdmin: true })).adminDetail).toBe(
+      "Left out of the commit:\npublic/drone-flyover.mp4 (12582912 bytes, over the per-file limit)",
+    );
+    expect(await getPreviewStatus({ appId: app.id, isAdmin: false })).not.toHaveProperty("adminDetail");
   });
 
   it("refuses the whole version for a hostile path next to a good image, committing nothing", async () => {

@@ -16,3 +16,15 @@ export function leftOutNotice(leftOut: LeftOutFile[], kept: FileMap): string | n
   }
   return `${visible.length} files were left out because they are too large or couldn't be read, so they won't appear in the preview.`;
 }
+
+const REASONS: Record<LeftOutFile["reason"], string> = {
+  too_large: "over the per-file limit",
+  over_total: "over the version's total size limit",
+  unusable_kind: "binary file that arrived as text",
+};
+
+// The admin-only account of what a commit left out, one file a line.
+export function describeLeftOut(leftOut: LeftOutFile[] | null | undefined): string | null {
+  if (!leftOut?.length) return null;
+  return ["Left out of the commit:", ...leftOut.map((f) => `${f.path} (${f.bytes} bytes, ${REASONS[f.reason]})`)].join("\n");
+}

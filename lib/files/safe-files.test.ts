@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { leftOutNotice } from "./left-out";
 import { assertSafeFiles, MAX_FILE_BYTES, MAX_FILES, MAX_PATH_LENGTH, MAX_TOTAL_BYTES, normalizeFilePath, selectUsableFiles } from "./safe-files";
-import type { FileMap } from "./types";
+import type { FileContent, FileMap } from "./types";
 
 function refusal(files: FileMap, check: (files: FileMap) => unknown = assertSafeFiles): AppError {
   try {
@@ -14,7 +14,7 @@ function refusal(files: FileMap, check: (files: FileMap) => unknown = assertSafe
   throw new Error("expected the files to be refused");
 }
 
-const many = (count: number, content = "") => Object.fromEntries(Array.from({ length: count }, (_, i) => [`src/f${i}.ts`, content]));
+const many = (count: number, content: FileContent = "") => Object.fromEntries(Array.from({ length: count }, (_, i) => [`src/f${i}.ts`, content]));
 
 describe("assertSafeFiles", () => {
   it("accepts an ordinary app, dotfiles and files exactly at the limits", () => {
