@@ -1,6 +1,7 @@
 "use client";
 
-// Shown to admins only: the stored technical reason a cycle failed.
+// Shown to admins only: the stored technical reason a cycle failed, and the
+// files a cycle left out of its commit.
 export function AdminDetail({ detail }: { detail: string | null | undefined }) {
   if (!detail) return null;
   return (

@@ -3,6 +3,7 @@ import "server-only";
 import { and, desc, eq, getTableColumns, isNotNull, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { type AnyPgColumn, unionAll } from "drizzle-orm/pg-core";
 import { hasErrorMark, markError } from "@/lib/errors";
+import type { LeftOutFile } from "@/lib/files/types";
 import { getDb } from "./client";
 import { preparedQuery } from "./prepared";
 import { type App, apps, type DeploymentRecord, deployments, sessions, users } from "./schema";
@@ -197,6 +198,8 @@ export async function updateDeploymentProgress(input: {
   commitSha?: string;
   versionId?: string;
   providerDeploymentId?: string;
+  // What the cycle left out of its commit, kept with the attempt for admins.
+  leftOutFiles?: LeftOutFile[];
 }): Promise<boolean> {
   const { id, leaseMs, ...fields } = input;
   const updated = await getDb()

@@ -11,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { LeftOutFile } from "@/lib/files/types";
 
 const timestamps = {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -145,6 +146,9 @@ export const deployments = pgTable(
     startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
     leaseExpiresAt: timestamp("lease_expires_at", { withTimezone: true }),
+    // Files of the version that were not committed (too large, or binary that
+    // arrived as text); the rest was. Admin detail only.
+    leftOutFiles: jsonb("left_out_files").$type<LeftOutFile[]>(),
   },
   (t) => [
     // The lock: at most one cycle (preview update or publish) per app.

@@ -10,12 +10,7 @@ export class LeaseLostError extends Error {
   }
 }
 
-export type ProgressFields = {
-  progress?: "saving" | "building";
-  commitSha?: string;
-  versionId?: string;
-  providerDeploymentId?: string;
-};
+export type ProgressFields = Omit<Parameters<typeof updateDeploymentProgress>[0], "id" | "leaseMs">;
 
 export type ProgressRecorder = (fields: ProgressFields) => Promise<void>;
 

@@ -1,30 +1,50 @@
 import "server-only";
 
-import { assertSafeFiles, normalizeFilePath } from "@/lib/files/safe-files";
-import type { FileMap } from "@/lib/files/types";
-import type { ChatFile } from "@/lib/v0/types";
+import { assertSafeFiles, normalizeFilePath, selectUsableFiles } from "@/lib/files/safe-files";
+import type { FileMap, LeftOutFile } from "@/lib/files/types";
+import type { VersionFile } from "@/lib/v0/types";
 import { invariantFiles } from "./templates/invariant-files";
 import { packageJsonFor } from "./templates/package-json";
 import { uiComponentFiles } from "./templates/ui-components";
 
-// v0's files as a validated map: normalised paths, nothing hostile (escaping
-// the repo, touching .git or .env, oversized), later duplicates winning.
-export function extractFiles(files: ChatFile[]): FileMap {
+// v0's files as a validated map: normalised paths, later duplicates winning.
+// A hostile name refuses the whole version; a file that can't be carried is
+// left out on its own (see selectUsableFiles).
+export function extractFiles(files: VersionFile[]): { files: FileMap; leftOut: LeftOutFile[] } {
   const map: FileMap = {};
   for (const file of files) map[normalizeFilePath(file.name)] = file.content;
-  assertSafeFiles(map);
-  return map;
+  return selectUsableFiles(map);
 }
 
-// Adds what a Next.js build on Vercel needs and generated code often lacks.
-// A file the generator wrote is never replaced.
+// Files that play one role under several names: an app that has any of them
+// has that role filled, and a second one would compete with it (Next.js reads
+// next.config.mjs before next.config.ts, so an injected default would win).
+const ROLES: Record<string, RegExp> = {
+  "next.config.mjs": /^next\.config\.(?:js|mjs|cjs|ts|mts)$/,
+  "postcss.config.mjs": /^postcss\.config\.(?:js|mjs|cjs|ts|json)$|^\.postcssrc(?:\.json)?$/,
+  "app/layout.tsx": /^(?:src\/)?app\/layout\.(?:tsx|jsx|js|ts)$/,
+  "app/globals.css": /^(?:src\/)?app\/globals\.css$/,
+  "README.md": /^readme(?:\.md)?$/i,
+};
+
+// Adds what a Next.js build needs and generated code sometimes lacks. The app
+// is the one v0 made: its own package.json, lockfile, configs and default
+// files are kept as they are; these only fill what is missing.
 export function injectInvariants(files: FileMap): FileMap {
   const result: FileMap = { ...files };
+  const paths = Object.keys(files);
+  // An app kept under src/ has its pages there; a root app/ folder would hide them.
+  const usesSrcDir = paths.some((p) => p.startsWith("src/app/"));
   const add = (path: string, content: string) => {
+    const role = ROLES[path];
+    if (role && paths.some((p) => role.test(p))) return;
+    if (usesSrcDir && path.startsWith("app/")) return;
     result[path] ??= content;
   };
 
   for (const [path, content] of Object.entries(invariantFiles)) add(path, content);
+  // A gap filler only: v0's exports carry their own components/ui files; the
+  // local generator's apps import a few they don't include.
   for (const name of importedUiComponents(files)) {
     const template = uiComponentFiles[name];
     if (template) add(`components/ui/${name}.tsx`, template);

@@ -2,6 +2,7 @@ import "server-only";
 
 import { expireStaleDeploymentsByAppId, getPreviewDeploymentsByAppId } from "@/lib/db/queries";
 import type { App, DeploymentRecord } from "@/lib/db/schema";
+import { describeLeftOut } from "@/lib/files/left-out";
 import { deployMessages } from "./messages";
 
 const VERSIONS_SHOWN = 10;
@@ -18,7 +19,8 @@ export type PreviewStatus = {
   canPublish: boolean;
   liveUrl: string | null;
   versions: { id: string; url: string; readyAt: string }[];
-  // Only for admins: the stored internal error of the last failed attempt.
+  // Only for admins: the stored internal error of the last failed attempt,
+  // and the files the last attempt left out of its commit.
   adminDetail?: string | null;
 };
 
@@ -44,7 +46,10 @@ export async function getPreviewStatus({ app, isAdmin }: { app: App; isAdmin: bo
     liveUrl: app.productionUrl,
     versions: versions.map((v) => ({ id: v.id, url: v.deploymentUrl ?? v.previewUrl!, readyAt: v.finishedAt!.toISOString() })),
   };
-  if (isAdmin) status.adminDetail = latest?.status === "failed" ? latest.error : null;
+  if (isAdmin) {
+    const details = [latest?.status === "failed" ? latest.error : null, describeLeftOut(latest?.leftOutFiles)].filter(Boolean);
+    status.adminDetail = details.length > 0 ? details.join("\n\n") : null;
+  }
   return status;
 }
 

@@ -3,6 +3,7 @@ import "server-only";
 import { getLastStagingCommitByAppId, getReadyStagingDeploymentByCommit } from "@/lib/db/queries";
 import type { App } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
+import { leftOutNotice } from "@/lib/files/left-out";
 import { STAGING_BRANCH } from "@/lib/github/types";
 import type { Integrations } from "@/lib/integrations";
 import type { ChatService, ChatVersion } from "@/lib/v0/types";
@@ -28,14 +29,18 @@ export async function syncStagingFromChat(
 ): Promise<StagingResult> {
   const chatId = app.chatId;
   if (!chatId) throw new AppError("bad_request", "This app has no conversation to build from yet.");
+  // Said with the result when a left-out file changes what the builder sees.
+  let notice: string | null = null;
 
   const outcome = await runCycle(services, { app, startedBy }, {
     environment: "staging",
     branch: STAGING_BRANCH,
     async land({ services, app, repo, progress }) {
       const version = await latestCompletedVersion(services.chat, chatId);
-      await progress({ versionId: version.id });
-      const files = injectInvariants(extractFiles(version.files));
+      const extracted = extractFiles(version.files);
+      await progress({ versionId: version.id, leftOutFiles: extracted.leftOut.length > 0 ? extracted.leftOut : undefined });
+      notice = leftOutNotice(extracted.leftOut, extracted.files);
+      const files = injectInvariants(extracted.files);
       // Compared with what the pipeline last committed, so changes someone
       // else pushed to staging are kept.
       const previousCommit = (await getLastStagingCommitByAppId({ appId: app.id })) ?? undefined;
@@ -51,21 +56,28 @@ export async function syncStagingFromChat(
         previewUrl: reused.previewUrl,
         providerDeploymentId: reused.providerDeploymentId,
         appUrl: reused.previewUrl,
-        message: deployMessages.unchanged,
+        message: withNotice(deployMessages.unchanged, notice),
       };
     },
     async ready(_ctx, deployment) {
       const previewUrl = deployment.branchUrl ?? deployment.url;
-      return { deploymentUrl: deployment.url, previewUrl, providerDeploymentId: deployment.id, appUrl: previewUrl, message: deployMessages.ready };
+      return {
+        deploymentUrl: deployment.url,
+        previewUrl,
+        providerDeploymentId: deployment.id,
+        appUrl: previewUrl,
+        message: withNotice(deployMessages.ready, notice),
+      };
     },
     failureMessage: (reason, current) => stagingFailureMessage(reason, current.stagingUrl !== null),
   });
   return { status: outcome.status, previewUrl: outcome.url, message: outcome.message };
 }
 
+// The version complete (v0's default files and images included), as it is deployed.
 async function latestCompletedVersion(chat: ChatService, chatId: string): Promise<ChatVersion> {
   for (const wait of [...VERSION_WAITS_MS, null]) {
-    const version = (await chat.getChat(chatId))?.latestVersion;
+    const version = (await chat.getChat(chatId, { completeVersion: true }))?.latestVersion;
     if (version?.status === "completed") {
       if (version.files.length === 0) break;
       return version;
@@ -74,6 +86,11 @@ async function latestCompletedVersion(chat: ChatService, chatId: string): Promis
     await new Promise((resolve) => setTimeout(resolve, wait));
   }
   throw new NoCodeError(`chat ${chatId} has no completed version with files`);
+}
+
+function withNotice(message: string, notice: string | null): string {
+  if (!notice) return message;
+  return `${message}${/[.!?…]$/.test(message) ? "" : "."} ${notice}`;
 }
 
 export function stagingFailureMessage(reason: FailureReason, hasPrevious: boolean): string {

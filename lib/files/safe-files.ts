@@ -1,10 +1,14 @@
 import "server-only";
 
 import { AppError } from "@/lib/errors";
-import type { FileMap } from "./types";
+import { contentSize } from "./content";
+import { isBinaryPath } from "./kinds";
+import type { FileMap, LeftOutFile } from "./types";
 
-export const MAX_FILE_BYTES = 1024 * 1024;
-export const MAX_TOTAL_BYTES = 10 * 1024 * 1024;
+// A 2–3 MB generated image is normal in a v0 project; these limits only stop
+// what no app needs (and what git hosts take badly).
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+export const MAX_TOTAL_BYTES = 60 * 1024 * 1024;
 export const MAX_FILES = 1000;
 export const MAX_PATH_LENGTH = 300;
 
@@ -14,21 +18,57 @@ export function normalizeFilePath(path: string): string {
   return path.replace(/^(?:\.\/+)+/, "").replace(/\/{2,}/g, "/");
 }
 
-// Generated code decides file names, so every name is checked before it can
-// touch a disk or a git tree: nothing outside the app, nothing in git's own
-// folder, no secrets files, nothing huge.
-export function assertSafeFiles(files: FileMap): void {
-  const entries = Object.entries(files);
-  if (entries.length > MAX_FILES) {
-    throw refuse(`The app has too many files to save (${entries.length}; the limit is ${MAX_FILES}).`, `file count ${entries.length} > ${MAX_FILES}`);
+// A version as it can be committed: hostile names or absurd file counts
+// refuse the whole version (generated code that names such files is not to be
+// trusted), while a file that is merely too large, or binary that arrived as
+// text, is left out on its own and the rest goes ahead. Over the total, the
+// largest binary files go first: code is what the build needs.
+export function selectUsableFiles(files: FileMap): { files: FileMap; leftOut: LeftOutFile[] } {
+  assertSafeNames(files);
+  const kept: FileMap = {};
+  const leftOut: LeftOutFile[] = [];
+  for (const [path, content] of Object.entries(files)) {
+    const bytes = contentSize(content);
+    if (bytes > MAX_FILE_BYTES) leftOut.push({ path, bytes, reason: "too_large" });
+    else if (typeof content === "string" && isBinaryPath(path)) leftOut.push({ path, bytes, reason: "unusable_kind" });
+    else kept[path] = content;
   }
-  let total = 0;
-  for (const [path, content] of entries) {
+  let total = Object.values(kept).reduce((sum, content) => sum + contentSize(content), 0);
+  const binaries = Object.entries(kept)
+    .filter(([, content]) => typeof content !== "string")
+    .map(([path, content]) => ({ path, bytes: contentSize(content) }))
+    .sort((a, b) => b.bytes - a.bytes || a.path.localeCompare(b.path));
+  for (const { path, bytes } of binaries) {
+    if (total <= MAX_TOTAL_BYTES) break;
+    delete kept[path];
+    total -= bytes;
+    leftOut.push({ path, bytes, reason: "over_total" });
+  }
+  assertSafeFiles(kept);
+  return { files: kept, leftOut: leftOut.sort((a, b) => a.path.localeCompare(b.path)) };
+}
+
+function assertSafeNames(files: FileMap): void {
+  const paths = Object.keys(files);
+  if (paths.length > MAX_FILES) {
+    throw refuse(`The app has too many files to save (${paths.length}; the limit is ${MAX_FILES}).`, `file count ${paths.length} > ${MAX_FILES}`);
+  }
+  for (const path of paths) {
     const problem = pathProblem(path);
     if (problem) {
       throw refuse(`The file "${printable(path)}" can't be saved: ${problem}.`, `unsafe path ${JSON.stringify(path)}: ${problem}`);
     }
-    const size = Buffer.byteLength(content, "utf8");
+  }
+}
+
+// Generated code decides file names, so every name is checked before it can
+// touch a disk or a git tree: nothing outside the app, nothing in git's own
+// folder, no secrets files, nothing huge. Git hosts call this as a last guard.
+export function assertSafeFiles(files: FileMap): void {
+  assertSafeNames(files);
+  let total = 0;
+  for (const [path, content] of Object.entries(files)) {
+    const size = contentSize(content);
     if (size > MAX_FILE_BYTES) {
       throw refuse(
         `The file "${printable(path)}" is too large to save (the limit is ${megabytes(MAX_FILE_BYTES)} per file).`,

@@ -2,7 +2,8 @@ import "server-only";
 
 import { createClient } from "v0-sdk";
 import { IntegrationError, type IntegrationErrorKind, isIntegrationError } from "@/lib/errors";
-import type { Chat, ChatService } from "./types";
+import { filesFromZip } from "./archive";
+import type { Chat, ChatService, VersionFile } from "./types";
 
 type ChatDetail = Awaited<ReturnType<ReturnType<typeof createClient>["chats"]["getById"]>>;
 
@@ -36,15 +37,40 @@ export function createV0ChatService({
       );
       return asStream(result);
     },
-    async getChat(chatId) {
+    async getChat(chatId, options) {
+      let chat: Chat;
       try {
-        return toChat(await call(`get chat ${chatId}`, timeoutMs, () => client.chats.getById({ chatId: pathId(chatId) })));
+        chat = toChat(await call(`get chat ${chatId}`, timeoutMs, () => client.chats.getById({ chatId: pathId(chatId) })));
       } catch (error) {
         if (isIntegrationError(error) && error.kind === "not_found") return null;
         throw error;
       }
+      const version = chat.latestVersion;
+      if (options?.completeVersion && version?.status === "completed") {
+        return { ...chat, latestVersion: { ...version, files: await completeFiles(chatId, version.id) } };
+      }
+      return chat;
     },
   };
+
+  // The chat's own file list leaves out v0's default files (components/ui/*
+  // and scaffolding) and carries text only. The zip export is the whole
+  // project with images as bytes; the version's JSON with default files is
+  // the fallback when the export fails (its images arrive as text and are
+  // left out later rather than committed broken).
+  async function completeFiles(chatId: string, versionId: string): Promise<VersionFile[]> {
+    const ids = { chatId: pathId(chatId), versionId: pathId(versionId) };
+    try {
+      const archive = await call(`download version ${versionId} of chat ${chatId}`, timeoutMs, () =>
+        client.chats.downloadVersion({ ...ids, format: "zip", includeDefaultFiles: true }),
+      );
+      return filesFromZip(archive);
+    } catch (error) {
+      console.warn(`[v0] download of version ${versionId} of chat ${chatId} failed, reading its file list instead: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const detail = await call(`get version ${versionId} of chat ${chatId}`, timeoutMs, () => client.chats.getVersion({ ...ids, includeDefaultFiles: true }));
+    return detail.files.map((f) => ({ name: f.name, content: f.content }));
+  }
 }
 
 function toChat(detail: ChatDetail): Chat {

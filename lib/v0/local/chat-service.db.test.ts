@@ -4,6 +4,7 @@ import { IntegrationError } from "@/lib/errors";
 import { DONE, isChatSnapshot, readEvents } from "../stream-events";
 import { FAILURE_TEXT } from "./explain";
 import { createLocalChatService } from "./index";
+import type { FileContent } from "@/lib/files/types";
 
 vi.mock("./render", async (importOriginal) =>
   (await import("@/tests/helpers/exploding-render")).explodingRender(await importOriginal()),
@@ -32,7 +33,7 @@ async function newChat(message: string, service = createLocalChatService()): Pro
   return first.id;
 }
 
-const fileOf = (files: { name: string; content: string }[] | undefined, name: string) => files?.find((f) => f.name === name)?.content;
+const fileOf = (files: { name: string; content: FileContent }[] | undefined, name: string) => files?.find((f) => f.name === name)?.content;
 
 afterEach(() => {
   vi.restoreAllMocks();
