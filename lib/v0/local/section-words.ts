@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { Font, SectionKind, Subject, Tone } from "./app-spec";
+import { ITEM_NOUNS } from "./subjects";
 
 // Reading which parts of a page a message asks for, where they go, what
 // they're called, and what can't be built here. Heuristics over plain
@@ -52,6 +53,7 @@ export function findMentions(text: string, subject: Subject | null): Mention[] {
   const additions = [...text.matchAll(ADD_WORDS)].map((m) => m.index + m[0].length);
   const patterns = [...SECTION_WORDS];
   if (subject) patterns.push(["items", new RegExp(`\\b(?:${escape(subject.plural)}|${escape(subject.singular)} (?:list|grid|cards))\\b`, "gi")]);
+  patterns.push(["items", ITEM_NOUNS]);
   const found: Mention[] = [];
   for (const [what, pattern] of patterns) {
     for (const match of text.matchAll(pattern)) {
@@ -106,7 +108,7 @@ export function findMove(text: string, subject: Subject): SectionKind | null {
 // ── Renaming a section ──────────────────────────────────────────────────────
 
 const RENAME: RegExp[] = [
-  /\b(?:call|name|rename|retitle|title)\s+(?:the|my|our)\s+([\w -]{2,40}?)(?:\s+(?:section|part|heading))?\s+(?:to\s+(?:be\s+)?|as\s+)?(?=["“‘']|\p{Lu})/iu,
+  /\b(?:call|name|rename|retitle|title)\s+(?:the|my|our)\s+([\w -]{2,40}?)(?:\s+(?:section|part|heading))?\s+(?:to\s+(?:be\s+)?|as\s+)?(?=["“‘'’]|\p{Lu})/iu,
   /\b(?:change|set|make)\s+(?:the\s+)?([\w -]{2,40}?)\s+(?:heading|title)\s+(?:to\s+(?:be\s+|say\s+|read\s+)?|say\s+|read\s+)/i,
 ];
 
@@ -133,7 +135,7 @@ export function findAddedItemStart(text: string): number | null {
 
 // "a list of kites" names what the list holds, even when the generator has
 // no words for kites.
-const LIST_OF = /\b(?:list|grid|catalog(?:ue)?|collection|directory|index|gallery|cards?|showcase) of (?:my |our |the |all )?(?:favourite |favorite |best |latest |upcoming )?([a-z][a-z-]{2,20}s)\b/i;
+const LIST_OF = /\b(?:list|grid|catalog(?:ue)?|collection|directory|index|cards?|showcase) of (?:my |our |the |all )?(?:favourite |favorite |best |latest |upcoming )?([a-z][a-z-]{2,20}s)\b/i;
 
 export function findListNoun(text: string): string | null {
   return LIST_OF.exec(text)?.[1]?.toLowerCase() ?? null;
@@ -213,18 +215,33 @@ export function findCannot(text: string): string[] {
 }
 
 // "with a weather section": a named section the generator doesn't know.
-const NAMED_SECTION = /\b(?:an?|the|some)\s+((?:[a-z-]+\s){0,2}?[a-z-]+)\s+(?:section|area|widget|block|panel|page)\b/gi;
+const NAMED_SECTION = /\b(?:an?|the|some)\s+((?:[a-z-]+\s){0,2}?[a-z-]+)\s+(?:section|area|block|panel)\b/gi;
+// What follows "with" is a list of wanted parts: "with recipes, a quiz and a FAQ".
+const WANTED_LIST = /(?:\b(?:with|including|featuring|add|plus)\b|:)\s+(.*)$/i;
+const SPLIT = /\s*(?:,|;|\band\b|\bplus\b|\bthen\b|\balso\b|&)\s*/i;
+const FILLER = /^(?:(?:also|please|maybe|some|an?|the|my|our|its|their|lots of|plenty of)\s+)+/i;
+// Words about the look, the title or the layout, read elsewhere.
+const NOT_A_PART =
+  /\b(?:theme|colou?rs?|accents?|font|typeface|tone|feel|look|style|pages?|dark|light|black|white|bright|called|named|titled|title|name|heading|subtitle|tagline|it|this|that|everything|each|one|below|above|after|before|under|top|bottom|first|last|in|on|for|to|of)\b/i;
 
-export function findUnknownSections(text: string, subject: Subject | null): string[] {
-  const unknown: string[] = [];
+// Parts asked for that the generator has no words for, as the builder wrote
+// them, so the reply can say so instead of dropping them silently.
+export function findUnknownParts(text: string, subject: Subject | null, known: (phrase: string) => boolean): string[] {
+  const unknown = new Set<string>();
   for (const match of text.matchAll(NAMED_SECTION)) {
     const phrase = match[1]!.trim();
-    if (/^(?:new|main|home|landing|single|one|separate|own|whole|first|last|top|bottom|same|other|next|dark|light)$/i.test(phrase)) continue;
     if (findMentions(phrase, subject).length || findCannot(phrase).length) continue;
-    if (subject && new RegExp(`\\b${escape(subject.singular)}`, "i").test(phrase)) continue;
-    unknown.push(phrase);
+    if (!known(phrase) && !/^(?:new|main|home|landing|single|one|separate|own|whole|first|last|top|bottom|same|other|next)$/i.test(phrase)) unknown.add(`${phrase} section`);
   }
-  return unknown;
+  const list = WANTED_LIST.exec(text)?.[1];
+  for (const chunk of list ? list.split(SPLIT) : []) {
+    const phrase = chunk.replace(/[.!?]+$/, "").replace(FILLER, "").trim();
+    if (!phrase || phrase.split(/\s+/).length > 3 || NOT_A_PART.test(phrase)) continue;
+    if (findMentions(phrase, subject).length || findCannot(phrase).length || known(phrase)) continue;
+    if ([...unknown].some((u) => phrase.startsWith(u.replace(/ section$/, "")) || u.startsWith(phrase))) continue;
+    unknown.add(phrase);
+  }
+  return [...unknown];
 }
 
 function escape(text: string): string {

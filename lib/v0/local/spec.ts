@@ -24,7 +24,7 @@ import {
   findPlacement,
   findRename,
   findTone,
-  findUnknownSections,
+  findUnknownParts,
   isListOption,
   type ListOption,
   type Mention,
@@ -36,7 +36,8 @@ import {
   findAccent,
   findFormType,
   findInitialTitle,
-  findKind,
+  findHeadKind,
+  findHeadName,
   findKindChange,
   findNewTagline,
   findNewTitle,
@@ -110,9 +111,9 @@ export function readPrompt(prompt: string): NewApp {
   const named = findInitialTitle(prompt);
   const toggle = findDarkToggle(named?.rest ?? prompt);
   const text = toggle?.rest ?? named?.rest ?? prompt;
-  const kind = findKind(text) ?? "landing";
+  const kind = findHeadKind(text) ?? "landing";
   const subject = findSubjectOf(text, named?.value ?? "", kind);
-  const mentions = findMentions(text, subject);
+  const mentions = menuTabs(findMentions(text, subject));
 
   let sections: Section[] = [];
   const wanted = mentions.filter((m) => m.wanted);
@@ -124,7 +125,7 @@ export function readPrompt(prompt: string): NewApp {
   const unwanted = new Set(mentions.filter((m) => !m.wanted).map((m) => m.what));
   sections = sections.filter((s) => !unwanted.has(s.kind));
   const spec: AppSpec = {
-    title: named?.value ?? findSubject(text) ?? (kind === "landing" && subject.key !== "custom" ? titleCase(subject.plural) : DEFAULT_TITLES[kind]),
+    title: named?.value ?? findSubject(text) ?? findHeadName(text) ?? (kind === "landing" && subject.key !== "custom" ? titleCase(subject.plural) : DEFAULT_TITLES[kind]),
     tagline: "",
     subject,
     dark: findTheme(text) === "dark",
@@ -138,7 +139,14 @@ export function readPrompt(prompt: string): NewApp {
     addedItems: [],
     removedItems: [],
   };
-  return { spec, missing: [...findCannot(text), ...findUnknownSections(text, subject).map(unknownPhrase)] };
+  return { spec, missing: missingFrom(text, spec) };
+}
+
+// "a menu in tabs": the menu is already tabbed; the tabs aren't the list's.
+function menuTabs(mentions: Mention[], spec?: AppSpec): Mention[] {
+  const menu = mentions.some((m) => m.what === "menu") || spec?.sections.some((s) => s.kind === "menu");
+  const list = mentions.some((m) => m.what === "items") || spec?.sections.some((s) => s.kind === "items");
+  return menu && !list ? mentions.filter((m) => m.what !== "tabs") : mentions;
 }
 
 function formSection(text: string): SectionKind {
@@ -160,8 +168,20 @@ function singular(plural: string): string {
   return plural.replace(/s$/, "");
 }
 
-function unknownPhrase(name: string): string {
-  return `I didn’t know how to make ${/^[aeiou]/i.test(name) ? "an" : "a"} ${name} section`;
+// What was asked for and can't be built, in the reply's words. A phrase
+// naming the subject or its items ("with recipes") is known.
+function missingFrom(text: string, spec: AppSpec): string[] {
+  const known = (phrase: string) => new RegExp(`\\b(?:${[spec.subject.singular, spec.subject.plural, spec.subject.topic].join("|")})`, "i").test(phrase) || findColours(phrase);
+  const unknown = findUnknownParts(text, spec.subject, known);
+  return [...findCannot(text), ...(unknown.length ? [`I didn’t know how to make ${joinWithAnd(unknown.map((u) => `“${u}”`))}`] : [])];
+}
+
+function findColours(phrase: string): boolean {
+  return findAccent(phrase) !== null || findTheme(phrase) !== null || findFont(phrase) !== null || findTone(phrase) !== null;
+}
+
+function joinWithAnd(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`;
 }
 
 // One mention applied to a section list: added (where placed), removed, or
@@ -300,7 +320,7 @@ export function applyFollowUp(previous: AppSpec, message: string): SpecEdit {
   }
 
   // "move the FAQ above the recipes": the FAQ moves; the recipes are where.
-  const placement = findPlacement(text, spec.subject);
+  let placement = findPlacement(text, spec.subject);
   const placementText = placement ? /\b(?:below|under|underneath|beneath|after|above|before|over|at the \w+|first|last)\b.*$/i.exec(text) : null;
   const requestText = placementText ? text.slice(0, placementText.index) : text;
   const moving = placement ? findMove(text, spec.subject) : null;
@@ -310,7 +330,7 @@ export function applyFollowUp(previous: AppSpec, message: string): SpecEdit {
     note({ what: "moved", section: moving, placement }, moved.some((s, i) => s !== spec.sections[i]));
     spec.sections = moved;
   } else {
-    for (const mention of findMentions(requestText, spec.subject)) {
+    for (const mention of menuTabs(findMentions(requestText, spec.subject), spec)) {
       if (mention.what === "footer") {
         note({ what: "footer", present: mention.wanted }, mention.wanted !== spec.footer);
         spec.footer = mention.wanted;
@@ -319,10 +339,14 @@ export function applyFollowUp(previous: AppSpec, message: string): SpecEdit {
       const result = applyMention(spec.sections, mention, placement);
       if (result.change) note(result.change, !result.already);
       spec.sections = result.sections;
+      // "add a chart and a table after the list": in the order asked.
+      if (placement && placement.where !== "before" && result.change?.what === "section" && result.change.present && !result.already) {
+        placement = { where: "after", of: result.change.section };
+      }
     }
   }
 
-  const missing = [...findCannot(text), ...findUnknownSections(text, spec.subject).map(unknownPhrase)];
+  const missing = missingFrom(text, spec);
   return { spec: changes.length ? spec : previous, changes, unchanged, missing };
 }
 

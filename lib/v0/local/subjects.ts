@@ -397,6 +397,12 @@ export function findKnownSubject(text: string): Subject | null {
   return best ? asSubject(best.entry) : null;
 }
 
+// Words that name a list of things whatever the subject ("with products").
+export const ITEM_NOUNS = new RegExp(
+  `\\b(?:items|products|goods|listings|homes|houses|apartments|rentals|properties|flowers|succulents|dogs|cats|puppies|kittens|animals|tours|trails|holidays|destinations|novels|workshops|concerts|meetups|meals|cakes|breads|pastries|treats|lessons|workouts|artworks|illustrations|articles|stories|treatments|${ENTRIES.map((e) => e.plural).join("|")})\\b`,
+  "gi",
+);
+
 export function subjectByKey(key: string): Subject | null {
   const entry = ENTRIES.find((e) => e.key === key);
   return entry ? asSubject(entry) : null;

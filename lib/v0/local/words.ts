@@ -24,7 +24,7 @@ const KIND_WORDS: [AppKind, RegExp][] = [
 const STANDALONE_KINDS: AppKind[] = ["todo", "dashboard", "blog", "portfolio"];
 const GENERIC_APP = /\b(?:website|web site|site|web ?page|page|app|application)\b/i;
 // What the app *is* comes before "with …"; what it has comes after.
-const HEAD_END = /\s(?:with|including|featuring|plus|that has|which has)\s/i;
+const HEAD_END = /\s(?:with|including|featuring|plus|that has|which has)\s|[:,]\s/i;
 
 export function findKind(text: string): AppKind | null {
   const head = text.split(HEAD_END, 1)[0]!;
@@ -34,6 +34,25 @@ export function findKind(text: string): AppKind | null {
     (GENERIC_APP.test(head) ? "landing" : null) ??
     earliestKind(text)
   );
+}
+
+// A first prompt's kind of app comes from what it *is* ("a dashboard with
+// …"), never from what it has ("a shop with a newsletter" is no form).
+export function findHeadKind(text: string): AppKind | null {
+  return earliestKind(text.split(HEAD_END, 1)[0]!);
+}
+
+const HEAD_NAME =
+  /^\s*(?:(?:make|build|create|design|i want|i need|give me)\s+(?:me\s+)?)?(?:(?:a|an|the|my|our)\s+)?(?!(?:a|an|the|my|our)\s)(?:(?:simple|small|nice|new|online|modern|beautiful|little|dark|light|one-page|single-page)\s+)*([a-z][a-z'&-]*(?:\s+[a-z][a-z'&-]*){0,2}?)\s+(website|web site|site|web ?page|page|app|homepage|shop|store|directory|catalogue|catalog|portal)\b/i;
+
+// "a yoga studio site" → "Yoga Studio", "a coffee shop" → "Coffee Shop".
+export function findHeadName(text: string): string | null {
+  const match = HEAD_NAME.exec(text.split(HEAD_END, 1)[0]!);
+  if (!match) return null;
+  const name = match[1]!.trim();
+  if (earliestKind(name) || /\b(?:landing|one|single|simple|my|new)\b/i.test(name)) return null;
+  const kept = /^(?:shop|store|directory|catalogue|catalog|portal)$/i.test(match[2]!) ? `${name} ${match[2]}` : name;
+  return titleCase(kept.toLowerCase());
 }
 
 function earliestKind(text: string, allowed?: AppKind[]): AppKind | null {
