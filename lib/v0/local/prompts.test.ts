@@ -51,7 +51,7 @@ const CASES: Case[] = [
   { messages: ["Make a florist page: flowers, a photo gallery, pricing and a FAQ please"], about: /plant/i, sections: ["items", "gallery", "pricing", "faq"] },
   { messages: ["a shop with products, a checkout and user accounts"], about: /product/i, sections: ["items"], missing: [/payment/, /accounts/] },
   { messages: ["a restaurant site with a menu, a booking calendar and a map"], about: /dish/i, sections: ["menu"], missing: [/bookings/, /map/] },
-  { messages: ["a landing page for my gym with a weather widget section and a quiz"], about: /class/i, sections: [], missing: [/weather widget/, /quiz/] },
+  { messages: ["a landing page for my gym with a weather widget section and a quiz"], about: /class/i, sections: ["items", "features", "testimonials", "contact"], missing: [/weather widget/, /quiz/] },
   { messages: ["a dark plant shop in emerald with plants, tabs, a chart and a newsletter and a dark mode toggle"], about: /plant/i, sections: ["items", "chart", "newsletter"], html: ['class="dark"', "Switch to light theme", 'role="tablist"'] },
   { messages: ["a cafe site with every section on its own page: menu, team, opening hours and contact"], about: /drink/i, sections: ["menu", "team", "hours", "contact"], check: (s) => expect(s.multiPage).toBe(true) },
   // Follow-ups.

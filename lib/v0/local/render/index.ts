@@ -177,7 +177,7 @@ function siteHeader(ctx: Context): Rendered {
     name: "SiteHeader",
     ui: [],
     source: `${spec.multiPage ? 'import Link from "next/link";\n' : ""}${spec.darkToggle ? 'import { ThemeToggle } from "@/components/theme-toggle";\n' : ""}
-const links = ${JSON.stringify(links, null, 2).replace(/</g, "\\u003c").replace(/"(href|label)":/g, "$1:")};
+const links: { href: string; label: string }[] = ${JSON.stringify(links, null, 2).replace(/</g, "\\u003c").replace(/"(href|label)":/g, "$1:")};
 
 export function SiteHeader() {
   return (

@@ -51,7 +51,7 @@ export function itemList(ctx: Context, section: Section): Rendered {
 
   if (!interactive) {
     return {
-      file: slug(name),
+      file: slug(name.replace(/([a-z0-9])([A-Z])/g, "$1-$2")),
       name,
       ui,
       source: `import { Badge } from "@/components/ui/badge";
@@ -136,7 +136,7 @@ export function ${name}() {
     section.search ? `(item.title + " " + item.text + " " + item.category).toLowerCase().includes(query.trim().toLowerCase())` : "",
   ].filter(Boolean);
   return {
-    file: slug(name),
+    file: slug(name.replace(/([a-z0-9])([A-Z])/g, "$1-$2")),
     name,
     ui,
     source: `"use client";
