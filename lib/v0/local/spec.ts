@@ -220,7 +220,7 @@ export function applyFollowUp(previous: AppSpec, message: string): SpecEdit {
   const changes: SpecChange[] = [];
   const unchanged: SpecChange[] = [];
   const note = (change: SpecChange, changed: boolean) => (changed ? changes : unchanged).push(change);
-  let spec: AppSpec = { ...previous, sections: previous.sections.map((s) => ({ ...s })), addedItems: [...previous.addedItems], removedItems: [...previous.removedItems] };
+  const spec: AppSpec = { ...previous, sections: previous.sections.map((s) => ({ ...s })), addedItems: [...previous.addedItems], removedItems: [...previous.removedItems] };
   let text = message;
 
   // Names the builder typed are taken out first, so their words aren't read
