@@ -47,6 +47,7 @@ const kinds: Record<string, string> = {
   dashboard: "a dashboard with sales numbers",
   portfolio: "a portfolio for my photography",
   blog: "a blog about cooking",
+  "six sections": "a bakery site with a list of bakes with search and filters, a menu, a gallery, a FAQ, testimonials and a contact form",
 };
 const results: Result[] = [];
 

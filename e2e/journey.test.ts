@@ -7,12 +7,14 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { CHROMIUM_PATH } from "./chromium";
 import { BUILD_SECRETS } from "./global-setup";
+import { withoutGeneratedCode } from "@/tests/helpers/technical-words";
 
 const skipReason = inject("skipReason");
 const baseURL = inject("baseURL");
 const faultFile = inject("faultFile");
 const shots = path.resolve(import.meta.dirname, "../test-results/journey");
-// Commit ids, branch names and vendor names never reach a builder.
+// Commit ids, branch names and vendor names never reach a builder (the
+// generated app's own code, which the chat shows, is the builder's app).
 const TECHNICAL = /\b[0-9a-f]{40}\b|\bstaging\b|\bmain\b|vercel|github/i;
 
 let browser: Browser;
@@ -132,7 +134,7 @@ describe.skipIf(skipReason)(skipReason ? `builder journey (skipped: ${skipReason
     const text = await page.locator("body").innerText();
     expect(text).not.toMatch(TECHNICAL);
     expect(seen.length).toBeGreaterThan(5);
-    for (const { url, body } of seen) expect(`${url}\n${body}`.replace(/\/api\/apps\/[^/]+\/deploy\/staging/, "")).not.toMatch(TECHNICAL);
+    for (const { url, body } of seen) expect(`${url}\n${withoutGeneratedCode(body)}`.replace(/\/api\/apps\/[^/]+\/deploy\/staging/, "")).not.toMatch(TECHNICAL);
   });
 
   it("sends security headers: CSP framing only previews, never framed itself", async () => {

@@ -5,18 +5,39 @@ import { z } from "zod";
 // The local generator's structured description of an app. Stored with every
 // version, so a follow-up edits the spec rather than re-reading old prompts.
 
+// The kinds of app a first prompt can name outright ("a todo app", "a
+// blog"); each starts with its own sections (see ./spec.ts).
 export const APP_KINDS = ["landing", "todo", "form", "pricing", "dashboard", "portfolio", "blog"] as const;
 export type AppKind = (typeof APP_KINDS)[number];
 
-// What a "form" app asks for: a message, or a place on a list.
-export const FORM_TYPES = ["contact", "signup"] as const;
-export type FormType = (typeof FORM_TYPES)[number];
+// The parts a page is built from, in no particular order: the page shows
+// them in the order the builder asked.
+export const SECTION_KINDS = [
+  "items",
+  "features",
+  "gallery",
+  "faq",
+  "testimonials",
+  "team",
+  "stats",
+  "pricing",
+  "menu",
+  "hours",
+  "timeline",
+  "newsletter",
+  "contact",
+  "signup",
+  "todo",
+  "table",
+  "chart",
+] as const;
+export type SectionKind = (typeof SECTION_KINDS)[number];
 
-// In page order: a section added later still lands in its usual place.
-export const SECTIONS = ["features", "testimonials", "pricing", "signup", "contact", "footer"] as const;
-export type Section = (typeof SECTIONS)[number];
+// `heading` is set when the builder renamed the section. The item list can
+// carry a live search box, category chips, or category tabs.
+export type Section = { kind: SectionKind; heading?: string; search?: boolean; filters?: boolean; tabs?: boolean };
 
-// Tailwind's chromatic palettes (plus slate for grey), used as class names.
+// Tailwind's chromatic palettes (plus slate for grey).
 export const ACCENTS = [
   "slate",
   "red",
@@ -39,50 +60,68 @@ export const ACCENTS = [
 ] as const;
 export type Accent = (typeof ACCENTS)[number];
 
+// Font stacks installed on every computer: generated apps fetch no fonts.
+export const FONTS = ["sans", "serif", "mono", "rounded"] as const;
+export type Font = (typeof FONTS)[number];
+
+export const TONES = ["friendly", "professional", "playful"] as const;
+export type Tone = (typeof TONES)[number];
+
+// What the app is about: a catalog entry's key (see ./subjects.ts) or
+// "custom" for a thing only named by the builder, with its nouns.
+export type Subject = { key: string; singular: string; plural: string; topic: string };
+
+// An item the builder added by name ("add a recipe called Lemon Cake").
+export type AddedItem = { title: string };
+
 export type AppSpec = {
-  kind: AppKind;
-  formType: FormType;
   title: string;
   tagline: string;
+  subject: Subject;
   dark: boolean;
+  darkToggle: boolean;
   accent: Accent;
+  font: Font;
+  tone: Tone;
+  // Each section on its own page, with navigation between them.
+  multiPage: boolean;
+  footer: boolean;
   sections: Section[];
+  addedItems: AddedItem[];
+  removedItems: string[];
 };
 
 export const DEFAULT_ACCENT: Accent = "indigo";
 
-export function defaultTitle(kind: AppKind, formType: FormType): string {
-  if (kind === "form") return formType === "signup" ? "Join the List" : "Get in Touch";
-  return { landing: "Welcome", todo: "My Tasks", pricing: "Pricing", dashboard: "Dashboard", portfolio: "My Portfolio", blog: "My Blog" }[kind];
-}
-
-export function defaultTagline(kind: AppKind, formType: FormType): string {
-  if (kind === "form") return formType === "signup" ? "Be the first to hear what’s new." : "We’d love to hear from you.";
-  return {
-    landing: "Everything you need, beautifully simple.",
-    todo: "Keep track of what matters today.",
-    pricing: "Simple plans that grow with you.",
-    dashboard: "Your numbers at a glance.",
-    portfolio: "A selection of recent work.",
-    blog: "Notes, stories and ideas.",
-  }[kind];
-}
-
-// A section the app's main content already provides is never added twice.
-export function coveredByKind(spec: Pick<AppSpec, "kind" | "formType">, section: Section): boolean {
-  if (spec.kind === "pricing") return section === "pricing";
-  if (spec.kind === "form") return section === spec.formType;
-  return false;
-}
-
-export function orderSections(sections: Iterable<Section>): Section[] {
-  const wanted = new Set(sections);
-  return SECTIONS.filter((s) => wanted.has(s));
-}
+const section = z.object({
+  kind: z.enum(SECTION_KINDS),
+  heading: z.string().min(1).max(80).optional(),
+  search: z.boolean().optional(),
+  filters: z.boolean().optional(),
+  tabs: z.boolean().optional(),
+});
 
 const storedSpec = z.object({
+  title: z.string().min(1),
+  tagline: z.string().catch(""),
+  subject: z.object({ key: z.string(), singular: z.string().min(1), plural: z.string().min(1), topic: z.string().min(1) }),
+  dark: z.boolean().catch(false),
+  darkToggle: z.boolean().catch(false),
+  accent: z.enum(ACCENTS).catch(DEFAULT_ACCENT),
+  font: z.enum(FONTS).catch("sans"),
+  tone: z.enum(TONES).catch("friendly"),
+  multiPage: z.boolean().catch(false),
+  footer: z.boolean().catch(true),
+  // An unknown section (from a newer generator) is dropped, not fatal.
+  sections: z.array(z.unknown()).catch([]),
+  addedItems: z.array(z.object({ title: z.string().min(1) })).catch([]),
+  removedItems: z.array(z.string()).catch([]),
+});
+
+// The first generator stored a kind and a fixed list of extra sections.
+const firstGeneration = z.object({
   kind: z.enum(APP_KINDS),
-  formType: z.enum(FORM_TYPES).catch("contact"),
+  formType: z.enum(["contact", "signup"]).catch("contact"),
   title: z.string().min(1),
   tagline: z.string().optional(),
   dark: z.boolean().catch(false),
@@ -92,18 +131,18 @@ const storedSpec = z.object({
 
 // Specs are read back from the database, possibly written by an older
 // generator: unknown values fall back to defaults instead of failing a reply.
-export function parseSpec(value: unknown): AppSpec | null {
+// `upgrade` turns a first-generation spec into this shape (see ./spec.ts).
+export function parseSpec(value: unknown, upgrade: (old: FirstGenerationSpec) => AppSpec): AppSpec | null {
   const parsed = storedSpec.safeParse(value);
-  if (!parsed.success) return null;
-  const { kind, formType, title, tagline, dark, accent, sections } = parsed.data;
-  const known = sections.filter((s): s is Section => (SECTIONS as readonly string[]).includes(s));
-  return {
-    kind,
-    formType,
-    title,
-    tagline: tagline ?? defaultTagline(kind, formType),
-    dark,
-    accent,
-    sections: orderSections(known.filter((s) => !coveredByKind({ kind, formType }, s))),
-  };
+  if (parsed.success) {
+    const sections = parsed.data.sections.flatMap((s) => {
+      const one = section.safeParse(s);
+      return one.success ? [one.data] : [];
+    });
+    return { ...parsed.data, sections };
+  }
+  const old = firstGeneration.safeParse(value);
+  return old.success ? upgrade(old.data) : null;
 }
+
+export type FirstGenerationSpec = z.infer<typeof firstGeneration>;

@@ -71,14 +71,14 @@ describe("local chat service", () => {
     expect(chat!.demoUrl).toBeUndefined();
     expect(chat!.messages.map((m) => [m.role, m.content])).toEqual([
       ["user", "a todo app with a dark theme"],
-      ["assistant", expect.stringMatching(/^I built “My Tasks”, a to-do list with a dark theme/)],
+      ["assistant", expect.stringMatching(/^I built “My Tasks” with a to-do list, in a dark theme/)],
     ]);
     expect(chat!.messages[1]!.experimentalContent).toEqual([[0, expect.arrayContaining([["Codeblock", expect.objectContaining({ file: "app/page.tsx" }), expect.any(String)]])]]);
     expect(chat!.latestVersion?.status).toBe("completed");
     const files = chat!.latestVersion!.files;
     expect(files.map((f) => f.name)).toEqual(expect.arrayContaining(["app/page.tsx", "app/layout.tsx", "app/globals.css", "components/todo-list.tsx"]));
     expect(fileOf(files, "app/page.tsx")).toContain("My Tasks");
-    expect(fileOf(files, "app/page.tsx")).toContain("bg-slate-950");
+    expect(fileOf(files, "app/layout.tsx")).toContain('<html lang="en" className="dark">');
   });
 
   it("follow-ups edit the latest version, and state survives a new instance", async () => {
@@ -101,8 +101,23 @@ describe("local chat service", () => {
     // The next follow-up starts from the edited app, not the first prompt.
     await eventsOf(await createLocalChatService().sendMessage({ chatId, message: "make it dark" }));
     const latest = await createLocalChatService().getChat(chatId);
-    expect(fileOf(latest!.latestVersion!.files, "app/page.tsx")).toContain("bg-slate-950");
+    expect(fileOf(latest!.latestVersion!.files, "app/layout.tsx")).toContain('<html lang="en" className="dark">');
     expect(fileOf(latest!.latestVersion!.files, "app/page.tsx")).toContain("Grocery List");
+  });
+
+  it("reads a version the first generator stored, and edits it as sections", async () => {
+    const { getDb } = await import("@/lib/db/client");
+    const { localChatVersions } = await import("@/lib/db/schema");
+    const { eq } = await import("drizzle-orm");
+    const chatId = await newChat("a todo app");
+    const oldSpec = { kind: "todo", formType: "contact", title: "Chores", tagline: "Keep track of what matters today.", dark: false, accent: "green", sections: ["testimonials", "footer"] };
+    await getDb().update(localChatVersions).set({ spec: oldSpec }).where(eq(localChatVersions.chatId, chatId));
+    await eventsOf(await createLocalChatService().sendMessage({ chatId, message: "add a FAQ" }));
+    const files = (await createLocalChatService().getChat(chatId))!.latestVersion!.files;
+    const page = fileOf(files, "app/page.tsx")!;
+    expect(page).toContain("Chores");
+    expect(page.indexOf("<TodoList />")).toBeLessThan(page.indexOf("<Testimonials />"));
+    expect(page.indexOf("<Testimonials />")).toBeLessThan(page.indexOf("<Faq />"));
   });
 
   it("refuses a message for an unknown chat", async () => {

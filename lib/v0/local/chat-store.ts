@@ -4,8 +4,9 @@ import { asc, desc, eq } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { localChatMessages, localChats, localChatVersions } from "@/lib/db/schema";
 import type { Chat, ChatFile } from "../types";
-import { type AppSpec, parseSpec } from "./app-spec";
+import type { AppSpec } from "./app-spec";
 import type { MessageContent } from "./message-content";
+import { parseSpec } from "./spec";
 
 // The local generator's chats, messages and versions, kept in the app's own
 // database so conversations survive restarts like v0's do.

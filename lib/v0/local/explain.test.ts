@@ -1,33 +1,42 @@
 import { describe, expect, it } from "vitest";
+import { TECHNICAL_WORDS } from "@/tests/helpers/technical-words";
 import { describeEdit, describeNewApp } from "./explain";
-import { applyFollowUp, initialSpec } from "./spec";
+import { applyFollowUp, initialSpec, readPrompt } from "./spec";
 
 // Jargon a builder shouldn't have to read.
-const JARGON = /\b(?:sha|commit|branch|component|tsx|jsx|repo|deploy|spec|tailwind|css)\b/i;
+const JARGON = /\b(?:sha|commit|branch|component|tsx|jsx|repo|deploy|spec|tailwind|css|section kind)\b/i;
 
 describe("explanations", () => {
-  it("describe a new app in one or two plain sentences", () => {
-    const text = describeNewApp(initialSpec("a landing page for my bakery with pricing and a contact form, dark, in rose"));
+  it("describe a new app in one sentence, and invite changes", () => {
+    const text = describeNewApp(readPrompt("a bakery site with a menu, a FAQ and a contact form, dark, in rose"));
     expect(text).toBe(
-      "I built “Bakery”, a landing page with a dark theme and rose accents, plus a features section, a pricing table and a contact form. Ask for any change, like a new title, colour or section.",
+      "I built “Bakery” with a menu, an FAQ and a contact form, in a dark theme with rose accents. Ask for any change, like a new section, colour or title.",
     );
     expect(text).not.toMatch(JARGON);
+    expect(text).not.toMatch(TECHNICAL_WORDS);
   });
 
-  it("say what changed", () => {
-    const todo = initialSpec("a todo app");
-    expect(describeEdit(applyFollowUp(todo, "change the title to Grocery List"))).toBe("Done: I changed the title to “Grocery List”.");
-    expect(describeEdit(applyFollowUp(todo, "remove the footer, make it dark and add testimonials"))).toBe(
-      "Done: I switched to a dark theme, added testimonials and removed the footer.",
+  it("name what couldn't be built in the second sentence", () => {
+    expect(describeNewApp(readPrompt("a shop with products and a checkout"))).toBe(
+      "I built “Products” with a product list, in a light theme with indigo accents. I can’t connect a real payment system here, so buying buttons show a message instead.",
     );
-    expect(describeEdit(applyFollowUp(todo, "make it dark and add a footer"))).toBe("Done: I switched to a dark theme. It already has a footer.");
   });
 
-  it("say plainly when nothing needed changing, or nothing was understood", () => {
-    const todo = initialSpec("a todo app");
-    expect(describeEdit(applyFollowUp(todo, "add a footer"))).toBe("It already has a footer. I left everything else as it was.");
-    const unknown = describeEdit(applyFollowUp(todo, "hmm"));
-    expect(unknown).toMatch(/^I kept your app as it is/);
-    expect(unknown).not.toMatch(JARGON);
+  it("say what changed, and where", () => {
+    const recipes = initialSpec("a recipe site with a list of recipes and testimonials");
+    expect(describeEdit(applyFollowUp(recipes, "add a FAQ below the recipes"))).toBe("Done: I added an FAQ below the recipe list.");
+    expect(describeEdit(applyFollowUp(recipes, "remove the testimonials, make it dark and add a search box"))).toBe(
+      "Done: I switched to a dark theme, removed the testimonials and added a search box to the recipe list.",
+    );
+    expect(describeEdit(applyFollowUp(recipes, "call the list 'Our favourites'"))).toBe("Done: I renamed the recipe list to “Our favourites”.");
+  });
+
+  it("say plainly when nothing needed changing, nothing was understood, or it can't be done", () => {
+    const recipes = initialSpec("a recipe site with a list of recipes and testimonials");
+    expect(describeEdit(applyFollowUp(recipes, "add testimonials"))).toBe("It already has testimonials. I left everything else as it was.");
+    expect(describeEdit(applyFollowUp(recipes, "hmm"))).toMatch(/^I kept your app as it is/);
+    expect(describeEdit(applyFollowUp(recipes, "add a booking calendar"))).toBe(
+      "I can’t take real bookings here, so visitors are asked to send a message instead. I left everything else as it was.",
+    );
   });
 });

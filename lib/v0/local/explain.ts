@@ -1,79 +1,157 @@
 import "server-only";
 
-import type { AppKind, AppSpec, FormType, Section } from "./app-spec";
-import type { SpecChange, SpecEdit } from "./spec";
+import type { AppSpec, Font, Section, SectionKind, Subject } from "./app-spec";
+import type { ListOption } from "./section-words";
+import type { NewApp, SpecChange, SpecEdit } from "./spec";
 
-// What the reply says, in a builder's words: one or two plain sentences
-// about what was built or changed. Pure.
+// What the reply says, in a builder's words: one sentence about what was
+// built or changed, and one about anything asked for that wasn't. Pure.
 
-export function describeNewApp(spec: AppSpec): string {
-  const extras = spec.sections.filter((s) => s !== "footer").map((s) => withArticle(sectionName(s)));
-  const look = `${spec.dark ? "a dark" : "a light"} theme and ${spec.accent} accents`;
-  const plus = extras.length ? `, plus ${joinList(extras)}` : "";
-  return `I built “${spec.title}”, ${withArticle(kindName(spec.kind, spec.formType))} with ${look}${plus}. Ask for any change, like a new title, colour or section.`;
+export function describeNewApp({ spec, missing }: NewApp): string {
+  const parts = spec.sections.map((s) => sectionPhrase(spec.subject, s));
+  const extras = [spec.darkToggle ? "a dark/light switch" : "", spec.font !== "sans" ? `${fontName(spec.font)} lettering` : ""].filter(Boolean);
+  const look = `${spec.dark ? "a dark" : "a light"} theme with ${spec.accent} accents`;
+  const pages = spec.multiPage && spec.sections.length > 1 ? ", each on its own page with navigation" : "";
+  const built = `I built “${spec.title}” with ${joinList([...parts, ...extras])}${pages}, in ${look}.`;
+  return [built, missingSentence(missing) ?? "Ask for any change, like a new section, colour or title."].join(" ");
 }
 
-export function describeEdit({ changes, unchanged }: SpecEdit): string {
-  const already = unchanged.length ? capitalise(`${joinList(unchanged.map(alreadyPhrase))}.`) : "";
-  if (changes.length) return [`Done: I ${joinList(changes.map(changePhrase))}.`, already].filter(Boolean).join(" ");
+export function describeEdit({ changes, unchanged, missing, spec }: SpecEdit): string {
+  const already = unchanged.length ? capitalise(`${joinList(unchanged.map((c) => alreadyPhrase(spec, c)))}.`) : "";
+  const cannot = missingSentence(missing);
+  if (changes.length) return [`Done: I ${joinList(changes.map((c) => changePhrase(spec, c)))}.`, cannot ?? already].filter(Boolean).join(" ");
+  if (cannot) return [cannot, "I left everything else as it was."].join(" ");
   if (already) return `${already} I left everything else as it was.`;
-  return "I kept your app as it is, because I couldn’t tell what to change from that. Try something like “change the title to …”, “make it blue”, “make it dark”, “add a contact form” or “remove the footer”.";
+  return "I kept your app as it is, because I couldn’t tell what to change from that. Try something like “add a FAQ below the list”, “make it blue”, “make it dark” or “remove the testimonials”.";
 }
 
 export const FAILURE_TEXT = "Sorry, something went wrong while I was writing your app, so nothing was changed. Please send your message again.";
 
-function changePhrase(change: SpecChange): string {
+function missingSentence(missing: string[]): string | null {
+  if (missing.length === 0) return null;
+  return `${capitalise(joinList([...new Set(missing)]))}.`;
+}
+
+export function sectionName(subject: Subject, kind: SectionKind): string {
+  const food = ["bakery", "cafe", "restaurant"].includes(subject.key);
+  return {
+    items: `${subject.singular} list`,
+    features: "features section",
+    gallery: "photo gallery",
+    faq: "FAQ",
+    testimonials: "testimonials",
+    team: "team section",
+    stats: "numbers section",
+    pricing: "pricing table",
+    menu: food ? "menu" : "price list",
+    hours: "opening hours and location",
+    timeline: "timeline",
+    newsletter: "newsletter sign-up",
+    contact: "contact form",
+    signup: "sign-up form",
+    todo: "to-do list",
+    table: `table of ${subject.plural}`,
+    chart: "bar chart",
+  }[kind];
+}
+
+function sectionPhrase(subject: Subject, section: Section): string {
+  const options = [section.search ? "live search" : "", section.filters && !section.tabs ? "category filters" : "", section.tabs ? "category tabs" : ""].filter(Boolean);
+  const named = section.heading ? ` called “${section.heading}”` : "";
+  return `${withArticle(sectionName(subject, section.kind))}${named}${options.length ? ` with ${joinList(options)}` : ""}`;
+}
+
+const OPTION_NAMES: Record<ListOption, string> = { search: "a search box", filters: "category filters", tabs: "category tabs" };
+
+function where(spec: AppSpec, change: Extract<SpecChange, { what: "moved" }>["placement"]): string {
+  if (!("of" in change)) return change.where === "top" ? "to the top" : "to the bottom";
+  return `${change.where === "before" ? "above" : "below"} the ${sectionName(spec.subject, change.of)}`;
+}
+
+function changePhrase(spec: AppSpec, change: SpecChange): string {
   switch (change.what) {
     case "kind":
-      return `turned it into ${withArticle(kindName(change.kind, change.formType))}`;
+      return `rebuilt it as ${withArticle(kindName(change.kind))}`;
     case "title":
       return `changed the title to “${change.value}”`;
     case "tagline":
       return `changed the subtitle to “${change.value}”`;
     case "theme":
       return `switched to a ${change.dark ? "dark" : "light"} theme`;
+    case "toggle":
+      return change.on ? "added a dark/light switch" : "removed the dark/light switch";
     case "accent":
       return `made the accent colour ${change.accent}`;
-    case "section":
-      return change.present ? `added ${withArticle(sectionName(change.section))}` : `removed the ${sectionName(change.section)}`;
+    case "font":
+      return `switched to ${fontName(change.font)} lettering`;
+    case "tone":
+      return `made the wording more ${change.tone}`;
+    case "pages":
+      return change.multi ? "put each section on its own page with navigation" : "put everything back on one page";
+    case "footer":
+      return change.present ? "added a footer" : "removed the footer";
+    case "section": {
+      const index = spec.sections.findIndex((s) => s.kind === change.section);
+      const neighbour = index > 0 ? ` below the ${sectionName(spec.subject, spec.sections[index - 1]!.kind)}` : spec.sections.length > 1 ? " at the top" : "";
+      return change.present ? `added ${withArticle(sectionName(spec.subject, change.section))}${neighbour}` : `removed the ${sectionName(spec.subject, change.section)}`;
+    }
+    case "option":
+      return change.present ? `added ${OPTION_NAMES[change.option]} to the ${spec.subject.singular} list` : `removed the ${OPTION_NAMES[change.option].replace(/^an? /, "")}`;
+    case "moved":
+      return `moved the ${sectionName(spec.subject, change.section)} ${where(spec, change.placement)}`;
+    case "renamed":
+      return `renamed the ${sectionName(spec.subject, change.section)} to “${change.heading}”`;
+    case "item":
+      return change.present ? `added the ${spec.subject.singular} “${change.title}”` : `removed the ${spec.subject.singular} “${change.title}”`;
   }
 }
 
-function alreadyPhrase(change: SpecChange): string {
+function alreadyPhrase(spec: AppSpec, change: SpecChange): string {
   switch (change.what) {
     case "kind":
-      return `it’s already ${withArticle(kindName(change.kind, change.formType))}`;
+      return `it’s already ${withArticle(kindName(change.kind))}`;
     case "title":
       return `the title is already “${change.value}”`;
     case "tagline":
       return `the subtitle is already “${change.value}”`;
     case "theme":
       return `it already has a ${change.dark ? "dark" : "light"} theme`;
+    case "toggle":
+      return change.on ? "it already has a dark/light switch" : "there’s no dark/light switch to remove";
     case "accent":
       return `the accent colour is already ${change.accent}`;
+    case "font":
+      return `it already uses ${fontName(change.font)} lettering`;
+    case "tone":
+      return `the wording is already ${change.tone}`;
+    case "pages":
+      return change.multi ? "each section already has its own page" : "it’s already one page";
+    case "footer":
+      return change.present ? "it already has a footer" : "there’s no footer to remove";
     case "section":
-      return change.present ? `it already has ${withArticle(sectionName(change.section))}` : `there’s no ${sectionName(change.section)} to remove`;
+      return change.present ? `it already has ${withArticle(sectionName(spec.subject, change.section))}` : `there’s no ${sectionName(spec.subject, change.section)} to remove`;
+    case "option":
+      return change.present ? `the ${spec.subject.singular} list already has ${OPTION_NAMES[change.option]}` : `there are no ${OPTION_NAMES[change.option].replace(/^an? /, "")} to remove`;
+    case "moved":
+      return `the ${sectionName(spec.subject, change.section)} is already there`;
+    case "renamed":
+      return `the ${sectionName(spec.subject, change.section)} is already called “${change.heading}”`;
+    case "item":
+      return `there’s already a ${spec.subject.singular} called “${change.title}”`;
   }
 }
 
-function kindName(kind: AppKind, formType: FormType): string {
-  if (kind === "form") return formType === "signup" ? "sign-up form" : "contact form";
-  return { landing: "landing page", todo: "to-do list", pricing: "pricing page", dashboard: "dashboard", portfolio: "portfolio", blog: "blog" }[kind];
+function kindName(kind: string): string {
+  return { landing: "landing page", todo: "to-do list", form: "form", pricing: "pricing page", dashboard: "dashboard", portfolio: "portfolio", blog: "blog" }[kind] ?? kind;
 }
 
-function sectionName(section: Section): string {
-  return {
-    features: "features section",
-    testimonials: "testimonials",
-    pricing: "pricing table",
-    signup: "sign-up form",
-    contact: "contact form",
-    footer: "footer",
-  }[section];
+function fontName(font: Font): string {
+  return { sans: "clean sans-serif", serif: "classic serif", mono: "typewriter-style", rounded: "soft rounded" }[font];
 }
 
 function withArticle(noun: string): string {
-  if (noun === "testimonials") return noun;
+  if (/^(?:testimonials|opening hours)/.test(noun)) return noun;
+  if (/^FAQ/.test(noun)) return `an ${noun}`;
   return `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
 }
 

@@ -5,7 +5,7 @@ import type { ChatService } from "../types";
 import { addUserMessage, chatState, loadChat, startChat } from "./chat-store";
 import { describeEdit, describeNewApp } from "./explain";
 import { newId } from "./ids";
-import { applyFollowUp, initialSpec } from "./spec";
+import { applyFollowUp, readPrompt } from "./spec";
 import { writeReply } from "./stream-writer";
 
 // The stand-in for v0 when no API key is set: it reads the conversation,
@@ -15,9 +15,9 @@ export function createLocalChatService(): ChatService {
   return {
     async createChat({ message }) {
       const chatId = newId("chat");
-      const spec = initialSpec(message);
-      await startChat({ id: chatId, name: spec.title, message: { id: newId("msg"), content: message } });
-      return writeReply({ chatId, spec, explanation: describeNewApp(spec) });
+      const app = readPrompt(message);
+      await startChat({ id: chatId, name: app.spec.title, message: { id: newId("msg"), content: message } });
+      return writeReply({ chatId, spec: app.spec, explanation: describeNewApp(app) });
     },
 
     async sendMessage({ chatId, message }) {
@@ -26,8 +26,8 @@ export function createLocalChatService(): ChatService {
       await addUserMessage({ id: newId("msg"), chatId, content: message });
       // No version yet (the first reply failed): this message starts the app.
       if (!state.spec) {
-        const spec = initialSpec(message);
-        return writeReply({ chatId, spec, explanation: describeNewApp(spec) });
+        const app = readPrompt(message);
+        return writeReply({ chatId, spec: app.spec, explanation: describeNewApp(app) });
       }
       const edit = applyFollowUp(state.spec, message);
       return writeReply({ chatId, spec: edit.spec, explanation: describeEdit(edit) });

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { build } from "esbuild";
@@ -5,20 +6,22 @@ import { type ComponentType, createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { TECHNICAL_WORDS } from "@/tests/helpers/technical-words";
 import type { ChatFile } from "../types";
-import { APP_KINDS, type AppSpec, SECTIONS } from "./app-spec";
-import { renderFiles } from "./render";
+import { type AppSpec, SECTION_KINDS } from "./app-spec";
+import { DEV_PACKAGE_VERSIONS, PACKAGE_VERSIONS, renderFiles } from "./render";
 import { initialSpec } from "./spec";
 
 const projectRoot = path.resolve(import.meta.dirname, "../../..");
 
-// Every kind (both forms), light and dark, with every section; and a page
-// with nothing but its header.
+// Every section at once, light; dark with every list option, a theme
+// switch and a page each; a bare page; and a custom subject.
+const everything = (extra: Partial<AppSpec>): AppSpec => ({ ...initialSpec("a recipe site"), sections: SECTION_KINDS.map((kind) => ({ kind })), ...extra });
 const variants: [string, AppSpec][] = [
-  ...APP_KINDS.map((kind, i): [string, AppSpec] => [kind, { ...initialSpec(`a ${kind}`), kind, dark: i % 2 === 0, sections: [...SECTIONS] }]),
-  ["signup form", { ...initialSpec("a sign-up form"), dark: true, sections: [...SECTIONS] }],
-  ["bare landing page", { ...initialSpec("a landing page"), sections: [] }],
+  ["every section", everything({})],
+  ["every section, dark, many pages", everything({ dark: true, darkToggle: true, multiPage: true, font: "serif", accent: "amber", sections: SECTION_KINDS.map((kind) => (kind === "items" ? { kind, search: true, filters: true } : { kind })) })],
+  ["a list with tabs and search", { ...initialSpec("a pet site with a list of pets, search and tabs"), tone: "playful" }],
+  ["a bare page", { ...initialSpec("a landing page"), sections: [], footer: false }],
+  ["a custom subject", initialSpec("a shop with a list of kites, a table, a menu and a chart")],
 ];
 
 // Bundles entry files from memory, as a Next.js build would reach them
@@ -34,7 +37,7 @@ async function bundle(files: ChatFile[], entryPoints = ["app/page.tsx", "app/lay
     platform: "node",
     jsx: "automatic",
     logLevel: "silent",
-    external: ["react", "react/*", "lucide-react", "next", "next/*"],
+    external: ["react", "react/*", "lucide-react", "next", "next/*", "clsx", "tailwind-merge", "class-variance-authority", "@radix-ui/*"],
     plugins: [
       {
         name: "in-memory-app",
@@ -120,79 +123,92 @@ function typeErrors(label: string, files: ChatFile[]): string[] {
 const fileNames = (spec: AppSpec) => renderFiles(spec).map((f) => f.name);
 
 describe("rendered apps", () => {
-  it.each(variants)("a %s bundles and renders with its title in the heading", async (_label, spec) => {
+  it.each(variants)("%s bundles and renders with its title in the heading and a <main>", async (_label, spec) => {
     const files = renderFiles(spec);
     const [, layout] = await bundle(files);
     expect(layout).toContain(JSON.stringify(spec.title));
-    expect(await renderPage(files)).toMatch(new RegExp(`<h1[^>]*>${spec.title}</h1>`));
+    const html = await renderPage(files);
+    expect(html).toMatch(new RegExp(`<h1[^>]*>${spec.title}</h1>`));
+    expect(html).toContain('<main id="main">');
   });
 
-  it.each(variants)("a %s is valid strict TypeScript, with no unused imports", (label, spec) => {
+  it.each(variants)("%s is valid strict TypeScript, with no unused imports", (label, spec) => {
     expect(typeErrors(label, renderFiles(spec))).toEqual([]);
-  });
+  }, 120_000);
 
-  // The files stream to the builder's browser and show in the chat.
-  it.each(variants)("a %s names no branch, commit or vendor anywhere in its code", (_label, spec) => {
-    for (const file of renderFiles(spec)) expect(file.content, file.name).not.toMatch(TECHNICAL_WORDS);
-  });
-
-  it("writes the App Router files and one component per part, page first", () => {
-    expect(fileNames(initialSpec("a todo app with a contact form"))).toEqual([
-      "app/page.tsx",
-      "components/todo-list.tsx",
-      "components/contact-form.tsx",
-      "components/site-footer.tsx",
-      "app/layout.tsx",
-      "app/globals.css",
-    ]);
-    expect(fileNames(initialSpec("a dashboard"))).toEqual(expect.arrayContaining(["components/stat-card.tsx", "components/data-table.tsx"]));
-    expect(fileNames(initialSpec("a sign-up form"))).toContain("components/signup-form.tsx");
+  it("writes v0's project shape: pages first, sections, shadcn/ui, utils, layout, theme, package.json", () => {
+    const names = fileNames(initialSpec("a recipe site with a list of recipes, search and a FAQ"));
+    expect(names[0]).toBe("app/page.tsx");
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "components/recipe-list.tsx",
+        "components/faq.tsx",
+        "components/ui/accordion.tsx",
+        "components/ui/input.tsx",
+        "components/ui/card.tsx",
+        "lib/utils.ts",
+        "app/layout.tsx",
+        "app/globals.css",
+        "package.json",
+        "components.json",
+        "public/images/creamy-tomato-pasta.svg",
+      ]),
+    );
+    // Only the ui components a section uses.
+    expect(names).not.toContain("components/ui/tabs.tsx");
+    expect(fileNames({ ...everything({}), multiPage: true })).toEqual(expect.arrayContaining(["app/faq/page.tsx", "app/visit/page.tsx"]));
   });
 
   it("marks stateful components as client components, and only those", () => {
-    for (const file of renderFiles({ ...variants[0]![1], sections: [...SECTIONS] })) {
-      if (!file.name.endsWith(".tsx")) continue;
-      expect(file.content.startsWith('"use client";'), file.name).toBe(/\buse(?:State|Effect)\b/.test(file.content));
-    }
-  });
-
-  it("imports only React, lucide-react and the app's own files", () => {
     for (const [, spec] of variants) {
       for (const file of renderFiles(spec)) {
-        for (const [, source] of file.content.matchAll(/from\s+"([^"]+)"|import\s+"([^"]+)"/g)) {
-          if (source) expect(["react", "lucide-react"].includes(source) || source.startsWith("@/") || source.startsWith("./"), source).toBe(true);
-        }
+        if (!file.name.endsWith(".tsx") || file.name.startsWith("components/ui/")) continue;
+        expect(file.content.startsWith('"use client";'), file.name).toBe(/\buse(?:State|Effect)\b/.test(file.content));
       }
     }
   });
 
-  it("styles with the theme: colours, dark mode and globals.css", () => {
-    const files = renderFiles(initialSpec("a dark todo app in green"));
-    const css = files.find((f) => f.name === "app/globals.css")!.content;
+  // The preview host builds offline: only packages installed here.
+  it("imports only packages its package.json pins, at the versions installed beside this app", () => {
+    const installed = (name: string) => (JSON.parse(readFileSync(path.join(projectRoot, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
+    for (const [name, version] of Object.entries({ ...PACKAGE_VERSIONS, ...DEV_PACKAGE_VERSIONS })) expect(installed(name), name).toBe(version);
+    for (const [, spec] of variants) {
+      const files = renderFiles(spec);
+      const manifest = JSON.parse(files.find((f) => f.name === "package.json")!.content) as { dependencies: Record<string, string> };
+      for (const file of files) {
+        for (const [, source] of file.content.matchAll(/from\s+"([^"]+)"|import\s+"([^"]+)"/g)) {
+          if (!source || source.startsWith("@/") || source.startsWith("./")) continue;
+          const name = source.startsWith("@") ? source.split("/").slice(0, 2).join("/") : source.split("/")[0]!;
+          expect(manifest.dependencies[name], `${file.name} imports ${source}`).toBe(installed(name));
+        }
+      }
+      expect(files.map((f) => f.content).join("\n")).not.toMatch(/next\/font|fonts\.googleapis|https?:\/\/(?!www\.w3\.org|ui\.shadcn\.com)/);
+    }
+  });
+
+  it("themes with variables: light and dark sets, the accent and a local font stack", () => {
+    const css = renderFiles({ ...initialSpec("a bakery site in green"), font: "serif" }).find((f) => f.name === "app/globals.css")!.content;
     expect(css).toMatch(/^@import "tailwindcss";/);
-    expect(css).toContain("color-scheme: dark");
-    const list = files.find((f) => f.name === "components/todo-list.tsx")!.content;
-    expect(list).toContain("bg-green-500");
-    expect(files.find((f) => f.name === "app/page.tsx")!.content).toContain("bg-slate-950");
+    expect(css).toContain("@custom-variant dark (&:is(.dark *));");
+    expect(css).toMatch(/:root \{[^}]*--primary: #016630;/);
+    expect(css).toMatch(/\.dark \{[^}]*--primary: #05df72;/);
+    expect(css).toContain("--font-app: ui-serif, Georgia");
+    expect(css).toContain("--color-primary: var(--primary);");
+    const layout = (spec: AppSpec) => renderFiles(spec).find((f) => f.name === "app/layout.tsx")!.content;
+    expect(layout(initialSpec("a dark bakery site"))).toContain('<html lang="en" className="dark">');
+    expect(layout(initialSpec("a bakery site"))).toContain('<html lang="en">');
   });
 
-  it("links a landing page's button to a section that exists", () => {
-    const page = (spec: AppSpec) => renderFiles(spec).find((f) => f.name === "app/page.tsx")!.content;
-    expect(page(initialSpec("a landing page with a contact form"))).toContain('href="#contact"');
-    expect(page({ ...initialSpec("a landing page"), sections: [] })).not.toContain("href=");
-  });
-
-  it("keeps hostile titles as text, never as code", async () => {
+  it("keeps hostile titles and item names as text, never as code", async () => {
     const title = 'Bob\'s "Best" {app} </script> `x` ${1}';
-    const spec = { ...initialSpec("a todo app"), title };
+    const spec: AppSpec = { ...initialSpec("a recipe site with a list of recipes and a FAQ"), title, addedItems: [{ title: "</script><b>" }] };
     const files = renderFiles(spec);
     const page = files.find((f) => f.name === "app/page.tsx")!.content;
     expect(page).toContain('{"Bob\'s \\"Best\\" {app} \\u003c/script> `x` ${1}"}');
-    expect(page).not.toContain("</script>");
+    for (const file of files) expect(file.content, file.name).not.toContain("</script>");
     expect(typeErrors("hostile", files)).toEqual([]);
     const html = await renderPage(files);
     expect(html).toContain(`>${escapeHtml(title)}</h1>`);
-    expect(html).toContain(`© 2`);
-    expect(html).toContain(`${escapeHtml(title)}</p>`);
-  });
+    expect(html).toContain("&lt;/script&gt;&lt;b&gt;");
+  }, 120_000);
 });

@@ -4,25 +4,47 @@ import {
   type Accent,
   type AppKind,
   type AppSpec,
-  coveredByKind,
   DEFAULT_ACCENT,
-  defaultTagline,
-  defaultTitle,
-  type FormType,
-  orderSections,
+  type FirstGenerationSpec,
+  type Font,
+  parseSpec as parseStoredSpec,
   type Section,
+  type SectionKind,
+  type Subject,
+  type Tone,
 } from "./app-spec";
+import {
+  findCannot,
+  findDarkToggle,
+  findFont,
+  findListNoun,
+  findMentions,
+  findMove,
+  findMultiPage,
+  findPlacement,
+  findRename,
+  findTone,
+  findUnknownParts,
+  isListOption,
+  type ListOption,
+  type Mention,
+  type Placement,
+  findAddedItemStart,
+} from "./section-words";
+import { customSubject, findKnownSubject, itemsFor, subjectByKey } from "./subjects";
 import {
   findAccent,
   findFormType,
   findInitialTitle,
-  findKind,
+  findHeadKind,
+  findHeadName,
   findKindChange,
   findNewTagline,
   findNewTitle,
-  findSectionRequests,
   findSubject,
   findTheme,
+  phraseFrom,
+  titleCase,
 } from "./words";
 
 // Kept importable from here, where the preview host's tests look for them.
@@ -32,55 +54,217 @@ export { APP_KINDS, type AppSpec } from "./app-spec";
 // a spec, each follow-up edits the previous one. Pure.
 
 export type SpecChange =
-  | { what: "kind"; kind: AppKind; formType: FormType }
+  | { what: "kind"; kind: AppKind }
   | { what: "title"; value: string }
   | { what: "tagline"; value: string }
   | { what: "theme"; dark: boolean }
+  | { what: "toggle"; on: boolean }
   | { what: "accent"; accent: Accent }
-  | { what: "section"; section: Section; present: boolean };
+  | { what: "font"; font: Font }
+  | { what: "tone"; tone: Tone }
+  | { what: "pages"; multi: boolean }
+  | { what: "footer"; present: boolean }
+  | { what: "section"; section: SectionKind; present: boolean }
+  | { what: "option"; option: ListOption; present: boolean }
+  | { what: "moved"; section: SectionKind; placement: Placement }
+  | { what: "renamed"; section: SectionKind; heading: string }
+  | { what: "item"; title: string; present: boolean };
 
-// `changes` were made; `unchanged` were asked for but already so.
-export type SpecEdit = { spec: AppSpec; changes: SpecChange[]; unchanged: SpecChange[] };
+// `changes` were made; `unchanged` were asked for but already so; `missing`
+// names what was asked for but can't be built here, in the reply's words.
+export type SpecEdit = { spec: AppSpec; changes: SpecChange[]; unchanged: SpecChange[]; missing: string[] };
+export type NewApp = { spec: AppSpec; missing: string[] };
+
+// What each kind of app starts with when the prompt names no sections of
+// its own (or none of these).
+const KIND_SECTIONS: Record<AppKind, SectionKind[]> = {
+  landing: [],
+  todo: ["todo"],
+  form: ["contact"],
+  pricing: ["pricing"],
+  dashboard: ["stats", "chart", "table"],
+  portfolio: ["gallery", "items"],
+  blog: ["items"],
+};
+
+const KIND_SUBJECTS: Partial<Record<AppKind, Subject>> = {
+  todo: customSubject("task", "tasks"),
+  blog: subjectByKey("posts")!,
+  portfolio: subjectByKey("projects")!,
+};
+
+const DEFAULT_TITLES: Record<AppKind, string> = {
+  landing: "Welcome",
+  todo: "My Tasks",
+  form: "Get in Touch",
+  pricing: "Pricing",
+  dashboard: "Dashboard",
+  portfolio: "My Portfolio",
+  blog: "My Blog",
+};
 
 export function initialSpec(prompt: string): AppSpec {
+  return readPrompt(prompt).spec;
+}
+
+export function readPrompt(prompt: string): NewApp {
   const named = findInitialTitle(prompt);
-  const text = named?.rest ?? prompt;
-  const kind = findKind(text) ?? "landing";
-  const formType = kind === "form" ? findFormType(text) : "contact";
-  const sections = new Set<Section>(kind === "landing" ? ["features", "footer"] : ["footer"]);
-  for (const { section, wanted } of findSectionRequests(text)) {
-    if (wanted) sections.add(section);
-    else sections.delete(section);
-  }
-  return {
-    kind,
-    formType,
-    title: named?.value ?? findSubject(text) ?? defaultTitle(kind, formType),
-    tagline: defaultTagline(kind, formType),
+  const toggle = findDarkToggle(named?.rest ?? prompt);
+  const text = toggle?.rest ?? named?.rest ?? prompt;
+  const kind = findHeadKind(text) ?? "landing";
+  const subject = findSubjectOf(text, named?.value ?? "", kind);
+  const mentions = menuTabs(findMentions(text, subject));
+
+  let sections: Section[] = [];
+  const wanted = mentions.filter((m) => m.wanted);
+  let defaults: SectionKind[] = kind === "form" ? [formSection(text)] : KIND_SECTIONS[kind];
+  if (kind === "landing" && !wanted.some((m) => m.what !== "footer")) defaults = subject.key === "custom" ? ["features", "testimonials", "contact"] : ["items", "features", "testimonials", "contact"];
+  if (!wanted.some((m) => defaults.includes(m.what as SectionKind))) sections = defaults.map((k) => ({ kind: k }));
+  for (const mention of mentions) sections = applyMention(sections, mention, null).sections;
+
+  const unwanted = new Set(mentions.filter((m) => !m.wanted).map((m) => m.what));
+  sections = sections.filter((s) => !unwanted.has(s.kind));
+  const spec: AppSpec = {
+    title: named?.value ?? findSubject(text) ?? findHeadName(text) ?? (kind === "landing" && subject.key !== "custom" ? titleCase(subject.plural) : DEFAULT_TITLES[kind]),
+    tagline: "",
+    subject,
     dark: findTheme(text) === "dark",
+    darkToggle: toggle?.wanted ?? false,
     accent: findAccent(text) ?? DEFAULT_ACCENT,
-    sections: orderSections([...sections].filter((s) => !coveredByKind({ kind, formType }, s))),
+    font: findFont(text) ?? "sans",
+    tone: findTone(text) ?? "friendly",
+    multiPage: (findMultiPage(text) ?? false) && sections.length > 1,
+    footer: !unwanted.has("footer"),
+    sections,
+    addedItems: [],
+    removedItems: [],
   };
+  return { spec, missing: missingFrom(text, spec) };
+}
+
+// "a menu in tabs": the menu is already tabbed; the tabs aren't the list's.
+function menuTabs(mentions: Mention[], spec?: AppSpec): Mention[] {
+  const menu = mentions.some((m) => m.what === "menu") || spec?.sections.some((s) => s.kind === "menu");
+  const list = mentions.some((m) => m.what === "items") || spec?.sections.some((s) => s.kind === "items");
+  return menu && !list ? mentions.filter((m) => m.what !== "tabs") : mentions;
+}
+
+function formSection(text: string): SectionKind {
+  if (/\b(?:newsletter|mailing list|subscribe)\b/i.test(text)) return "newsletter";
+  return findFormType(text) === "signup" ? "signup" : "contact";
+}
+
+// "a list of kites" → kites; else a subject the generator knows; else what
+// the kind of app implies; else plain "items".
+function findSubjectOf(text: string, title: string, kind: AppKind): Subject {
+  const listNoun = findListNoun(text);
+  if (listNoun) return findKnownSubject(listNoun) ?? customSubject(singular(listNoun), listNoun);
+  return KIND_SUBJECTS[kind] ?? findKnownSubject(`${text} ${title}`) ?? customSubject("item", "items");
+}
+
+function singular(plural: string): string {
+  if (/ies$/.test(plural)) return plural.slice(0, -3) + "y";
+  if (/(?:ch|sh|x|ss)es$/.test(plural)) return plural.slice(0, -2);
+  return plural.replace(/s$/, "");
+}
+
+// What was asked for and can't be built, in the reply's words. A phrase
+// naming the subject or its items ("with recipes") is known.
+function missingFrom(text: string, spec: AppSpec): string[] {
+  const known = (phrase: string) => new RegExp(`\\b(?:${[spec.subject.singular, spec.subject.plural, spec.subject.topic].join("|")})`, "i").test(phrase) || findColours(phrase);
+  const unknown = findUnknownParts(text, spec.subject, known);
+  return [...findCannot(text), ...(unknown.length ? [`I didn’t know how to make ${joinWithAnd(unknown.map((u) => `“${u}”`))}`] : [])];
+}
+
+function findColours(phrase: string): boolean {
+  return findAccent(phrase) !== null || findTheme(phrase) !== null || findFont(phrase) !== null || findTone(phrase) !== null;
+}
+
+function joinWithAnd(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`;
+}
+
+// One mention applied to a section list: added (where placed), removed, or
+// a list option switched. `placement` is null for a first prompt (order as
+// written).
+function applyMention(sections: Section[], mention: Mention, placement: Placement | null): { sections: Section[]; change: SpecChange | null; already: boolean } {
+  const { what, wanted } = mention;
+  if (what === "footer") return { sections, change: null, already: false };
+  if (isListOption(what)) {
+    const list = sections.find((s) => s.kind === "items");
+    if (!list) {
+      if (!wanted) return { sections, change: { what: "option", option: what, present: false }, already: true };
+      return { sections: place(sections, { kind: "items", [what]: true }, placement), change: { what: "option", option: what, present: true }, already: false };
+    }
+    const already = Boolean(list[what]) === wanted;
+    return { sections: sections.map((s) => (s === list ? { ...s, [what]: wanted } : s)), change: { what: "option", option: what, present: wanted }, already };
+  }
+  const has = sections.some((s) => s.kind === what);
+  const change: SpecChange = { what: "section", section: what, present: wanted };
+  if (has === wanted) return { sections, change, already: true };
+  if (!wanted) return { sections: sections.filter((s) => s.kind !== what), change, already: false };
+  return { sections: place(sections, { kind: what }, placement), change, already: false };
+}
+
+function place(sections: Section[], section: Section, placement: Placement | null): Section[] {
+  const others = sections.filter((s) => s.kind !== section.kind);
+  if (!placement || placement.where === "bottom") return [...others, section];
+  if (!("of" in placement)) return [section, ...others];
+  const at = others.findIndex((s) => s.kind === placement.of);
+  if (at === -1) return [...others, section];
+  const index = placement.where === "before" ? at : at + 1;
+  return [...others.slice(0, index), section, ...others.slice(index)];
 }
 
 export function applyFollowUp(previous: AppSpec, message: string): SpecEdit {
   const changes: SpecChange[] = [];
   const unchanged: SpecChange[] = [];
   const note = (change: SpecChange, changed: boolean) => (changed ? changes : unchanged).push(change);
-  let spec: AppSpec = { ...previous, sections: [...previous.sections] };
+  const spec: AppSpec = { ...previous, sections: previous.sections.map((s) => ({ ...s })), addedItems: [...previous.addedItems], removedItems: [...previous.removedItems] };
+  let text = message;
 
-  // New wording is taken out first, so its words aren't read as requests.
-  const tagline = findNewTagline(message);
-  const title = findNewTitle(tagline?.rest ?? message);
-  const text = title?.rest ?? tagline?.rest ?? message;
-
-  const kind = findKindChange(text);
-  const switched = kind !== null && (kind !== spec.kind || (kind === "form" && findFormType(text) !== spec.formType));
-  if (kind) {
-    const formType = kind === "form" ? findFormType(text) : "contact";
-    note({ what: "kind", kind, formType }, switched);
-    if (switched) spec = switchKind(spec, kind, formType);
+  // Names the builder typed are taken out first, so their words aren't read
+  // as requests ("call the list Dark Blue Footer").
+  const rename = findRename(text, spec.subject);
+  if (rename) {
+    const found = phraseFrom(text, rename.from, rename.start);
+    if (found) {
+      const target = spec.sections.find((s) => s.kind === rename.section);
+      const heading = found.value;
+      note({ what: "renamed", section: rename.section, heading }, target?.heading !== heading);
+      if (target) target.heading = heading;
+      else spec.sections.push({ kind: rename.section, heading });
+      text = found.rest;
+    }
   }
+  const itemStart = findAddedItemStart(text);
+  if (itemStart !== null) {
+    const found = phraseFrom(text, text.search(/\badd\s/i), itemStart);
+    if (found) {
+      const exists = itemsFor(spec.subject, spec.addedItems, spec.removedItems).some((i) => i.title.toLowerCase() === found.value.toLowerCase());
+      note({ what: "item", title: found.value, present: true }, !exists);
+      if (!exists) {
+        spec.addedItems.push({ title: found.value });
+        spec.removedItems = spec.removedItems.filter((r) => r.toLowerCase() !== found.value.toLowerCase());
+      }
+      if (!spec.sections.some((s) => s.kind === "items")) spec.sections.push({ kind: "items" });
+      text = found.rest;
+    }
+  }
+  if (/\b(?:remove|delete|drop|take out|get rid of)\b/i.test(text)) {
+    for (const item of itemsFor(spec.subject, spec.addedItems, spec.removedItems)) {
+      const at = text.toLowerCase().indexOf(item.title.toLowerCase());
+      if (at === -1) continue;
+      spec.addedItems = spec.addedItems.filter((a) => a.title !== item.title);
+      if (!previous.addedItems.some((a) => a.title === item.title)) spec.removedItems.push(item.title);
+      note({ what: "item", title: item.title, present: false }, true);
+      text = text.slice(0, at) + " " + text.slice(at + item.title.length);
+    }
+  }
+
+  const tagline = findNewTagline(text);
+  const title = findNewTitle(tagline?.rest ?? text);
+  text = title?.rest ?? tagline?.rest ?? text;
   if (title) {
     note({ what: "title", value: title.value }, title.value !== spec.title);
     spec.title = title.value;
@@ -90,7 +274,36 @@ export function applyFollowUp(previous: AppSpec, message: string): SpecEdit {
     spec.tagline = tagline.value;
   }
 
-  const theme = findTheme(text);
+  const kind = findKindChange(text);
+  if (kind) {
+    const sections = kind === "form" ? [formSection(text)] : KIND_SECTIONS[kind];
+    const same = sections.length > 0 && sections.every((k, i) => spec.sections[i]?.kind === k) && spec.sections.length === sections.length;
+    note({ what: "kind", kind }, !same);
+    if (!same) {
+      spec.sections = (sections.length ? sections : ["features", "testimonials", "contact"]).map((k) => ({ kind: k as SectionKind }));
+      spec.subject = KIND_SUBJECTS[kind] ?? spec.subject;
+      if (previous.title === DEFAULT_TITLES[findKindOf(previous)]) spec.title = DEFAULT_TITLES[kind];
+    }
+    text = "";
+  }
+
+  const toggle = findDarkToggle(text);
+  if (toggle) {
+    note({ what: "toggle", on: toggle.wanted }, toggle.wanted !== spec.darkToggle);
+    spec.darkToggle = toggle.wanted;
+    text = toggle.rest;
+  }
+  const font = findFont(text);
+  if (font) {
+    note({ what: "font", font }, font !== spec.font);
+    spec.font = font;
+  }
+  const tone = findTone(text);
+  if (tone && /\b(?:tone|sound|voice|wording|words|copy|text|feel|more|less)\b/i.test(text)) {
+    note({ what: "tone", tone }, tone !== spec.tone);
+    spec.tone = tone;
+  }
+  const theme = findTheme(text.replace(/\b\w+\s+(?:font|typeface)\b/gi, " "));
   if (theme) {
     note({ what: "theme", dark: theme === "dark" }, (theme === "dark") !== spec.dark);
     spec.dark = theme === "dark";
@@ -100,26 +313,71 @@ export function applyFollowUp(previous: AppSpec, message: string): SpecEdit {
     note({ what: "accent", accent }, accent !== spec.accent);
     spec.accent = accent;
   }
-
-  for (const { section, wanted } of findSectionRequests(text)) {
-    if (coveredByKind(spec, section)) {
-      // The main content already is this section ("add pricing" to a pricing page).
-      if (wanted && !switched) note({ what: "section", section, present: true }, false);
-      continue;
-    }
-    const has = spec.sections.includes(section);
-    note({ what: "section", section, present: wanted }, has !== wanted);
-    spec.sections = orderSections(wanted ? [...spec.sections, section] : spec.sections.filter((s) => s !== section));
+  const multi = findMultiPage(text);
+  if (multi !== null) {
+    note({ what: "pages", multi }, multi !== spec.multiPage);
+    spec.multiPage = multi;
   }
 
-  return { spec: changes.length ? spec : previous, changes, unchanged };
+  // "move the FAQ above the recipes": the FAQ moves; the recipes are where.
+  let placement = findPlacement(text, spec.subject);
+  const placementText = placement ? /\b(?:below|under|underneath|beneath|after|above|before|over|at the \w+|first|last)\b.*$/i.exec(text) : null;
+  const requestText = placementText ? text.slice(0, placementText.index) : text;
+  const moving = placement ? findMove(text, spec.subject) : null;
+  if (moving && placement && spec.sections.some((s) => s.kind === moving)) {
+    const section = spec.sections.find((s) => s.kind === moving)!;
+    const moved = place(spec.sections, section, placement);
+    note({ what: "moved", section: moving, placement }, moved.some((s, i) => s !== spec.sections[i]));
+    spec.sections = moved;
+  } else {
+    for (const mention of menuTabs(findMentions(requestText, spec.subject), spec)) {
+      if (mention.what === "footer") {
+        note({ what: "footer", present: mention.wanted }, mention.wanted !== spec.footer);
+        spec.footer = mention.wanted;
+        continue;
+      }
+      const result = applyMention(spec.sections, mention, placement);
+      if (result.change) note(result.change, !result.already);
+      spec.sections = result.sections;
+      // "add a chart and a table after the list": in the order asked.
+      if (placement && placement.where !== "before" && result.change?.what === "section" && result.change.present && !result.already) {
+        placement = { where: "after", of: result.change.section };
+      }
+    }
+  }
+
+  const missing = missingFrom(text, spec);
+  return { spec: changes.length ? spec : previous, changes, unchanged, missing };
 }
 
-// Wording the builder never chose follows the new kind; their own stays.
-function switchKind(spec: AppSpec, kind: AppKind, formType: FormType): AppSpec {
-  const next = { ...spec, kind, formType };
-  if (spec.title === defaultTitle(spec.kind, spec.formType)) next.title = defaultTitle(kind, formType);
-  if (spec.tagline === defaultTagline(spec.kind, spec.formType)) next.tagline = defaultTagline(kind, formType);
-  next.sections = spec.sections.filter((s) => !coveredByKind(next, s));
-  return next;
+function findKindOf(spec: AppSpec): AppKind {
+  const kinds = spec.sections.map((s) => s.kind).join(",");
+  return (Object.entries(KIND_SECTIONS).find(([, sections]) => sections.join(",") === kinds)?.[0] as AppKind | undefined) ?? "landing";
+}
+
+// A spec stored by the first generator (a kind plus fixed extra sections),
+// read as this generator's sections.
+export function upgradeSpec(old: FirstGenerationSpec): AppSpec {
+  const main: SectionKind[] = old.kind === "form" ? [old.formType] : old.kind === "landing" ? [] : KIND_SECTIONS[old.kind];
+  const extras = old.sections.flatMap((s): SectionKind[] => (["features", "testimonials", "pricing", "signup", "contact"].includes(s) ? [s as SectionKind] : []));
+  const kinds = [...new Set([...main, ...extras])];
+  return {
+    title: old.title,
+    tagline: old.tagline ?? "",
+    subject: KIND_SUBJECTS[old.kind] ?? customSubject("item", "items"),
+    dark: old.dark,
+    darkToggle: false,
+    accent: old.accent,
+    font: "sans",
+    tone: "friendly",
+    multiPage: false,
+    footer: old.sections.includes("footer"),
+    sections: kinds.map((kind) => ({ kind })),
+    addedItems: [],
+    removedItems: [],
+  };
+}
+
+export function parseSpec(value: unknown): AppSpec | null {
+  return parseStoredSpec(value, upgradeSpec);
 }

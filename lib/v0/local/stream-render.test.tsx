@@ -16,7 +16,7 @@ vi.mock("./render", async (importOriginal) =>
 
 const spec = initialSpec("a todo app with a dark theme");
 const files = renderFiles(spec);
-const explanation = describeNewApp(spec);
+const explanation = describeNewApp({ spec, missing: [] });
 const CodeProjectPart = ({ code, language }: { code?: string; language?: string }) => (
   <pre data-testid="file" data-language={language}>
     {code}
@@ -78,7 +78,7 @@ describe("the local generator's reply in @v0-sdk/react", () => {
   it("says so in plain words when writing fails before anything was shown", async () => {
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     const broken = { ...spec, title: "Explode" };
-    const { onComplete } = streamInto(writeReply({ chatId: "chat_1", spec: broken, explanation: describeNewApp(broken) }));
+    const { onComplete } = streamInto(writeReply({ chatId: "chat_1", spec: broken, explanation: describeNewApp({ spec: broken, missing: [] }) }));
     await waitFor(() => expect(onComplete).toHaveBeenCalled());
     expect(screen.getByText(FAILURE_TEXT)).toBeTruthy();
     expect(screen.queryAllByTestId("file")).toHaveLength(0);

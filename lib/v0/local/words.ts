@@ -1,9 +1,11 @@
 import "server-only";
 
-import type { Accent, AppKind, FormType, Section } from "./app-spec";
+import type { Accent, AppKind } from "./app-spec";
 
-// Reading a builder's plain-English message: which app, title, colours and
-// sections it asks for. Heuristics, so each reader answers null when unsure
+export type FormType = "contact" | "signup";
+
+// Reading a builder's plain-English message: which app, title and colours
+// it asks for (sections: ./section-words.ts). Heuristics, so each reader answers null when unsure
 // and the caller keeps what it had. Pure.
 
 // ── Kind of app ─────────────────────────────────────────────────────────────
@@ -22,7 +24,7 @@ const KIND_WORDS: [AppKind, RegExp][] = [
 const STANDALONE_KINDS: AppKind[] = ["todo", "dashboard", "blog", "portfolio"];
 const GENERIC_APP = /\b(?:website|web site|site|web ?page|page|app|application)\b/i;
 // What the app *is* comes before "with …"; what it has comes after.
-const HEAD_END = /\s(?:with|including|featuring|plus|that has|which has)\s/i;
+const HEAD_END = /\s(?:with|including|featuring|plus|that has|which has)\s|[:,]\s/i;
 
 export function findKind(text: string): AppKind | null {
   const head = text.split(HEAD_END, 1)[0]!;
@@ -32,6 +34,25 @@ export function findKind(text: string): AppKind | null {
     (GENERIC_APP.test(head) ? "landing" : null) ??
     earliestKind(text)
   );
+}
+
+// A first prompt's kind of app comes from what it *is* ("a dashboard with
+// …"), never from what it has ("a shop with a newsletter" is no form).
+export function findHeadKind(text: string): AppKind | null {
+  return earliestKind(text.split(HEAD_END, 1)[0]!);
+}
+
+const HEAD_NAME =
+  /^\s*(?:(?:make|build|create|design|i want|i need|give me)\s+(?:me\s+)?)?(?:(?:a|an|the|my|our)\s+)?(?!(?:a|an|the|my|our)\s)(?:(?:simple|small|nice|new|online|modern|beautiful|little|dark|light|one-page|single-page)\s+)*([a-z][a-z'&-]*(?:\s+[a-z][a-z'&-]*){0,2}?)\s+(website|web site|site|web ?page|page|app|homepage|shop|store|directory|catalogue|catalog|portal)\b/i;
+
+// "a yoga studio site" → "Yoga Studio", "a coffee shop" → "Coffee Shop".
+export function findHeadName(text: string): string | null {
+  const match = HEAD_NAME.exec(text.split(HEAD_END, 1)[0]!);
+  if (!match) return null;
+  const name = match[1]!.trim();
+  if (earliestKind(name) || /\b(?:landing|one|single|simple|my|new)\b/i.test(name)) return null;
+  const kept = /^(?:shop|store|directory|catalogue|catalog|portal)$/i.test(match[2]!) ? `${name} ${match[2]}` : name;
+  return titleCase(kept.toLowerCase());
 }
 
 function earliestKind(text: string, allowed?: AppKind[]): AppKind | null {
@@ -64,38 +85,6 @@ export function findKindChange(text: string): AppKind | null {
   const implicit = IMPLICIT_KIND_CHANGE.exec(text)?.[1] ?? (/\binstead\b/i.test(text) ? text : null);
   if (!implicit) return null;
   return earliestKind(implicit, STANDALONE_KINDS) ?? (/\blanding\b|\bhome ?page\b/i.test(implicit) ? "landing" : null);
-}
-
-// ── Sections ────────────────────────────────────────────────────────────────
-
-const SECTION_WORDS: [Section, RegExp][] = [
-  ["features", /\b(?:features?|benefits)\b/gi],
-  ["testimonials", /\b(?:testimonials?|reviews?|quotes?)\b/gi],
-  ["pricing", /\b(?:pricing|prices|plans)\b/gi],
-  ["signup", /\b(?:sign-?\s?ups?|newsletter|wait-?\s?list|subscribe|mailing list)\b/gi],
-  ["contact", /\bcontact\b/gi],
-  ["footer", /\bfooter\b/gi],
-];
-
-const REMOVE_WORDS =
-  /\b(?:remove|delete|drop|get rid of|without|hide|take (?:out|away|off)|no|lose|ditch|don['’]t (?:want|need)|do not (?:want|need))\b/gi;
-const ADD_WORDS = /\b(?:add|include|put|show|with|also|plus|(?<!n['’]t |not )(?:want|need)|insert|give it|bring back|create)\b/gi;
-
-type SectionRequest = { section: Section; wanted: boolean };
-
-// A section is wanted unless the nearest verb before it removes it, so
-// "remove the footer and add testimonials" does both.
-export function findSectionRequests(text: string): SectionRequest[] {
-  const removals = [...text.matchAll(REMOVE_WORDS)].map((m) => m.index + m[0].length);
-  const additions = [...text.matchAll(ADD_WORDS)].map((m) => m.index + m[0].length);
-  const requests: SectionRequest[] = [];
-  for (const [section, pattern] of SECTION_WORDS) {
-    const mention = [...text.matchAll(pattern)].at(-1);
-    if (!mention) continue;
-    const lastBefore = (ends: number[]) => Math.max(-1, ...ends.filter((end) => end <= mention.index));
-    requests.push({ section, wanted: lastBefore(removals) < lastBefore(additions) || lastBefore(removals) === -1 });
-  }
-  return requests;
 }
 
 // ── Colours and theme ───────────────────────────────────────────────────────
@@ -178,7 +167,7 @@ export function findTheme(text: string): "dark" | "light" | null {
 
 // ── Titles ──────────────────────────────────────────────────────────────────
 
-type Found = { value: string; rest: string };
+export type Found = { value: string; rest: string };
 
 const NAMED = /\b(?:called|named|titled|with the (?:title|name))\s+/i;
 // In a first prompt a name ends where lower-case description resumes:
@@ -242,6 +231,13 @@ export function findNewTagline(message: string): Found | null {
   return findAfter(message, NEW_TAGLINE);
 }
 
+// The text a builder gave after a trigger (`from` is where the trigger
+// starts, `start` where its value does), and the message without both.
+export function phraseFrom(message: string, from: number, start: number): Found | null {
+  const found = phraseAt(message, start, CLAUSE_END);
+  return found ? { value: asTyped(found.value), rest: message.slice(0, from) + found.after } : null;
+}
+
 function findAfter(message: string, triggers: RegExp[]): Found | null {
   for (const trigger of triggers) {
     const match = trigger.exec(message);
@@ -299,7 +295,7 @@ function asTyped(title: string): string {
 
 const SMALL_WORDS = new Set(["a", "an", "and", "the", "of", "for", "in", "on", "to", "with", "at", "by", "or"]);
 
-function titleCase(text: string): string {
+export function titleCase(text: string): string {
   return text
     .split(" ")
     .map((word, i) => (i > 0 && SMALL_WORDS.has(word) ? word : word.replace(/^\p{Ll}/u, (c) => c.toUpperCase())))
