@@ -33,7 +33,8 @@ async function newChat(message: string, service = createLocalChatService()): Pro
   return first.id;
 }
 
-const fileOf = (files: { name: string; content: FileContent }[] | undefined, name: string) => files?.find((f) => f.name === name)?.content;
+// The local generator writes text files only.
+const fileOf = (files: { name: string; content: FileContent }[] | undefined, name: string) => files?.find((f) => f.name === name)?.content as string | undefined;
 
 afterEach(() => {
   vi.restoreAllMocks();
