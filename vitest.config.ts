@@ -60,9 +60,23 @@ projects.push({
   test: {
     name: "browser",
     include: ["e2e/**/*.test.ts"],
+    exclude: ["e2e/production/**"],
     globalSetup: ["e2e/global-setup.ts"],
     testTimeout: 120_000,
     hookTimeout: 60_000,
+  },
+});
+
+// The production build (`next start`) with the real clients pointed at fakes
+// of v0, GitHub and Vercel. Needs no browser, so it runs on any machine.
+projects.push({
+  ...shared,
+  test: {
+    name: "production",
+    include: ["e2e/production/**/*.test.ts"],
+    globalSetup: ["e2e/production/global-setup.ts"],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });
 

@@ -1,13 +1,13 @@
 // Builds the app and starts it with `next start` on the embedded defaults,
 // with a fresh data directory and a fresh database for every run.
-import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { chromiumMissing } from "./chromium";
-import { freePort, freshDatabase, nextBin, startNextServer } from "./support/next-server";
+import { buildOnce } from "./support/build";
+import { freePort, freshDatabase, startNextServer } from "./support/next-server";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -17,16 +17,6 @@ declare module "vitest" {
     skipReason?: string;
   }
 }
-
-const root = path.resolve(import.meta.dirname, "..");
-
-export const BUILD_SECRETS = {
-  BETTER_AUTH_SECRET: "sentinel-auth-secret-9f3a",
-  GITHUB_TOKEN: "sentinel-github-token-51c2",
-  VERCEL_TOKEN: "sentinel-vercel-token-7d10",
-  V0_API_KEY: "sentinel-v0-key-e4b8",
-  DATABASE_URL: "postgres://sentinel:sentinel-db-pass-22aa@127.0.0.1:1/none",
-};
 
 export default async function setup(project: TestProject) {
   // A fresh machine may have no browser: say so, and why, instead of failing
@@ -43,15 +33,7 @@ export default async function setup(project: TestProject) {
   const faultFile = path.join(dataDir, "preview-fault");
   const database = await freshDatabase();
 
-  if (!process.env.E2E_SKIP_BUILD) {
-    // Server secrets present at build time, so the bundle test can prove none
-    // of them (names or values) reaches the browser.
-    execFileSync(process.execPath, [nextBin, "build"], {
-      cwd: root,
-      stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, ...BUILD_SECRETS, NEXT_TELEMETRY_DISABLED: "1" },
-    });
-  }
+  buildOnce();
 
   const app = await startNextServer({
     port: appPort,

@@ -6,7 +6,7 @@ import path from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { CHROMIUM_PATH } from "./chromium";
-import { BUILD_SECRETS } from "./global-setup";
+import { BUILD_SECRETS } from "./support/build";
 import { withoutGeneratedCode } from "@/tests/helpers/technical-words";
 
 const skipReason = inject("skipReason");

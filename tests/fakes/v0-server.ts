@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import { zipSync } from "fflate";
 import { contentBytes } from "@/lib/files/content";
 import type { FileMap } from "@/lib/files/types";
+import { DONE_EVENT, encodeEvent } from "@/lib/v0/stream-events";
 
 export type FakeV0Chat = {
   id: string;
@@ -18,6 +19,13 @@ export type FakeV0Chat = {
   files: FileMap;
   // Put the export inside one folder, as some archive tools do.
   archiveRoot?: string;
+  messages?: { id: string; role: "user" | "assistant"; content: string; createdAt: string }[];
+};
+
+// A small working app: what a reply writes unless the test says otherwise.
+const DEFAULT_APP: FileMap = {
+  "app/layout.tsx": `export default function RootLayout({ children }: { children: React.ReactNode }) {\n  return (\n    <html lang="en">\n      <body>{children}</body>\n    </html>\n  );\n}\n`,
+  "app/page.tsx": `export default function Page() {\n  return <main><h1>Hello from v0</h1></main>;\n}\n`,
 };
 
 export type RecordedV0Request = { method: string; path: string; auth?: string };
@@ -34,6 +42,8 @@ export async function startFakeV0(options: { apiKey?: string } = {}) {
   const chats = new Map<string, FakeV0Chat>();
   const requests: RecordedV0Request[] = [];
   const faults: Fault[] = [];
+  const replies: FileMap[] = [];
+  let created = 0;
 
   // JSON lists carry strings only: a binary file appears as a link to it,
   // which is not its bytes.
@@ -56,15 +66,49 @@ export async function startFakeV0(options: { apiKey?: string } = {}) {
     files: fileDetails(chat, includeDefaults),
   });
 
-  function route(method: string, url: URL): { status: number; type: string; body: Buffer } {
+  // POST /chats and POST /chats/{id}/messages in v0's streaming mode: the
+  // chat snapshot (how a new chat's id first reaches the caller), the reply
+  // as a content delta, the final chat, [DONE]. The reply's version holds the
+  // next queued project (or a small default app).
+  function reply(chat: FakeV0Chat, message: string): { status: number; type: string; body: Buffer } {
+    created += 1;
+    const now = new Date().toISOString();
+    const text = `Here is your app for: ${message}`;
+    chat.versionId = `ver_${created}`;
+    chat.files = replies.shift() ?? DEFAULT_APP;
+    chat.messages = [
+      ...(chat.messages ?? []),
+      { id: `msg_${created}_u`, role: "user", content: message, createdAt: now },
+      { id: `msg_${created}_a`, role: "assistant", content: text, createdAt: now },
+    ];
+    chats.set(chat.id, chat);
+    const snapshot = { object: "chat", id: chat.id, name: chat.name ?? chat.id, messages: chat.messages };
+    const events = [
+      encodeEvent(snapshot),
+      encodeEvent({ id: `msg_${created}_a`, delta: { _t: "a", 0: [[0, [["p", {}, text]]]] } }),
+      encodeEvent({ ...snapshot, latestVersion: version(chat, false) }),
+      DONE_EVENT,
+    ];
+    return { status: 200, type: "text/event-stream", body: Buffer.concat(events) };
+  }
+
+  function route(method: string, url: URL, body: { message?: string }): { status: number; type: string; body: Buffer } {
     const path = url.pathname;
     let m: RegExpMatchArray | null;
+    if (method === "POST" && path === "/v1/chats") {
+      return reply({ id: `chat_${created + 1}`, versionId: "", files: {} }, body.message ?? "");
+    }
+    if (method === "POST" && (m = path.match(/^\/v1\/chats\/([^/]+)\/messages$/))) {
+      const chat = chats.get(decodeURIComponent(m[1]!));
+      return chat ? reply(chat, body.message ?? "") : json(404, { error: { message: "Chat not found" } });
+    }
     if (method !== "GET" || !(m = path.match(/^\/v1\/chats\/([^/]+)(\/.*)?$/))) return json(404, { error: { message: "Not found" } });
     const chat = chats.get(decodeURIComponent(m[1]!));
     if (!chat) return json(404, { error: { message: "Chat not found" } });
     const rest = m[2] ?? "";
     if (rest === "") {
-      return json(200, { id: chat.id, object: "chat", name: chat.name ?? chat.id, messages: [], latestVersion: version(chat, false) });
+      const messages = (chat.messages ?? []).map((msg) => ({ ...msg, object: "message", type: "message", chatId: chat.id }));
+      return json(200, { id: chat.id, object: "chat", name: chat.name ?? chat.id, messages, latestVersion: version(chat, false) });
     }
     if (!(m = rest.match(/^\/versions\/([^/]+)(\/download)?$/)) || decodeURIComponent(m[1]!) !== chat.versionId) {
       return json(404, { error: { message: "Version not found" } });
@@ -82,7 +126,8 @@ export async function startFakeV0(options: { apiKey?: string } = {}) {
   }
 
   const server = http.createServer((req, res) => {
-    req.resume();
+    let raw = "";
+    req.on("data", (chunk: Buffer) => (raw += chunk.toString()));
     req.on("end", () => {
       const url = new URL(req.url!, "http://fake");
       requests.push({ method: req.method!, path: url.pathname + url.search, auth: req.headers.authorization });
@@ -94,7 +139,7 @@ export async function startFakeV0(options: { apiKey?: string } = {}) {
         fault.times -= 1;
         answer = { status: fault.status, type: fault.type ?? "application/json", body: Buffer.from(fault.body ?? JSON.stringify({ error: { message: "fault" } })) };
       } else {
-        answer = route(req.method!, url);
+        answer = route(req.method!, url, raw ? (JSON.parse(raw) as { message?: string }) : {});
       }
       res.writeHead(answer.status, { "content-type": answer.type, "content-length": answer.body.length });
       res.end(answer.body);
@@ -109,6 +154,10 @@ export async function startFakeV0(options: { apiKey?: string } = {}) {
     requests,
     addChat(chat: FakeV0Chat) {
       chats.set(chat.id, chat);
+    },
+    // The project the next reply's version will hold.
+    replyWith(files: FileMap) {
+      replies.push(files);
     },
     // The next `times` matching requests answer with this instead.
     fail(fault: Omit<Fault, "times"> & { times?: number }) {
