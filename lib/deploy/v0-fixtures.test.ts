@@ -10,7 +10,7 @@ import { createApp, getAppById, setAppChatIdOnce } from "@/lib/db/queries";
 import { deployments } from "@/lib/db/schema";
 import { gitBlobId } from "@/lib/files/content";
 import type { FileMap } from "@/lib/files/types";
-import { localRepoDir } from "@/lib/github/local-store";
+import { localRepoDir, onLocalPush } from "@/lib/github/local-store";
 import { getIntegrations, type Integrations } from "@/lib/integrations";
 import { createV0ChatService } from "@/lib/v0/real";
 import { createVercelHost } from "@/lib/vercel/real";
@@ -25,11 +25,18 @@ let services: Integrations;
 let v0: FakeV0;
 let vc: Awaited<ReturnType<typeof startFakeVercel>>;
 let owner: TestUser;
+let stopForwarding: () => void;
 
 beforeAll(async () => {
   owner = await signUp();
   v0 = await startFakeV0();
   vc = await startFakeVercel();
+  // The local git host's pushes reach the Vercel fake, as GitHub's reach Vercel's app.
+  const repoIds = new Map<string, number>();
+  const repoId = (name: string) => repoIds.get(name) ?? repoIds.set(name, repoIds.size + 1).get(name)!;
+  stopForwarding = onLocalPush(({ repo, branch, sha }) =>
+    vc.gitPush({ owner: repo.owner, repo: repo.name, repoId: repoId(repo.name), branch, sha, message: "Update from chat", authorEmail: "builder@example.com" }),
+  );
   services = {
     chat: createV0ChatService({ apiKey: v0.apiKey, baseUrl: v0.baseUrl }),
     git: (await getIntegrations()).git,
@@ -37,6 +44,7 @@ beforeAll(async () => {
   };
 });
 afterAll(async () => {
+  stopForwarding();
   await v0.close();
   await vc.close();
 });

@@ -51,7 +51,7 @@ describe("POST /api/apps/[appId]/preview/sync", () => {
     const page = await fetchPreview(body.previewUrl);
     expect(page.status).toBe(200);
     expect(page.body).toMatch(/My Tasks/);
-    expect(page.body).toMatch(/bg-slate-950/);
+    expect(page.body).toMatch(/<html[^>]*class="dark"/);
     expect(new URL(body.previewUrl).origin).not.toBe("http://localhost:3000");
   });
 
