@@ -1,6 +1,6 @@
 import "server-only";
 
-import { and, desc, eq, getTableColumns, isNull, lt, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, isNotNull, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { type AnyPgColumn, unionAll } from "drizzle-orm/pg-core";
 import { hasErrorMark, markError } from "@/lib/errors";
 import { getDb } from "./client";
@@ -351,4 +351,28 @@ function isUniqueViolation(error: unknown): boolean {
     if ((e as { code?: string }).code === UNIQUE_VIOLATION) return true;
   }
   return false;
+}
+
+// The latest preview cycle of this version of the chat, whatever its outcome:
+// a reply is previewed once, by the browser or by the server.
+export async function getLatestStagingDeploymentForVersion({ appId, versionId }: { appId: string; versionId: string }): Promise<DeploymentRecord | null> {
+  const [row] = await getDb()
+    .select()
+    .from(deployments)
+    .where(and(eq(deployments.appId, appId), eq(deployments.environment, "staging"), eq(deployments.versionId, versionId)))
+    .orderBy(desc(deployments.startedAt))
+    .limit(1);
+  return row ?? null;
+}
+
+// The last commit a preview cycle made (or found unchanged) on staging,
+// failed cycles included: what the chat's files are compared with.
+export async function getLastStagingCommitByAppId({ appId }: { appId: string }): Promise<string | null> {
+  const [row] = await getDb()
+    .select({ commitSha: deployments.commitSha })
+    .from(deployments)
+    .where(and(eq(deployments.appId, appId), eq(deployments.environment, "staging"), isNotNull(deployments.commitSha)))
+    .orderBy(desc(deployments.startedAt))
+    .limit(1);
+  return row?.commitSha ?? null;
 }

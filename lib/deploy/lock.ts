@@ -6,7 +6,8 @@ import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { deployMessages } from "./messages";
 
-export type StartedBy = { kind: "user" | "admin"; userId: string | null };
+// "server": the preview the server started itself after a reply the browser never asked to preview.
+export type StartedBy = { kind: "user" | "admin" | "server"; userId: string | null };
 
 // Takes the app's one cycle slot (the database row is the lock) or answers
 // with the plain "still updating" conflict.

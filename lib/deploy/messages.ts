@@ -4,10 +4,10 @@ export const deployMessages = {
   updating: "Updating preview…",
   ready: "Preview ready",
   unchanged: "Preview ready. Nothing changed since the last version.",
-  failedWithPrevious: "Couldn't update the preview; your last working version is still live.",
+  failedWithPrevious: "Couldn't update the preview; your last working preview is still here.",
   failedFirst: "Couldn't build the preview. Try describing the change again.",
   installFailedWithPrevious:
-    "Couldn't update the preview: something the app uses couldn't be installed. Try asking for it another way; your last working version is still live.",
+    "Couldn't update the preview: something the app uses couldn't be installed. Try asking for it another way; your last working preview is still here.",
   installFailedFirst: "Couldn't build the preview: something the app uses couldn't be installed. Try asking for it another way.",
   blocked: "The hosting account refused this update, so the preview wasn't changed. An administrator needs to look at it.",
   unavailable: "The preview service isn't responding right now, so the preview wasn't changed. Try again in a moment.",

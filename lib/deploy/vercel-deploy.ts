@@ -1,6 +1,6 @@
 import "server-only";
 
-import { getReadyStagingDeploymentByCommit } from "@/lib/db/queries";
+import { getLastStagingCommitByAppId, getReadyStagingDeploymentByCommit } from "@/lib/db/queries";
 import type { App } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { STAGING_BRANCH } from "@/lib/github/types";
@@ -32,11 +32,14 @@ export async function syncStagingFromChat(
   const outcome = await runCycle(services, { app, startedBy }, {
     environment: "staging",
     branch: STAGING_BRANCH,
-    async land({ services, repo, progress }) {
+    async land({ services, app, repo, progress }) {
       const version = await latestCompletedVersion(services.chat, chatId);
       await progress({ versionId: version.id });
       const files = injectInvariants(extractFiles(version.files));
-      const commit = await services.git.commitFiles(repo, STAGING_BRANCH, files, `Update from chat (${version.id})`);
+      // Compared with what the pipeline last committed, so changes someone
+      // else pushed to staging are kept.
+      const previousCommit = (await getLastStagingCommitByAppId({ appId: app.id })) ?? undefined;
+      const commit = await services.git.commitFiles(repo, STAGING_BRANCH, files, `Update from chat (${version.id})`, { previousCommit });
       return { sha: commit.sha, pushed: commit.changed };
     },
     // Same code as an already-previewed commit: that preview is this one.
