@@ -13,19 +13,26 @@ const migrationsFolder = path.join(process.cwd(), "lib/db/migrations");
 // Any fixed number: it names the advisory lock that serialises migrators.
 const MIGRATION_LOCK = 7_140_211;
 
-let applied: Promise<void> | undefined;
+type Connection = ReturnType<typeof getConnection>;
 
-// Applies the committed SQL migrations once per process, on either driver.
+const applied = new WeakMap<Connection, Promise<void>>();
+
+// Applies the committed SQL migrations once per database connection, on
+// either driver.
 export function migrateDatabase(): Promise<void> {
-  applied ??= run().catch((error) => {
-    applied = undefined;
-    throw error;
-  });
-  return applied;
+  const connection = getConnection();
+  let pending = applied.get(connection);
+  if (!pending) {
+    pending = run(connection).catch((error) => {
+      applied.delete(connection);
+      throw error;
+    });
+    applied.set(connection, pending);
+  }
+  return pending;
 }
 
-async function run(): Promise<void> {
-  const { db, driver } = getConnection();
+async function run({ db, driver }: Connection): Promise<void> {
   if (driver === "pglite") {
     await migratePglite(db as unknown as PgliteDatabase, { migrationsFolder });
     return;

@@ -91,7 +91,8 @@ export async function runCycle(
     const landed = await steps.land(ctx);
     commitSha = landed.sha;
     await progress({ commitSha, progress: "building" });
-    const record = (!landed.pushed && (await steps.reuse?.(ctx, landed))) || (await steps.ready(ctx, await follow(ctx, steps, landed)));
+    const reused = landed.pushed ? null : ((await steps.reuse?.(ctx, landed)) ?? null);
+    const record = reused ?? (await steps.ready(ctx, await follow(ctx, steps, landed)));
 
     if (!(await markDeploymentReady({ id: row.id, commitSha, ...record }))) throw new LeaseLostError(row.id);
     return { status: "ready", url: record.appUrl, message: record.message };
