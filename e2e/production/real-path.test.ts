@@ -9,6 +9,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deployMessages } from "@/lib/deploy/messages";
 import { projectNameFor } from "@/lib/deploy/vercel-project";
+import { followReply } from "@/lib/v0/stream-events";
 import { startFakeGitHub } from "@/tests/fakes/github-server";
 import { startFakeV0 } from "@/tests/fakes/v0-server";
 import { startFakeVercel } from "@/tests/fakes/vercel-server";
@@ -68,11 +69,11 @@ async function newApp(message: string): Promise<{ appId: string; chatId: string;
   const res = await builder.post("/api/chat", { message });
   expect(res.status).toBe(200);
   const appId = res.headers.get("x-app-id")!;
-  await res.text();
-  const details = (await (await builder.get(`/api/apps/${appId}`)).json()) as { chatId: string };
+  // The browser learns the new chat's id from the stream, as here.
+  const { chatId } = await followReply(res.body!).done;
   const repo = [...gh.repos.keys()].find((key) => key.startsWith("acme/") && key.endsWith(appId.slice(0, 6)));
   expect(repo, "the app's repository was created").toBeDefined();
-  return { appId, chatId: details.chatId, repoName: repo!.slice("acme/".length) };
+  return { appId, chatId: chatId!, repoName: repo!.slice("acme/".length) };
 }
 
 async function syncPreview(appId: string, chatId: string) {

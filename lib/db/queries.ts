@@ -268,6 +268,13 @@ export async function getLatestReadyDeploymentByAppId({
   return row ?? null;
 }
 
+// A version whose code matches a newer ready version's is that version: the
+// Versions list has one entry per distinct version of the code.
+const isNewestOfItsCode = sql`not exists (
+  select 1 from ${deployments} as newer
+  where newer.app_id = ${deployments.appId} and newer.environment = 'staging' and newer.status = 'ready'
+    and newer.commit_sha = ${deployments.commitSha} and newer.finished_at > ${deployments.finishedAt})`;
+
 // What the preview panel polls for, in one round trip: the latest attempt
 // and the newest working staging versions.
 const previewDeployments = preparedQuery((db) => {
@@ -283,7 +290,7 @@ const previewDeployments = preparedQuery((db) => {
     db
       .select({ ...columns, kind: sql<PreviewKind>`'version'`.as("kind") })
       .from(deployments)
-      .where(and(eq(deployments.appId, appId), eq(deployments.environment, "staging"), eq(deployments.status, "ready")))
+      .where(and(eq(deployments.appId, appId), eq(deployments.environment, "staging"), eq(deployments.status, "ready"), isNewestOfItsCode))
       .orderBy(newestFirst(deployments.finishedAt))
       .limit(sql.placeholder("versions")),
   ).prepare("preview_deployments");

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET, POST as adminDeploy } from "@/app/api/apps/[appId]/deploy/staging/route";
 import { POST as sync } from "@/app/api/apps/[appId]/preview/sync/route";
 import { getDb } from "@/lib/db/client";
-import { markDeploymentFailed, startDeployment } from "@/lib/db/queries";
+import { markDeploymentFailed, markDeploymentReady, startDeployment } from "@/lib/db/queries";
 import { deployments } from "@/lib/db/schema";
 import { chatTurn } from "@/tests/helpers/apps";
 import { TECHNICAL_WORDS } from "@/tests/helpers/technical-words";
@@ -68,6 +68,20 @@ describe("GET /api/apps/[appId]/deploy/staging", () => {
     expect(asOwner.body).not.toHaveProperty("adminDetail");
     // An admin follows any builder's app, the failure detail included.
     expect((await status(admin, app.id)).body.adminDetail).toBe("vercel ERROR: build failed on staging");
+  });
+
+  it("lists each distinct version of the code once", async () => {
+    const app = await chatTurn(owner, "a recipe box");
+    const ready = async (commitSha: string, url: string) => {
+      const row = await startDeployment({ appId: app.id, environment: "staging", startedBy: "user", startedByUserId: null, leaseMs: 60_000 });
+      await markDeploymentReady({ id: row.id, deploymentUrl: url, previewUrl: url, appUrl: url, commitSha, message: "Preview ready" });
+    };
+    await ready("a".repeat(40), "https://one.example");
+    await ready("b".repeat(40), "https://two.example");
+    // The same code again (an unchanged version): no second entry.
+    await ready("b".repeat(40), "https://two.example");
+    const { body } = await status(owner, app.id);
+    expect((body.versions as { url: string }[]).map((v) => v.url)).toEqual(["https://two.example", "https://one.example"]);
   });
 
   it("answers 404 to another builder and 401 to anonymous", async () => {
