@@ -8,14 +8,15 @@ import { renderFiles } from "@/lib/v0/local/render";
 import { APP_KINDS, initialSpec } from "@/lib/v0/local/spec";
 import { BuildFailure, buildSite } from "./build";
 import type { BuildManifest } from "./build/manifest";
-import { todoApp } from "./testing";
+import { ownModules } from "./build/toolchain";
+import { todoApp } from "@/tests/helpers/preview-host";
 
 let builds = 0;
 
 async function build(files: FileMap) {
   const dir = path.join(process.env.DATA_DIR!, "build-test", String(++builds));
   const out = path.join(dir, "out");
-  const { log } = await buildSite({ files: new Map(Object.entries(files).map(([k, v]) => [k, Buffer.from(contentBytes(v))])), workDir: path.join(dir, "work"), outDir: out });
+  const { log } = await buildSite({ files: new Map(Object.entries(files).map(([k, v]) => [k, Buffer.from(contentBytes(v))])), workDir: path.join(dir, "work"), outDir: out, modules: ownModules });
   const read = (file: string) => readFileSync(path.join(out, file), "utf8");
   return { log, out, read, manifest: JSON.parse(read("manifest.json")) as BuildManifest };
 }

@@ -3,7 +3,13 @@ import "server-only";
 import { execFile } from "node:child_process";
 
 type Attributes = { className?: string; lang?: string; dir?: string };
-export type PrerenderedPage = { html: string; title: string | null; document: { html: Attributes; body: Attributes } };
+export type IconLink = { rel: string; href: string; type?: string; sizes?: string; media?: string };
+export type PrerenderedPage = {
+  html: string;
+  title: string | null;
+  head: { description: string | null; generator: string | null; icons: IconLink[] };
+  document: { html: Attributes; body: Attributes };
+};
 export type Prerender = { pages: Map<string, PrerenderedPage>; problems: string[] };
 
 const TIMEOUT_MS = 10_000;
@@ -31,7 +37,7 @@ print(${JSON.stringify(MARKER)} + JSON.stringify({ pages }));
 
 // Node's permission model: the child reads the two files it needs and
 // nothing else, and can't write files or start processes or workers.
-const PERMISSION_FLAG = process.allowedNodeEnvironmentFlags.has("--permission") ? "--permission" : "--experimental-permission";
+export const PERMISSION_FLAG = process.allowedNodeEnvironmentFlags.has("--permission") ? "--permission" : "--experimental-permission";
 
 // Prerenders pages to HTML with react-dom/server, so a preview's HTML holds
 // its content before any script runs. The app's code runs in a separate
