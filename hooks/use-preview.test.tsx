@@ -34,4 +34,28 @@ describe("usePreview", () => {
     });
     await waitFor(() => expect(result.current.busy).toBe(true));
   });
+
+  it("follows a preview update that is already running instead of reporting it", async () => {
+    let answer: object = { ...idle, state: "updating", step: "building", canPublish: false };
+    const conflict = { error: { code: "conflict", message: "Your preview is still updating; try again in a moment." } };
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (url: string, init?: RequestInit) => (init?.method === "POST" ? Response.json(conflict, { status: 409 }) : Response.json(answer))),
+    );
+    const { result } = renderHook(() => usePreview("app-1"), { wrapper });
+    await waitFor(() => expect(result.current.status?.state).toBe("updating"));
+
+    await act(async () => {
+      await result.current.sync("chat-1");
+    });
+    expect(result.current.notice).toBeNull();
+    expect(result.current.busy).toBe(true);
+    answer = idle;
+    await waitFor(() => expect(result.current.busy).toBe(false), { timeout: 3000 });
+
+    await act(async () => {
+      await result.current.publish();
+    });
+    expect(result.current.notice).toBe("Your preview is still updating; try again in a moment.");
+  });
 });

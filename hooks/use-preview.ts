@@ -33,8 +33,11 @@ export function usePreview(appId: string) {
       try {
         return await fetchJson<T>(url, { method: "POST", body: JSON.stringify(body) });
       } catch (e) {
-        // 409: another cycle holds the app; say so and don't queue a second one.
-        setNotice(e instanceof FetchError ? e.message : "Something went wrong. Please try again.");
+        // A preview update already running (the server starts one itself when a
+        // reply's update wasn't asked for in time) is this reply's update: just
+        // follow it. Anything else is said plainly, and nothing is queued.
+        const alreadyUpdating = kind === "sync" && e instanceof FetchError && e.status === 409 && e.code === "conflict";
+        if (!alreadyUpdating) setNotice(e instanceof FetchError ? e.message : "Something went wrong. Please try again.");
         return null;
       } finally {
         setRequesting(null);

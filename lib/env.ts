@@ -57,6 +57,9 @@ const envSchema = z.object({
   DEPLOY_TIMEOUT_MS: z.coerce.number().int().positive().max(780_000).default(12 * 60_000),
   DEPLOY_LEASE_MS: z.coerce.number().int().positive().default(20 * 60_000),
   DEPLOY_GRACE_MS: z.coerce.number().int().positive().default(60_000),
+  // How long after a reply the server waits for the browser to ask for its
+  // preview before starting it itself (a closed tab, a dropped connection).
+  REPLY_PREVIEW_GRACE_MS: z.coerce.number().int().min(0).default(5_000),
   CHAT_MESSAGES_PER_MINUTE: z.coerce.number().int().positive().default(10),
 });
 

@@ -4,7 +4,7 @@ import { Message, type MessageBinaryFormat, StreamingMessage } from "@v0-sdk/rea
 import { useEffect, useRef } from "react";
 import type { LiveReply } from "@/hooks/chat-state";
 import type { ChatMessageView } from "@/lib/chat/chat-view";
-import { CodeFile } from "./code-file";
+import { ShowCode } from "./show-code";
 
 type Props = {
   messages: ChatMessageView[];
@@ -13,8 +13,10 @@ type Props = {
   onStreamError: () => void;
 };
 
+// Code blocks are gathered into one "Show code" under each reply instead of
+// one card per file in the middle of the text.
 const messageComponents = {
-  CodeProjectPart: CodeFile,
+  CodeProjectPart: HiddenCode,
   p: { className: "leading-relaxed" },
   ul: { className: "ml-5 list-disc" },
   ol: { className: "ml-5 list-decimal" },
@@ -34,12 +36,15 @@ export function ChatMessages({ messages, live, onStreamComplete, onStreamError }
         ) : (
           <AssistantTurn key={message.id}>
             {message.experimentalContent ? (
-              <Message
-                content={message.experimentalContent as MessageBinaryFormat}
-                messageId={message.id}
-                role="assistant"
-                components={messageComponents}
-              />
+              <>
+                <Message
+                  content={message.experimentalContent as MessageBinaryFormat}
+                  messageId={message.id}
+                  role="assistant"
+                  components={messageComponents}
+                />
+                <ShowCode messageId={message.id} content={message.experimentalContent} />
+              </>
             ) : (
               <p className="whitespace-pre-wrap">{message.content}</p>
             )}
@@ -85,6 +90,10 @@ function AssistantTurn({ children, live }: { children: React.ReactNode; live?: b
       {children}
     </div>
   );
+}
+
+function HiddenCode() {
+  return null;
 }
 
 function Thinking() {

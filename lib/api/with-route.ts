@@ -17,6 +17,9 @@ type Options<B extends z.ZodType | undefined, L extends boolean> = {
   // A missing app and someone else's app both answer 404.
   loadApp?: L;
   admin?: boolean;
+  // Open to the owner, and to admins for any app: what an admin may start
+  // (the manual fallback), they may also follow.
+  adminsToo?: boolean;
   maxBodyBytes?: number;
 };
 
@@ -47,7 +50,8 @@ export function withRoute<B extends z.ZodType | undefined = undefined, L extends
       }
 
       const params = flattenParams(await segment.params);
-      const app = options.loadApp ? await loadApp(params.appId, user, options.admin === true) : undefined;
+      const anyApp = options.admin === true || (options.adminsToo === true && user.role === "admin");
+      const app = options.loadApp ? await loadApp(params.appId, user, anyApp) : undefined;
 
       let body: unknown;
       if (options.body) {

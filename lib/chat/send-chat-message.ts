@@ -14,14 +14,19 @@ import { getEnv } from "@/lib/env";
 import { AppError, isIntegrationError } from "@/lib/errors";
 import { getChatService } from "@/lib/integrations";
 import { consumeRateLimit } from "@/lib/rate-limit";
-import { readChatId } from "@/lib/v0/stream-events";
+import { followReply } from "@/lib/v0/stream-events";
 import type { ChatRequest } from "@/lib/validation/chat";
 import { appNameFromPrompt } from "./app-name";
 import { assertNoCycleRunning } from "@/lib/deploy/cycle";
 import { ensureAppRepo } from "@/lib/deploy/ensure-app-repo";
 import { guardStream } from "./guard-stream";
 
-export type ChatTurn = { app: App; stream: ReadableStream<Uint8Array> };
+export type ChatTurn = {
+  app: App;
+  stream: ReadableStream<Uint8Array>;
+  // Settles when the reply is over, whether or not anyone still reads it.
+  reply: Promise<{ chatId: string | null; completed: boolean }>;
+};
 
 // One builder message: picks (or creates) the app, starts or continues its v0
 // chat, and hands back v0's stream for the browser. The new chat's id is read
@@ -50,14 +55,16 @@ export async function sendChatMessage(user: SessionUser, request: ChatRequest): 
   }
   await touchAppById({ id: app.id });
 
-  // The stream ends only once the chat and repository are recorded, so a
-  // browser that saw the reply finish can update the preview straight away.
-  if (app.chatId) return { app, stream: guardStream(upstream, repo) };
+  // The server reads its own copy of every reply to its end: to record a new
+  // chat's id (never taken from the client), and to know the reply finished
+  // even if the browser that asked for it has gone. The browser's stream ends
+  // only once the chat and repository are recorded, so a browser that saw
+  // the reply finish can update the preview straight away.
   const [toBrowser, toServer] = upstream.tee();
-  const recorded = readChatId(toServer).then((chatId) => {
-    if (chatId) return setAppChatIdOnce({ id: app.id, chatId });
-  });
-  return { app, stream: guardStream(toBrowser, Promise.all([recorded, repo])) };
+  const followed = followReply(toServer);
+  const recorded = app.chatId ? undefined : followed.chatId.then((chatId) => (chatId ? setAppChatIdOnce({ id: app.id, chatId }) : null));
+  const reply = Promise.all([followed.done, recorded]).then(([{ chatId, completed }]) => ({ chatId: app.chatId ?? chatId, completed }));
+  return { app, stream: guardStream(toBrowser, Promise.all([recorded, repo])), reply };
 }
 
 async function findApp(user: SessionUser, { appId, chatId }: ChatRequest): Promise<App | null> {

@@ -372,3 +372,15 @@ function isUniqueViolation(error: unknown): boolean {
   }
   return false;
 }
+
+// The latest preview cycle of this version of the chat, whatever its outcome:
+// a reply is previewed once, by the browser or by the server.
+export async function getLatestStagingDeploymentForVersion({ appId, versionId }: { appId: string; versionId: string }): Promise<Deployment | null> {
+  const [row] = await getDb()
+    .select()
+    .from(deployments)
+    .where(and(eq(deployments.appId, appId), eq(deployments.environment, "staging"), eq(deployments.versionId, versionId)))
+    .orderBy(desc(deployments.startedAt))
+    .limit(1);
+  return row ?? null;
+}

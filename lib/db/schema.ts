@@ -136,7 +136,7 @@ export const deployments = pgTable(
     progress: text("progress", { enum: ["saving", "building"] }),
     message: text("message"),
     error: text("error"),
-    startedBy: text("started_by", { enum: ["user", "admin"] }).notNull().default("user"),
+    startedBy: text("started_by", { enum: ["user", "admin", "server"] }).notNull().default("user"),
     startedByUserId: text("started_by_user_id").references(() => users.id, { onDelete: "set null" }),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp("finished_at", { withTimezone: true }),

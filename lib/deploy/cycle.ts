@@ -15,7 +15,8 @@ import type { RepoRef } from "@/lib/github/types";
 import { deployMessages } from "./messages";
 import { ensureVercelProject } from "./vercel-project";
 
-export type StartedBy = { kind: "user" | "admin"; userId: string | null };
+// "server": the preview the server started itself after a reply the browser never asked to preview.
+export type StartedBy = { kind: "user" | "admin" | "server"; userId: string | null };
 
 // Takes the app's one cycle slot (the database row is the lock) or answers
 // with the plain "still updating" conflict.

@@ -4,7 +4,7 @@ export const deployMessages = {
   updating: "Updating preview…",
   ready: "Preview ready",
   unchanged: "Preview ready. Nothing changed since the last version.",
-  failedWithPrevious: "Couldn't update the preview; your last working version is still live.",
+  failedWithPrevious: "Couldn't update the preview; your last working preview is still here.",
   failedFirst: "Couldn't build the preview. Try describing the change again.",
   noCode: "The latest reply didn't include app code to preview yet.",
   unsafeFiles: "The latest reply included files we can't safely use, so the preview wasn't updated.",
@@ -15,4 +15,5 @@ export const deployMessages = {
   published: "Your app is live",
   publishFailed: "Couldn't publish this version. Your live app hasn't changed.",
   publishConflict: "This version can't be published automatically because it clashes with what's live. Your live app hasn't changed.",
+  hostingBlocked: "The hosting account stopped this update, so nothing has changed. An administrator needs to fix the account; there's nothing you need to change.",
 } as const;

@@ -8,6 +8,7 @@ import { PRODUCTION_BRANCH } from "@/lib/github/types";
 import { getGitHost, getPreviewHost } from "@/lib/integrations";
 import type { Deployment } from "@/lib/db/schema";
 import { beginCycle, deploymentWatcher, describeError, ensureProjectForApp, LeaseLostError, progressRecorder, type StartedBy } from "./cycle";
+import { assertDeploymentReady, isBlockedByHostingAccount } from "./deployment-failure";
 import { ensureAppRepo } from "./ensure-app-repo";
 import { deployMessages } from "./messages";
 import { waitForDeployment } from "./wait-for-deployment";
@@ -51,9 +52,7 @@ export async function publishToProduction({ appId, startedBy }: { appId: string;
       rebuildFailed: promoted.method === "unchanged",
       onProgress: deploymentWatcher(progress),
     });
-    if (deployment.state !== "READY") {
-      throw new Error(`production deployment ${deployment.id} ended ${deployment.state}: ${deployment.errorMessage ?? "no detail"}`);
-    }
+    assertDeploymentReady(deployment);
     const productionUrl = (await host.getProductionUrl(project.projectId)) ?? deployment.url;
     const closed = await markDeploymentReady({
       id: row.id,
@@ -67,7 +66,11 @@ export async function publishToProduction({ appId, startedBy }: { appId: string;
     await setAppEnvironmentUrlById({ id: appId, environment: "production", url: productionUrl });
     return { status: "ready", productionUrl, message: deployMessages.published };
   } catch (error) {
-    const message = isMergeConflictError(error) ? deployMessages.publishConflict : deployMessages.publishFailed;
+    const message = isMergeConflictError(error)
+      ? deployMessages.publishConflict
+      : isBlockedByHostingAccount(error)
+        ? deployMessages.hostingBlocked
+        : deployMessages.publishFailed;
     console.error(`[deploy] publish ${row.id} for app ${appId} failed: ${describeError(error)}`);
     await markDeploymentFailed({ id: row.id, message, error: describeError(error), commitSha });
     return { status: "failed", productionUrl: live?.previewUrl ?? null, message };

@@ -15,6 +15,7 @@ import { STAGING_BRANCH } from "@/lib/github/types";
 import { getChatService, getGitHost, getPreviewHost } from "@/lib/integrations";
 import type { ChatVersion } from "@/lib/v0/types";
 import { beginCycle, deploymentWatcher, describeError, ensureProjectForApp, LeaseLostError, progressRecorder, type StartedBy } from "./cycle";
+import { assertDeploymentReady, isBlockedByHostingAccount } from "./deployment-failure";
 import { ensureAppRepo } from "./ensure-app-repo";
 import { deployMessages } from "./messages";
 import { extractFiles, injectInvariants } from "./post-process";
@@ -85,9 +86,7 @@ export async function syncStagingFromChat({
       rebuildFailed: !commit.changed,
       onProgress: deploymentWatcher(progress),
     });
-    if (deployment.state !== "READY") {
-      throw new Error(`deployment ${deployment.id} ended ${deployment.state}: ${deployment.errorMessage ?? "no detail"}`);
-    }
+    assertDeploymentReady(deployment);
     return await succeed(row, {
       deploymentUrl: deployment.url,
       previewUrl: deployment.branchUrl ?? deployment.url,
@@ -138,5 +137,6 @@ function failureMessage(error: unknown, hasPrevious: boolean): string {
   if (isAppError(error) && error.code === "unprocessable_entity") {
     return error.message === deployMessages.noCode ? deployMessages.noCode : deployMessages.unsafeFiles;
   }
+  if (isBlockedByHostingAccount(error)) return deployMessages.hostingBlocked;
   return hasPrevious ? deployMessages.failedWithPrevious : deployMessages.failedFirst;
 }

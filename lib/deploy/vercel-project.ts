@@ -1,5 +1,6 @@
 import "server-only";
 
+import { getEnv } from "@/lib/env";
 import { IntegrationError, isIntegrationError } from "@/lib/errors";
 import { PRODUCTION_BRANCH } from "@/lib/github/types";
 import { getPreviewHost } from "@/lib/integrations";
@@ -7,13 +8,23 @@ import type { PreviewHost, Project } from "@/lib/vercel/types";
 
 const NAME_ATTEMPTS = 3;
 
+export type LinkedProject = {
+  projectId: string;
+  projectName: string;
+  // For admins only (technical): why deployments of this project may be
+  // blocked, found at link time.
+  warning?: string;
+};
+
 // Idempotent: creates the project linked to the repo, or finds the one that
 // already is. Production builds from `main`; every other branch (staging)
 // builds previews, which must be embeddable, so no login wall in front.
+// Also checks that commits by the configured author can deploy at all.
 export async function ensureVercelProject(
   { repoOwner, repoName }: { repoOwner: string; repoName: string },
   host: PreviewHost = getPreviewHost(),
-): Promise<{ projectId: string; projectName: string }> {
+  commitAuthorEmail: string = getEnv().GIT_AUTHOR_EMAIL,
+): Promise<LinkedProject> {
   const repo = { owner: repoOwner, name: repoName };
   const linkedRepo = `${repoOwner}/${repoName}`;
   const baseName = projectNameFor(repoName);
@@ -38,7 +49,22 @@ export async function ensureVercelProject(
     await host.setProductionBranch(project.id, PRODUCTION_BRANCH);
   }
   if (project.previewsProtected) await host.disablePreviewProtection(project.id);
-  return { projectId: project.id, projectName: project.name };
+  const warning = await commitAuthorWarning(host, commitAuthorEmail);
+  if (warning) console.warn(`[deploy] project ${project.name} (${project.id}): ${warning}`);
+  return { projectId: project.id, projectName: project.name, ...(warning ? { warning } : {}) };
+}
+
+// The hosting account blocks deployments of commits whose author isn't on its
+// team, and then every update fails the same way: say so before the first one.
+async function commitAuthorWarning(host: PreviewHost, email: string): Promise<string | undefined> {
+  if (!host.commitAuthorAccess) return undefined;
+  const access = await host.commitAuthorAccess(email);
+  if (access.status === "member") return undefined;
+  if (access.status === "not_member") {
+    return `deployments may be blocked: the commit author GIT_AUTHOR_EMAIL=${email} does not look like a member of the hosting team (${access.detail}); add them to the team or set GIT_AUTHOR_EMAIL to a member's e-mail`;
+  }
+  console.info(`[deploy] commit author ${email} not checked: ${access.detail}`);
+  return undefined;
 }
 
 // Vercel project names: lowercase letters, digits, '.', '_', '-'; at most 100.

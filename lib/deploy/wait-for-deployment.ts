@@ -33,7 +33,8 @@ export function vercelPollDelay(elapsedMs: number): number {
 
 // Finds the deployment built from exactly this commit (creating it if the Git
 // integration never does) and follows it to a final state. Production counts
-// as done only once its domains point at it.
+// as done only once its domains point at it; domains that could not be moved
+// fail it, and domains still not moved by the timeout time it out.
 export async function waitForDeployment(options: WaitOptions): Promise<Deployment> {
   const { host, project, repo, branch, sha, target } = options;
   const sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
@@ -56,6 +57,13 @@ export async function waitForDeployment(options: WaitOptions): Promise<Deploymen
     if (deployment) {
       await options.onProgress(deployment);
       if (isDone(deployment)) return deployment;
+      if (aliasFailed(deployment)) {
+        throw new IntegrationError(
+          "vercel",
+          "unavailable",
+          `production deployment ${deployment.id} for ${sha} is ready but its domains were not moved: ${deployment.aliasError}`,
+        );
+      }
     }
     if (elapsed >= options.timeoutMs) {
       throw new IntegrationError(
@@ -71,8 +79,12 @@ export async function waitForDeployment(options: WaitOptions): Promise<Deploymen
 function isDone(deployment: Deployment): boolean {
   if (!TERMINAL_STATES.includes(deployment.state)) return false;
   // A production build is ready before its domains move; wait for the move.
-  if (deployment.state === "READY" && deployment.target === "production") return deployment.aliasAssigned !== false;
+  if (deployment.state === "READY" && deployment.target === "production") return deployment.aliasAssigned === true;
   return true;
+}
+
+function aliasFailed(deployment: Deployment): boolean {
+  return deployment.state === "READY" && deployment.target === "production" && deployment.aliasError !== undefined;
 }
 
 function isFailed(deployment: Deployment): boolean {

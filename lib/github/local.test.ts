@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { getEnv } from "@/lib/env";
@@ -14,8 +15,24 @@ const host = createLocalGitHost({ author });
 
 const gitOut = (repo: RepoRef, ...args: string[]) =>
   execFileSync("git", ["--git-dir", localRepoDir(repo), ...args], { encoding: "utf8", env: { NODE_ENV: "test", PATH: process.env.PATH } }).trim();
+const gitIn = (repo: RepoRef, args: string[], input: string | Buffer, env: Record<string, string> = {}) =>
+  execFileSync("git", ["--git-dir", localRepoDir(repo), ...args], { input, encoding: "utf8", env: { NODE_ENV: "test", PATH: process.env.PATH, ...env } }).trim();
 const filesAt = (repo: RepoRef, rev: string) => gitOut(repo, "ls-tree", "-r", "--name-only", rev).split("\n").filter(Boolean);
 const looseObjects = (repo: RepoRef) => gitOut(repo, "count-objects", "-v").match(/^count: (\d+)$/m)![1];
+
+// Someone else pushes to the branch (null deletes a file).
+function outsidePush(repo: RepoRef, branch: string, changes: Record<string, string | null>): string {
+  const env = { GIT_INDEX_FILE: path.join(mkdtempSync(path.join(os.tmpdir(), "outside-")), "index") };
+  gitIn(repo, ["read-tree", branch], "", env);
+  for (const [file, content] of Object.entries(changes)) {
+    if (content === null) gitIn(repo, ["update-index", "--force-remove", file], "", env);
+    else gitIn(repo, ["update-index", "--add", "--cacheinfo", `100644,${gitIn(repo, ["hash-object", "-w", "--stdin"], content)},${file}`], "", env);
+  }
+  const who = { GIT_AUTHOR_NAME: "Someone", GIT_AUTHOR_EMAIL: "someone@example.com", GIT_COMMITTER_NAME: "Someone", GIT_COMMITTER_EMAIL: "someone@example.com" };
+  const commit = gitIn(repo, ["commit-tree", gitIn(repo, ["write-tree"], "", env), "-p", branch], "Outside change", who);
+  gitIn(repo, ["update-ref", `refs/heads/${branch}`, commit], "");
+  return commit;
+}
 
 let stopListening: (() => void) | undefined;
 afterEach(() => stopListening?.());
@@ -80,16 +97,16 @@ describe("local git host: commits", () => {
     expect(gitOut(repo, "log", "-1", "--format=%B|%an <%ae>|%cn <%ce>", "staging")).toBe(
       "Update from chat (v1)|Builder <builder@example.com>|Builder <builder@example.com>",
     );
-    // Exactly the app's files: main's README is not carried over.
+    // A new branch holds exactly the app's files: main's README is not carried over.
     expect(filesAt(repo, "staging")).toEqual(["app/page.tsx", "lib/a.ts"]);
     expect(filesAt(repo, "main")).toEqual(["README.md"]);
     expect(pushes).toEqual([{ repo, branch: "staging", sha: one.sha }]);
   });
 
-  it("removes files the app no longer has", async () => {
+  it("removes files the chat removed since the previous commit", async () => {
     const repo = await host.createAppRepo({ name: "deletions" });
     const one = await host.commitFiles(repo, "staging", { "app/page.tsx": "one", "app/old.tsx": "old", "lib/a.ts": "a" }, "first");
-    const two = await host.commitFiles(repo, "staging", { "app/page.tsx": "two" }, "second");
+    const two = await host.commitFiles(repo, "staging", { "app/page.tsx": "two" }, "second", { previousCommit: one.sha });
     expect(filesAt(repo, "staging")).toEqual(["app/page.tsx"]);
     expect(gitOut(repo, "show", "staging:app/page.tsx")).toBe("two");
     expect(gitOut(repo, "rev-parse", "staging^")).toBe(one.sha);
@@ -100,7 +117,7 @@ describe("local git host: commits", () => {
     const repo = await host.createAppRepo({ name: "same" });
     const first = await host.commitFiles(repo, "staging", { "a.txt": "x", "b/c.txt": "y" }, "m");
     const pushes = recordPushes();
-    const again = await host.commitFiles(repo, "staging", { "b/c.txt": "y", "a.txt": "x" }, "m");
+    const again = await host.commitFiles(repo, "staging", { "b/c.txt": "y", "a.txt": "x" }, "m", { previousCommit: first.sha });
     expect(again).toEqual({ sha: first.sha, changed: false });
     expect(gitOut(repo, "rev-list", "--count", "staging")).toBe("2");
     expect(pushes).toEqual([]);
@@ -197,5 +214,100 @@ describe("local git host: promote", () => {
     const repo = await host.createAppRepo({ name: "unknown" });
     await expect(host.promote(repo, "f".repeat(40))).rejects.toMatchObject({ kind: "not_found" });
     await expect(host.promote(repo, "--all")).rejects.toMatchObject({ kind: "not_found" });
+  });
+});
+
+describe("local git host: building on the branch head", () => {
+  const app = { "app/page.tsx": "page v1", "lib/a.ts": "a v1", "lib/old.ts": "old" };
+
+  it("keeps a file someone else pushed between two cycles, and in the cycles after", async () => {
+    const repo = await host.createAppRepo({ name: "outside-file" });
+    const one = await host.commitFiles(repo, "staging", app, "one");
+    const outside = outsidePush(repo, "staging", { "notes/todo.md": "theirs" });
+    const two = await host.commitFiles(repo, "staging", { ...app, "app/page.tsx": "page v2" }, "two", { previousCommit: one.sha });
+    expect(gitOut(repo, "rev-parse", `${two.sha}^`)).toBe(outside);
+    expect(gitOut(repo, "show", "staging:notes/todo.md")).toBe("theirs");
+    expect(gitOut(repo, "show", "staging:app/page.tsx")).toBe("page v2");
+    const three = await host.commitFiles(repo, "staging", { ...app, "app/page.tsx": "page v3" }, "three", { previousCommit: two.sha });
+    expect(three.changed).toBe(true);
+    expect(gitOut(repo, "show", "staging:notes/todo.md")).toBe("theirs");
+  });
+
+  it("deletes only what the chat removed; someone else's edit to a file the chat left alone survives", async () => {
+    const repo = await host.createAppRepo({ name: "outside-edit" });
+    const one = await host.commitFiles(repo, "staging", app, "one");
+    outsidePush(repo, "staging", { "lib/a.ts": "a edited by hand" });
+    const { "lib/old.ts": _removed, ...rest } = app;
+    const two = await host.commitFiles(repo, "staging", { ...rest, "app/page.tsx": "page v2" }, "two", { previousCommit: one.sha });
+    expect(two.changed).toBe(true);
+    expect(filesAt(repo, "staging")).toEqual(["app/page.tsx", "lib/a.ts"]);
+    expect(gitOut(repo, "show", "staging:lib/a.ts")).toBe("a edited by hand");
+    expect(gitOut(repo, "show", "staging:app/page.tsx")).toBe("page v2");
+  });
+
+  it("makes no commit for an unchanged version even after an outside push, and goes on from there", async () => {
+    const repo = await host.createAppRepo({ name: "outside-same" });
+    const one = await host.commitFiles(repo, "staging", app, "one");
+    const outside = outsidePush(repo, "staging", { "notes/todo.md": "theirs" });
+    const pushes = recordPushes();
+    const same = await host.commitFiles(repo, "staging", app, "again", { previousCommit: one.sha });
+    expect(same).toEqual({ sha: outside, changed: false });
+    expect(pushes).toEqual([]);
+    const next = await host.commitFiles(repo, "staging", { ...app, "lib/a.ts": "a v2" }, "next", { previousCommit: same.sha });
+    expect(gitOut(repo, "rev-parse", `${next.sha}^`)).toBe(outside);
+    expect(filesAt(repo, "staging")).toContain("notes/todo.md");
+  });
+
+  it("after a lost race rebuilds on the new head without erasing the other change", async () => {
+    const repo = await host.createAppRepo({ name: "outside-race" });
+    const one = await host.commitFiles(repo, "staging", app, "one");
+    // Fires once, after the host has read the head and while it builds the
+    // tree: someone else's commit lands on staging in between.
+    const hook = path.join(localRepoDir(repo), "hooks", "post-index-change");
+    writeFileSync(
+      hook,
+      [
+        "#!/bin/sh",
+        '[ -f "$GIT_DIR/raced" ] && exit 0',
+        'touch "$GIT_DIR/raced"',
+        'export GIT_INDEX_FILE="$GIT_DIR/race-index" GIT_AUTHOR_NAME=Someone GIT_AUTHOR_EMAIL=someone@example.com GIT_COMMITTER_NAME=Someone GIT_COMMITTER_EMAIL=someone@example.com',
+        "git read-tree refs/heads/staging",
+        'git update-index --add --cacheinfo "100644,$(printf theirs | git hash-object -w --stdin),notes/race.md"',
+        'git update-ref refs/heads/staging "$(echo Outside | git commit-tree "$(git write-tree)" -p refs/heads/staging)"',
+      ].join("\n") + "\n",
+    );
+    chmodSync(hook, 0o755);
+    const { "lib/old.ts": _removed, ...rest } = app;
+    const two = await host.commitFiles(repo, "staging", { ...rest, "app/page.tsx": "page v2" }, "two", { previousCommit: one.sha });
+    expect(existsSync(path.join(localRepoDir(repo), "raced"))).toBe(true);
+    expect(gitOut(repo, "log", "--format=%s", `${one.sha}..staging`).split("\n")).toEqual(["two", "Outside"]);
+    expect(gitOut(repo, "rev-parse", "staging")).toBe(two.sha);
+    expect(filesAt(repo, "staging")).toEqual(["app/page.tsx", "lib/a.ts", "notes/race.md"]);
+  });
+
+  it("commits images byte for byte: the blob id is git hash-object of the bytes", async () => {
+    const repo = await host.createAppRepo({ name: "bytes" });
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0xff, 0xfe, 0x80]);
+    const { sha } = await host.commitFiles(repo, "staging", { "public/logo.png": png, "app/page.tsx": "page" }, "m");
+    expect(gitOut(repo, "rev-parse", `${sha}:public/logo.png`)).toBe(gitIn(repo, ["hash-object", "--stdin"], Buffer.from(png)));
+    expect((await readTreeAt(repo, sha))["public/logo.png"]).toEqual(png);
+  });
+
+  it("remembers nothing across instances but reads the previous commit instead", async () => {
+    const repo = await host.createAppRepo({ name: "cold" });
+    const one = await host.commitFiles(repo, "staging", app, "one");
+    const { "lib/old.ts": _removed, ...rest } = app;
+    const restarted = createLocalGitHost({ author });
+    expect(await restarted.commitFiles(repo, "staging", app, "same", { previousCommit: one.sha })).toEqual({ sha: one.sha, changed: false });
+    await restarted.commitFiles(repo, "staging", rest, "two", { previousCommit: one.sha });
+    expect(filesAt(repo, "staging")).toEqual(["app/page.tsx", "lib/a.ts"]);
+  });
+
+  it("treats a previous commit the repository doesn't have as none: writes every file, deletes nothing", async () => {
+    const repo = await host.createAppRepo({ name: "unknown-previous" });
+    await host.commitFiles(repo, "staging", app, "one");
+    const two = await host.commitFiles(repo, "staging", { "app/page.tsx": "page v2" }, "two", { previousCommit: "f".repeat(40) });
+    expect(two.changed).toBe(true);
+    expect(filesAt(repo, "staging")).toEqual(["app/page.tsx", "lib/a.ts", "lib/old.ts"]);
   });
 });

@@ -6,11 +6,13 @@ import os from "node:os";
 import path from "node:path";
 import { IntegrationError } from "@/lib/errors";
 import { assertSafeFiles } from "@/lib/files/safe-files";
+import { asFileContent } from "@/lib/files/content";
 import type { FileMap } from "@/lib/files/types";
+import { blobIds, type CommittedFiles, createCommittedFilesMemo, planChanges } from "./committed-files";
 import { MergeConflictError } from "./errors";
 import { git, gitBytes } from "./git-cli";
 import { emitLocalPush, type LocalPush, localRepoDir } from "./local-store";
-import { type AppRepo, type CommitOutcome, type GitHost, PRODUCTION_BRANCH, type PromoteOutcome, type RepoRef } from "./types";
+import { type AppRepo, type CommitOptions, type CommitOutcome, type GitHost, PRODUCTION_BRANCH, type PromoteOutcome, type RepoRef } from "./types";
 
 type Author = { name: string; email: string };
 
@@ -24,6 +26,7 @@ const MAIN_REF = `refs/heads/${PRODUCTION_BRANCH}`;
 // unchanged app, promote by fast-forward or merge, conflicts refused).
 export function createLocalGitHost({ owner, author }: { owner?: string; author: Author }): GitHost {
   const repoOwner = owner ?? "local";
+  const memo = createCommittedFilesMemo();
   const identity = {
     GIT_AUTHOR_NAME: author.name,
     GIT_AUTHOR_EMAIL: author.email,
@@ -39,7 +42,7 @@ export function createLocalGitHost({ owner, author }: { owner?: string; author: 
       try {
         await git(dir, ["init", "--bare", "-q", `--initial-branch=${PRODUCTION_BRANCH}`]);
         if (description) await writeFile(path.join(dir, "description"), `${description}\n`);
-        const tree = await writeTree(dir, { "README.md": `# ${repo.name}\n` });
+        const tree = await writeTree(dir, null, { "README.md": `# ${repo.name}\n` });
         const initial = await commitTree(dir, tree, [], "Initial commit", identity);
         await git(dir, ["update-ref", MAIN_REF, initial, ABSENT]);
       } catch (error) {
@@ -51,25 +54,40 @@ export function createLocalGitHost({ owner, author }: { owner?: string; author: 
     throw new IntegrationError("github", "conflict", `create repository ${repoOwner}/${name}: ${NAME_ATTEMPTS} names taken`);
   }
 
-  async function commitFiles(repo: RepoRef, branch: string, files: FileMap, message: string): Promise<CommitOutcome> {
+  // Same rules as the GitHub client: built on the branch head, writing the
+  // files the chat changed since `previousCommit` and deleting the ones it
+  // removed since, so an outside change to the branch survives.
+  async function commitFiles(repo: RepoRef, branch: string, files: FileMap, message: string, options: CommitOptions = {}): Promise<CommitOutcome> {
     assertSafeFiles(files);
     const ref = `refs/heads/${branch}`;
+    const wanted = blobIds(files);
     // Queued before any await, so writes for one repo land in call order.
     return serialized(repoDir(repo), async () => {
       const dir = await existingRepo(repo);
-      const tree = await writeTree(dir, files);
+      const previous = options.previousCommit;
+      const before = previous ? (memo.get(repo, previous) ?? (await readCommitted(dir, repo, previous))) : undefined;
       for (let attempt = 0; ; attempt++) {
         const head = await resolve(dir, ref);
         const base = head ?? (await resolve(dir, MAIN_REF));
         if (!base) throw new IntegrationError("github", "not_found", `${repo.owner}/${repo.name} has no ${PRODUCTION_BRANCH} branch`);
+        // A branch that is gone (or new) starts from main with all the files.
+        const since = head ? before : undefined;
+        const { write, remove } = planChanges(wanted, since?.files);
+        // A new branch holds exactly the app, like the GitHub client's.
+        const tree = await writeTree(dir, head, Object.fromEntries(write.map((p) => [p, files[p]!])), remove);
+        const record = (sha: string) => memo.set(repo, sha, { files: wanted, exact: since === undefined || (head === previous && since.exact) });
         let outcome: CommitOutcome;
         if ((await resolve(dir, `${base}^{tree}`)) === tree) {
           outcome = { sha: base, changed: false };
-          if (head) return outcome;
+          if (head) {
+            record(base);
+            return outcome;
+          }
         } else {
           outcome = { sha: await commitTree(dir, tree, [base], message, identity), changed: true };
         }
         if (await moveRef(dir, ref, outcome.sha, head)) {
+          record(outcome.sha);
           if (outcome.changed) announce({ repo, branch, sha: outcome.sha });
           return outcome;
         }
@@ -110,16 +128,7 @@ export function createLocalGitHost({ owner, author }: { owner?: string; author: 
 export async function readTreeAt(repo: RepoRef, sha: string): Promise<FileMap> {
   const dir = await existingRepo(repo);
   if (!(await resolve(dir, `${sha}^{commit}`))) throw new IntegrationError("github", "not_found", `commit ${sha} not found in ${repo.owner}/${repo.name}`);
-  const listing = await git(dir, ["ls-tree", "-r", "-z", "--end-of-options", sha]);
-  const blobs = listing.stdout
-    .split("\0")
-    .filter(Boolean)
-    .map((line) => {
-      const tab = line.indexOf("\t");
-      const [, type, object] = line.slice(0, tab).split(" ") as [string, string, string];
-      return { type, object, filePath: line.slice(tab + 1) };
-    })
-    .filter((entry) => entry.type === "blob");
+  const blobs = await listBlobs(dir, sha);
   if (blobs.length === 0) return {};
   const batch = await gitBytes(dir, ["cat-file", "--batch"], { input: blobs.map((b) => b.object).join("\n") + "\n" });
   // Sizes in the batch headers count bytes, so the output is cut as bytes.
@@ -128,7 +137,7 @@ export async function readTreeAt(repo: RepoRef, sha: string): Promise<FileMap> {
   for (const { filePath } of blobs) {
     const headerEnd = batch.stdout.indexOf(0x0a, offset);
     const size = Number(batch.stdout.subarray(offset, headerEnd).toString("latin1").split(" ")[2]);
-    files[filePath] = batch.stdout.subarray(headerEnd + 1, headerEnd + 1 + size).toString("utf8");
+    files[filePath] = asFileContent(new Uint8Array(batch.stdout.subarray(headerEnd + 1, headerEnd + 1 + size)));
     offset = headerEnd + 1 + size + 1;
   }
   return files;
@@ -231,28 +240,57 @@ async function mergeCommit(dir: string, main: string, sha: string, identity: Rec
   return commitTree(dir, tree, [main, sha], `Publish ${sha.slice(0, 7)}`, identity);
 }
 
-// A tree holding exactly `files`, built in a throwaway index: one process
-// writes every blob, one fills the index, one writes the tree, whatever the
-// file count.
-async function writeTree(dir: string, files: FileMap): Promise<string> {
+// The tree of `base` (or an empty one) with `files` written and `remove`
+// deleted, built in a throwaway index: one process writes every blob, one
+// fills the index, one writes the tree, whatever the file count.
+async function writeTree(dir: string, base: string | null, files: FileMap, remove: string[] = []): Promise<string> {
   const scratch = await mkdtemp(path.join(os.tmpdir(), "local-git-"));
   try {
     const env = { GIT_INDEX_FILE: path.join(scratch, "index") };
+    if (base) await git(dir, ["read-tree", "--end-of-options", base], { env });
     const paths = Object.keys(files);
+    let blobs: string[] = [];
     if (paths.length > 0) {
       const sources: string[] = [];
       for (const [i, filePath] of paths.entries()) {
         sources.push(path.join(scratch, `blob-${i}`));
-        await writeFile(sources[i]!, files[filePath]!, "utf8");
+        // Text as UTF-8, bytes as they are: the blob id is `git hash-object` of the content.
+        await writeFile(sources[i]!, files[filePath]!);
       }
       const hashed = await git(dir, ["hash-object", "-w", "--no-filters", "--stdin-paths"], { input: sources.join("\n") + "\n" });
-      const blobs = hashed.stdout.trim().split("\n");
-      // NUL-terminated records: names with quotes or spaces are taken as they are.
-      const records = paths.map((p, i) => `100644 ${blobs[i]}\t${p}\0`).join("");
-      await git(dir, ["update-index", "-z", "--add", "--index-info"], { input: records, env });
+      blobs = hashed.stdout.trim().split("\n");
     }
+    // NUL-terminated records: names with quotes or spaces are taken as they
+    // are. Mode 0 removes a path (a path the base lacks is simply absent).
+    const records = [...remove.map((p) => `0 ${ABSENT}\t${p}\0`), ...paths.map((p, i) => `100644 ${blobs[i]}\t${p}\0`)].join("");
+    if (records) await git(dir, ["update-index", "-z", "--add", "--replace", "--index-info"], { input: records, env });
     return (await git(dir, ["write-tree"], { env })).stdout.trim();
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
+}
+
+async function listBlobs(dir: string, sha: string): Promise<{ object: string; filePath: string }[]> {
+  const listing = await git(dir, ["ls-tree", "-r", "-z", "--end-of-options", sha]);
+  return listing.stdout
+    .split("\0")
+    .filter(Boolean)
+    .map((line) => {
+      const tab = line.indexOf("\t");
+      const [, type, object] = line.slice(0, tab).split(" ") as [string, string, string];
+      return { type, object, filePath: line.slice(tab + 1) };
+    })
+    .filter((entry) => entry.type === "blob");
+}
+
+// The files of a commit the pipeline made but this process doesn't remember:
+// every file on it counts as the chat's, as with the GitHub client. A commit
+// the repository doesn't have is treated as no previous commit.
+async function readCommitted(dir: string, repo: RepoRef, sha: string): Promise<CommittedFiles | undefined> {
+  if (!/^[0-9a-f]{40}$/.test(sha) || !(await resolve(dir, `${sha}^{commit}`))) {
+    console.warn(`[git] previous commit ${sha} is not in ${repo.owner}/${repo.name}; writing every file`);
+    return undefined;
+  }
+  const files = new Map((await listBlobs(dir, sha)).map((b) => [b.filePath, b.object]));
+  return { files, exact: true };
 }

@@ -7,9 +7,10 @@ import { throttling } from "@octokit/plugin-throttling";
 import { Octokit } from "@octokit/rest";
 import { IntegrationError } from "@/lib/errors";
 import { assertSafeFiles } from "@/lib/files/safe-files";
-import type { FileMap } from "@/lib/files/types";
+import type { FileContent, FileMap } from "@/lib/files/types";
+import { type BlobIds, blobIds, type CommittedFiles, createCommittedFilesMemo, planChanges } from "./committed-files";
 import { MergeConflictError, toGitHubError } from "./errors";
-import { type AppRepo, type CommitOutcome, type GitHost, PRODUCTION_BRANCH, type PromoteOutcome, type RepoRef } from "./types";
+import { type AppRepo, type CommitOptions, type CommitOutcome, type GitHost, PRODUCTION_BRANCH, type PromoteOutcome, type RepoRef } from "./types";
 
 const GitHubClient = Octokit.plugin(retry, throttling);
 
@@ -37,6 +38,7 @@ const MAX_RATE_LIMIT_WAIT_S = 90;
 // Right after creation GitHub can briefly answer 404 for a new repository's
 // branch (eventual consistency); the first commit waits a little for it.
 const NEW_REPO_WAITS_S = [0.5, 1, 2];
+const FILE_MODE = "100644" as const;
 
 type Head = { commit: string; tree: string; exists: boolean };
 
@@ -62,6 +64,11 @@ export function createGitHubHost(options: GitHubHostOptions): GitHost {
     },
   });
   const identity = { name: options.author.name, email: options.author.email };
+  const memo = createCommittedFilesMemo();
+  // Once the organisation refused a repository, later apps go straight to the
+  // token's own account, for as long as this client lives (the process: the
+  // app keeps one). A restart asks the organisation again.
+  let orgRefusal: string | undefined;
 
   async function call<T>(during: string, request: () => Promise<T>): Promise<T> {
     try {
@@ -72,7 +79,7 @@ export function createGitHubHost(options: GitHubHostOptions): GitHost {
   }
 
   async function createAppRepo({ name, description }: { name: string; description?: string }): Promise<AppRepo> {
-    let org = options.org;
+    let org = orgRefusal ? undefined : options.org;
     for (let attempt = 0; attempt < NAME_ATTEMPTS; attempt++) {
       const candidate = attempt === 0 ? name : withSuffix(name);
       const body = { name: candidate, description, private: true, auto_init: true };
@@ -85,7 +92,8 @@ export function createGitHubHost(options: GitHubHostOptions): GitHost {
           const mapped = error as IntegrationError;
           if (mapped.kind === "conflict") continue;
           if (!orgRefused(mapped)) throw mapped;
-          console.warn(`[github] organisation ${target} refused the repository, using the token's own account: ${mapped.message}`);
+          console.warn(`[github] organisation ${target} refused the repository; this and later apps use the token's own account: ${mapped.message}`);
+          orgRefusal = mapped.message;
           org = undefined;
         }
       }
@@ -99,34 +107,57 @@ export function createGitHubHost(options: GitHubHostOptions): GitHost {
     throw new IntegrationError("github", "conflict", `create repository ${name}: ${NAME_ATTEMPTS} names taken`);
   }
 
-  async function commitFiles(repo: RepoRef, branch: string, files: FileMap, message: string): Promise<CommitOutcome> {
+  // The app's files onto the branch head (base_tree), so an outside change
+  // to staging survives: only the files the chat changed since the commit it
+  // last made (`previousCommit`) are written, only the ones it removed are
+  // deleted. Text goes inline; bytes (images) as base64 blobs, and only those
+  // the repository doesn't hold yet. 4 requests when something changed (+1
+  // per new image), 1 when nothing did.
+  async function commitFiles(repo: RepoRef, branch: string, files: FileMap, message: string, options: CommitOptions = {}): Promise<CommitOutcome> {
     assertSafeFiles(files);
     const { owner, name } = repo;
     const where = `${owner}/${name}@${branch}`;
+    const wanted = blobIds(files);
+    const previous = options.previousCommit;
+    const before = previous ? (memo.get(repo, previous) ?? (await readCommitted(repo, previous))) : undefined;
+    // Blobs GitHub already has, so referencing them costs nothing.
+    const stored = new Set(before?.files.values());
     let head = await readHead(repo, branch);
-    // No base_tree: the tree holds exactly the app's files, so files the app
-    // no longer has disappear without listing them, and an unchanged app
-    // yields the head's own tree sha. For the same reason the tree does not
-    // depend on the head, so a lost race reuses it.
-    // Text goes inline; bytes (images) as base64 blobs, since inline content is stored as UTF-8 text.
-    const entries = await Promise.all(
-      Object.entries(files).map(async ([path, content]) =>
-        typeof content === "string"
-          ? { path, mode: "100644" as const, type: "blob" as const, content }
-          : { path, mode: "100644" as const, type: "blob" as const, sha: await createBlob(repo, content) },
-      ),
-    );
-    const tree = (await call(`create tree in ${where}`, () => octokit.rest.git.createTree({ owner, repo: name, tree: entries }))).data.sha;
     let created: string | undefined;
 
     for (let attempt = 0; ; attempt++) {
       // A ref write retried after a 5xx may have landed the first time and
       // then report "already exists": the head is then our own commit.
       if (created && head.commit === created) return { sha: created, changed: true };
+      // A branch that is gone (or new) starts from main with all the files.
+      const since = head.exists ? before : undefined;
+      const { write, remove } = planChanges(wanted, since?.files);
+      // We know every file the chat had is on this head only if it is the
+      // commit we last made and we knew it exactly; else a deletion must be
+      // checked against the head (GitHub refuses deleting a missing path).
+      const known = head.commit === previous && since?.exact === true;
+      const onHead = remove.length > 0 && !known ? await readFiles(repo, head.commit) : undefined;
+      const deletions = onHead ? remove.filter((path) => onHead.has(path)) : remove;
+      const exact = since === undefined || known || (onHead !== undefined && [...wanted].every(([p, id]) => write.includes(p) || onHead.get(p) === id));
+      const result = (sha: string, changed: boolean): CommitOutcome => {
+        memo.set(repo, sha, { files: wanted, exact });
+        return { sha, changed };
+      };
       try {
+        if (write.length === 0 && deletions.length === 0 && head.exists) return result(head.commit, false);
+        const entries = [
+          ...(await Promise.all(write.map((path) => treeEntry(repo, path, files[path]!, wanted.get(path)!, stored)))),
+          ...deletions.map((path) => ({ path, mode: FILE_MODE, type: "blob" as const, sha: null })),
+        ];
+        // A new branch holds exactly the app (no base_tree): nothing of
+        // main's initial README or history is taken for the chat's.
+        const base = head.exists ? { base_tree: head.tree } : {};
+        const tree = (await call(`create tree in ${where}`, () => octokit.rest.git.createTree({ owner, repo: name, ...base, tree: entries }))).data.sha;
+        // Every blob the tree names now exists: a rebuild references them by id.
+        for (const path of write) stored.add(wanted.get(path)!);
         if (tree === head.tree) {
           if (!head.exists) await createBranch(repo, branch, head.commit);
-          return { sha: head.commit, changed: false };
+          return result(head.commit, false);
         }
         const parent = head.commit;
         const commit = await call(`create commit in ${where}`, () =>
@@ -139,13 +170,43 @@ export function createGitHubHost(options: GitHubHostOptions): GitHost {
         } else {
           await createBranch(repo, branch, created);
         }
-        return { sha: created, changed: true };
+        return result(created, true);
       } catch (error) {
         // Someone else moved or created the branch: rebuild on its new head, once.
         if (attempt > 0 || !lostRace(error as IntegrationError)) throw error;
       }
       head = await readHead(repo, branch);
     }
+  }
+
+  async function treeEntry(repo: RepoRef, path: string, content: FileContent, id: string, stored: Set<string>) {
+    const file = { path, mode: FILE_MODE, type: "blob" as const };
+    if (stored.has(id)) return { ...file, sha: id };
+    if (typeof content === "string") return { ...file, content };
+    return { ...file, sha: await createBlob(repo, content) };
+  }
+
+  // The files of a commit the pipeline made but no longer remembers (after a
+  // restart): one recursive tree read. Every file on it counts as the chat's.
+  // A commit the repository doesn't have is treated as no previous commit.
+  async function readCommitted(repo: RepoRef, sha: string): Promise<CommittedFiles | undefined> {
+    try {
+      const known = { files: await readFiles(repo, sha), exact: true };
+      memo.set(repo, sha, known);
+      return known;
+    } catch (error) {
+      if ((error as IntegrationError).kind !== "not_found") throw error;
+      console.warn(`[github] previous commit ${sha} is not in ${repo.owner}/${repo.name}; writing every file`);
+      return undefined;
+    }
+  }
+
+  async function readFiles(repo: RepoRef, sha: string): Promise<BlobIds> {
+    const { data } = await call(`read files of ${repo.owner}/${repo.name}@${sha}`, () =>
+      octokit.rest.git.getTree({ owner: repo.owner, repo: repo.name, tree_sha: sha, recursive: "true" }),
+    );
+    if (data.truncated) throw new IntegrationError("github", "rejected", `tree of ${repo.owner}/${repo.name}@${sha} is too large to list`);
+    return new Map(data.tree.filter((e) => e.type === "blob" && e.path && e.sha).map((e) => [e.path!, e.sha!]));
   }
 
   async function createBlob(repo: RepoRef, bytes: Uint8Array): Promise<string> {
@@ -163,14 +224,54 @@ export function createGitHubHost(options: GitHubHostOptions): GitHost {
     } catch (error) {
       if ((error as IntegrationError).kind !== "not_found" || branch === PRODUCTION_BRANCH) throw error;
     }
-    for (let attempt = 0; ; attempt++) {
+    for (let attempt = 0, seeded = false; ; attempt++) {
       try {
         return { ...(await readBranch(repo, PRODUCTION_BRANCH)), exists: false };
       } catch (error) {
-        if ((error as IntegrationError).kind !== "not_found" || attempt >= NEW_REPO_WAITS_S.length) throw error;
+        if ((error as IntegrationError).kind !== "not_found") throw error;
+        if (attempt >= NEW_REPO_WAITS_S.length) {
+          // A repository whose first commit never happened has no branch at
+          // all and refuses every git-data call: give it one, then go on.
+          if (seeded || !(await isEmptyRepo(repo))) throw error;
+          await seedEmptyRepo(repo);
+          seeded = true;
+          continue;
+        }
       }
       await sleep(NEW_REPO_WAITS_S[attempt]! * unitMs);
     }
+  }
+
+  async function isEmptyRepo(repo: RepoRef): Promise<boolean> {
+    try {
+      await call(`read ${repo.owner}/${repo.name}@${PRODUCTION_BRANCH}`, () =>
+        octokit.rest.git.getTree({ owner: repo.owner, repo: repo.name, tree_sha: PRODUCTION_BRANCH }),
+      );
+      return false;
+    } catch (error) {
+      const mapped = error as IntegrationError;
+      if (mapped.status === 409 && /repository is empty/i.test(mapped.message)) return true;
+      if (mapped.kind === "not_found") return false;
+      throw error;
+    }
+  }
+
+  // The Contents API is the one write GitHub accepts in an empty repository:
+  // it makes the first commit (a README, as auto_init would have).
+  async function seedEmptyRepo(repo: RepoRef): Promise<void> {
+    console.warn(`[github] ${repo.owner}/${repo.name} has no first commit; creating it`);
+    await call(`create the first commit in ${repo.owner}/${repo.name}`, () =>
+      octokit.rest.repos.createOrUpdateFileContents({
+        owner: repo.owner,
+        repo: repo.name,
+        path: "README.md",
+        branch: PRODUCTION_BRANCH,
+        message: "Initial commit",
+        content: Buffer.from(`# ${repo.name}\n`).toString("base64"),
+        author: identity,
+        committer: identity,
+      }),
+    );
   }
 
   async function readBranch(repo: RepoRef, branch: string): Promise<{ commit: string; tree: string }> {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import { describe, expect, it, vi } from "vitest";
-import { DONE, DONE_EVENT, encodeEvent, errorEvent, readChatId, readEvents } from "./stream-events";
+import { describe, expect, it } from "vitest";
+import { DONE, DONE_EVENT, encodeEvent, errorEvent, followReply, readEvents } from "./stream-events";
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -55,37 +55,60 @@ describe("readEvents", () => {
   });
 });
 
-describe("readChatId", () => {
+describe("followReply", () => {
   it("finds the first chat object's id, wherever the chunks are cut", async () => {
     const bytes = concat(encodeEvent({ type: "connected" }), encodeEvent({ object: "chat", id: "chat_123" }), encodeEvent({ object: "chat", id: "other" }));
     await fc.assert(
       fc.asyncProperty(fc.array(fc.nat(), { maxLength: 8 }), async (offsets) => {
-        expect(await readChatId(streamOf(...cut(bytes, offsets)))).toBe("chat_123");
+        const reply = followReply(streamOf(...cut(bytes, offsets)));
+        expect(await reply.chatId).toBe("chat_123");
+        expect(await reply.done).toEqual({ chatId: "chat_123", completed: true });
       }),
     );
   });
 
   it("ignores chat.title events, deltas and junk, and resolves null at [DONE] or the end", async () => {
-    expect(await readChatId(streamOf('data: {"object":"chat.title","id":"x"}\n\n', "data: {oops\n\n", 'data: {"delta":[]}\n\n', "data: [DONE]\n\n"))).toBeNull();
-    expect(await readChatId(streamOf('data: {"object":"chat","id":""}\n\n'))).toBeNull();
-    expect(await readChatId(streamOf())).toBeNull();
+    expect(await followReply(streamOf('data: {"object":"chat.title","id":"x"}\n\n', "data: {oops\n\n", 'data: {"delta":[]}\n\n', "data: [DONE]\n\n")).chatId).toBeNull();
+    expect(await followReply(streamOf('data: {"object":"chat","id":""}\n\n')).chatId).toBeNull();
+    expect(await followReply(streamOf()).chatId).toBeNull();
   });
 
-  it("stops reading once it has the id, even if the stream goes on", async () => {
-    const cancel = vi.fn();
-    const endless = new ReadableStream<Uint8Array>({
+  it("names the chat as soon as it shows, and the end only when the reply ends", async () => {
+    let finish!: () => void;
+    const open = new ReadableStream<Uint8Array>({
       start(controller) {
         controller.enqueue(encodeEvent({ object: "chat", id: "chat_9" }));
+        finish = () => {
+          controller.enqueue(DONE_EVENT);
+          controller.close();
+        };
       },
-      cancel,
     });
-    expect(await readChatId(endless)).toBe("chat_9");
-    expect(cancel).toHaveBeenCalled();
+    const reply = followReply(open);
+    expect(await reply.chatId).toBe("chat_9");
+    let ended = false;
+    void reply.done.then(() => (ended = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(ended).toBe(false);
+    finish();
+    expect(await reply.done).toEqual({ chatId: "chat_9", completed: true });
+  });
+
+  it("a reply that failed (an error event or a broken stream) is not completed", async () => {
+    expect((await followReply(streamOf(encodeEvent({ object: "chat", id: "c" }), encodeEvent(errorEvent("The reply was interrupted.")))).done).completed).toBe(false);
+    let pulls = 0;
+    const broken = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulls++ === 0) controller.enqueue(encodeEvent({ object: "chat", id: "c" }));
+        else controller.error(new Error("connection reset"));
+      },
+    });
+    expect(await followReply(broken).done).toEqual({ chatId: "c", completed: false });
   });
 
   it("reads a tee'd branch without holding up the other", async () => {
     const [mine, theirs] = streamOf(encodeEvent({ object: "chat", id: "chat_7" }), encodeEvent({ delta: [] }), DONE_EVENT).tee();
-    expect(await readChatId(mine)).toBe("chat_7");
+    expect(await followReply(mine).chatId).toBe("chat_7");
     expect(await all(theirs)).toEqual([{ object: "chat", id: "chat_7" }, { delta: [] }, DONE]);
   });
 });

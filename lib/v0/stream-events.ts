@@ -61,14 +61,41 @@ function parseLine(raw: string): unknown {
   }
 }
 
-// Reads a (tee'd) copy of the stream until the first chat object names the
-// chat, then stops reading it. Resolves null if the stream ends without one.
-export async function readChatId(stream: ReadableStream<Uint8Array>): Promise<string | null> {
-  for await (const event of readEvents(stream)) {
-    if (event === DONE) return null;
-    if (isChatSnapshot(event)) return event.id;
-  }
-  return null;
+export type FollowedReply = {
+  // As soon as the stream names the chat (null if it never does).
+  chatId: Promise<string | null>;
+  // When the reply is over: `completed` only if it ran to its end without an
+  // error event, i.e. it left a version worth previewing.
+  done: Promise<{ chatId: string | null; completed: boolean }>;
+};
+
+// Reads a (tee'd) copy of the whole reply on the server, so the reply is
+// known to have finished even when the browser that asked for it is gone.
+export function followReply(stream: ReadableStream<Uint8Array>): FollowedReply {
+  let announce: (chatId: string | null) => void = () => {};
+  const chatId = new Promise<string | null>((resolve) => (announce = resolve));
+  const done = (async () => {
+    let id: string | null = null;
+    let completed = true;
+    try {
+      for await (const event of readEvents(stream)) {
+        if (!id && isChatSnapshot(event)) {
+          id = event.id;
+          announce(id);
+        }
+        if (isErrorEvent(event)) completed = false;
+      }
+    } catch {
+      completed = false;
+    }
+    announce(id);
+    return { chatId: id, completed };
+  })();
+  return { chatId, done };
+}
+
+function isErrorEvent(event: unknown): boolean {
+  return typeof event === "object" && event !== null && (event as { object?: unknown }).object === "error";
 }
 
 export function isChatSnapshot(event: unknown): event is { object: "chat"; id: string } {

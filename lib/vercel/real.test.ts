@@ -206,6 +206,30 @@ describe("projects", () => {
   });
 });
 
+describe("whether the commit author may deploy on the team", () => {
+  const members = (list: object[]) => ({ status: 200, body: { members: list, pagination: { hasNext: false, count: list.length, next: null, prev: null } } });
+  const member = (email: string, extra: object = {}) => ({ uid: "usr_1", email, username: "u", role: "MEMBER", confirmed: true, createdAt: 1, ...extra });
+
+  it("searches the team's members for the e-mail", async () => {
+    queued = [members([member("Builder@Acme.example")])];
+    expect(await host().commitAuthorAccess!("builder@acme.example")).toMatchObject({ status: "member" });
+    expect(requests[0]).toMatchObject({ method: "GET", path: "/v3/teams/team_1/members", query: { teamId: "team_1", search: "builder@acme.example", limit: "100" } });
+  });
+
+  it("reports an e-mail no confirmed member has", async () => {
+    queued = [members([member("builder@acme.example.org")]), members([member("builder@acme.example", { confirmed: false })])];
+    expect(await host().commitAuthorAccess!("builder@acme.example")).toMatchObject({ status: "not_member" });
+    expect(await host().commitAuthorAccess!("builder@acme.example")).toMatchObject({ status: "not_member", detail: expect.stringContaining("not yet confirmed") });
+  });
+
+  it("can't tell without a team, or when the token may not read the members", async () => {
+    expect(await host({ teamId: undefined }).commitAuthorAccess!("builder@acme.example")).toMatchObject({ status: "unknown" });
+    expect(requests).toHaveLength(0);
+    queued = [{ status: 403, body: { error: { code: "forbidden", message: "Not authorized" } } }];
+    expect(await host().commitAuthorAccess!("builder@acme.example")).toMatchObject({ status: "unknown", detail: expect.stringContaining("403") });
+  });
+});
+
 describe("finding the deployment for a commit", () => {
   const find = () => host().findDeploymentForCommit({ projectId: "prj_1", sha: "abc", branch: "staging" });
 
@@ -214,12 +238,13 @@ describe("finding the deployment for a commit", () => {
       id: "dpl_abc",
       state: "BUILDING",
       url: "https://bakery-abc-acme.vercel.app",
-      branchUrl: "https://bakery-git-staging-acme.vercel.app",
       sha: "abc",
       branch: "staging",
       target: "preview",
       errorMessage: undefined,
-      aliasAssigned: undefined,
+      failureKind: undefined,
+      aliasAssigned: false,
+      aliasError: undefined,
     });
   });
 
@@ -249,25 +274,40 @@ describe("finding the deployment for a commit", () => {
 });
 
 describe("reading and creating deployments", () => {
-  it("reads state, URLs, commit, target and alias assignment", async () => {
+  it("reads state, URL, commit, target and alias assignment", async () => {
     expect(await host().getDeployment("dpl_1")).toEqual({
       id: "dpl_1",
       state: "READY",
       url: "https://bakery-abc-acme.vercel.app",
-      branchUrl: "https://bakery-git-main-acme.vercel.app",
       sha: "abc",
       branch: "main",
       target: "production",
       errorMessage: undefined,
+      failureKind: undefined,
       aliasAssigned: true,
+      aliasError: undefined,
     });
   });
 
-  it("finds the branch host among the aliases when meta has none", async () => {
-    queued = [{ status: 200, body: full({ meta: {}, automaticAliases: ["bakery-acme.vercel.app", "bakery-git-main-acme.vercel.app"], alias: ["bakery.vercel.app"] }) }];
-    expect(await host().getDeployment("dpl_1")).toMatchObject({ branchUrl: "https://bakery-git-main-acme.vercel.app", sha: undefined });
-    queued = [{ status: 200, body: full({ meta: null, alias: ["bakery.vercel.app"], automaticAliases: null }) }];
-    expect((await host().getDeployment("dpl_1")).branchUrl).toBeUndefined();
+  it("gives the deployment's own host as its address, never the branch alias", async () => {
+    queued = [{ status: 200, body: full({ target: null, meta: { githubCommitSha: "abc", githubCommitRef: "staging", branchAlias: "bakery-git-staging-acme.vercel.app" }, automaticAliases: ["bakery-git-staging-acme.vercel.app"] }) }];
+    const deployment = await host().getDeployment("dpl_1");
+    expect(deployment.url).toBe("https://bakery-abc-acme.vercel.app");
+    expect(deployment.branchUrl).toBeUndefined();
+    expect(JSON.stringify(deployment)).not.toContain("git-staging");
+  });
+
+  it("reads domains as not yet moved until aliasAssigned is truthy: null and false alike", async () => {
+    queued = [
+      { status: 200, body: full({ readySubstate: "STAGED", aliasAssigned: null }) },
+      { status: 200, body: full({ readySubstate: "STAGED", aliasAssigned: false }) },
+      { status: 200, body: full({ aliasAssigned: undefined }) },
+      { status: 200, body: full({ aliasAssigned: true }) },
+    ];
+    expect((await host().getDeployment("dpl_1")).aliasAssigned).toBe(false);
+    expect((await host().getDeployment("dpl_1")).aliasAssigned).toBe(false);
+    expect((await host().getDeployment("dpl_1")).aliasAssigned).toBe(false);
+    expect((await host().getDeployment("dpl_1")).aliasAssigned).toBe(true);
   });
 
   it("gathers Vercel's error fields into one technical message", async () => {
@@ -277,13 +317,40 @@ describe("reading and creating deployments", () => {
       { status: 200, body: full({ readyState: "BLOCKED", readyStateReason: "COMMIT_AUTHOR_REQUIRED", errorMessage: "COMMIT_AUTHOR_REQUIRED" }) },
     ];
     expect(await host().getDeployment("dpl_1")).toMatchObject({ state: "ERROR", errorMessage: "BUILD_FAILED: Command \"next build\" exited with 1", aliasAssigned: false });
-    expect(await host().getDeployment("dpl_1")).toMatchObject({ state: "READY", errorMessage: "Alias could not be assigned" });
+    expect(await host().getDeployment("dpl_1")).toMatchObject({ state: "READY", errorMessage: "Alias could not be assigned", aliasError: "Alias could not be assigned" });
     expect(await host().getDeployment("dpl_1")).toMatchObject({ state: "BLOCKED", errorMessage: "COMMIT_AUTHOR_REQUIRED" });
+  });
+
+  it("reads why the hosting account blocked a deployment into the admin detail", async () => {
+    queued = [
+      { status: 200, body: full({ readyState: "BLOCKED", aliasAssigned: null, seatBlock: { blockCode: "TEAM_ACCESS_REQUIRED", userId: "usr_9" } }) },
+      { status: 200, body: full({ readyState: "BLOCKED", aliasAssigned: null, seatBlock: { blockCode: "COMMIT_AUTHOR_REQUIRED" }, readyStateReason: "Commit author is not a member of the team" }) },
+    ];
+    expect(await host().getDeployment("dpl_1")).toMatchObject({ state: "BLOCKED", failureKind: "blocked", errorMessage: "blocked (TEAM_ACCESS_REQUIRED, user usr_9)" });
+    expect(await host().getDeployment("dpl_1")).toMatchObject({
+      failureKind: "blocked",
+      errorMessage: "blocked (COMMIT_AUTHOR_REQUIRED): Commit author is not a member of the team",
+    });
+  });
+
+  it.each([
+    [{ readyState: "ERROR", errorCode: "BUILD_FAILED", errorMessage: 'Command "npm run build" exited with 1' }, "code"],
+    [{ readyState: "ERROR", errorCode: "BUILD_FAILED", errorMessage: 'Command "npm install" exited with 1' }, "install"],
+    [{ readyState: "ERROR", errorCode: "INSTALL_FAILED" }, "install"],
+    [{ readyState: "ERROR", errorCode: "INTERNAL_ERROR", errorMessage: "An unexpected error happened when running this build." }, "unavailable"],
+    [{ readyState: "ERROR" }, "code"],
+    [{ readyState: "CANCELED" }, "canceled"],
+    [{ readyState: "BLOCKED" }, "blocked"],
+    [{ readyState: "READY" }, undefined],
+    [{ readyState: "BUILDING" }, undefined],
+  ] as const)("says why %o failed: %s", async (fields, kind) => {
+    queued = [{ status: 200, body: full({ aliasAssigned: null, ...fields }) }];
+    expect((await host().getDeployment("dpl_1")).failureKind).toBe(kind);
   });
 
   it("returns the created deployment", async () => {
     const created = await host().createDeployment({ projectId: "prj_1", projectName: "bakery", repo, branch: "main", sha: "abc", target: "production" });
-    expect(created).toMatchObject({ id: "dpl_1", state: "QUEUED", url: "https://bakery-abc-acme.vercel.app", aliasAssigned: undefined });
+    expect(created).toMatchObject({ id: "dpl_1", state: "QUEUED", url: "https://bakery-abc-acme.vercel.app", aliasAssigned: false });
   });
 
   it("keeps a URL that already has a scheme", async () => {

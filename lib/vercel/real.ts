@@ -4,7 +4,7 @@ import { z } from "zod";
 import { isIntegrationError } from "@/lib/errors";
 import type { RepoRef } from "@/lib/github/types";
 import { vercelRequest, type VercelConfig, type VercelRequest } from "./http";
-import type { Deployment, DeploymentState, PreviewHost, Project } from "./types";
+import type { CommitAuthorAccess, Deployment, DeploymentFailureKind, DeploymentState, PreviewHost, Project } from "./types";
 
 // Only the fields read below are checked; loose objects let every other field
 // Vercel adds pass through untouched.
@@ -29,16 +29,15 @@ const deploymentFields = z.looseObject({
     .looseObject({
       githubCommitSha: z.string().optional(),
       githubCommitRef: z.string().optional(),
-      branchAlias: z.string().optional(),
     })
     .nullish(),
-  alias: z.array(z.string()).nullish(),
-  automaticAliases: z.array(z.string()).nullish(),
   aliasAssigned: z.union([z.boolean(), z.number()]).nullish(),
   aliasError: z.looseObject({ message: z.string().optional() }).nullish(),
   errorCode: z.string().nullish(),
   errorMessage: z.string().nullish(),
   readyStateReason: z.string().nullish(),
+  // Set on BLOCKED deployments: why the hosting account refused the commit.
+  seatBlock: z.looseObject({ blockCode: z.string().optional(), userId: z.string().optional() }).nullish(),
 });
 type DeploymentFields = z.infer<typeof deploymentFields>;
 
@@ -143,6 +142,10 @@ export function createVercelHost(config: VercelConfig): PreviewHost {
       });
     },
 
+    async commitAuthorAccess(email) {
+      return checkCommitAuthor(call, config.teamId, email);
+    },
+
     async getProductionUrl(projectId) {
       // Domains, not the latest production deployment's url: that host changes with every build.
       const { domains } = await call({
@@ -166,31 +169,74 @@ function toProject(p: z.infer<typeof projectSchema>): Project {
 }
 
 function toDeployment(id: string, state: DeploymentState, d: DeploymentFields): Deployment {
-  const branchUrl = branchAlias(d);
-  const errorParts = [d.errorCode, d.errorMessage, d.readyStateReason, d.aliasError?.message].filter(
-    (part): part is string => typeof part === "string" && part !== "",
-  );
+  const blockCode = d.seatBlock?.blockCode;
+  const errorParts = [
+    blockCode ? `blocked (${blockCode}${d.seatBlock?.userId ? `, user ${d.seatBlock.userId}` : ""})` : undefined,
+    d.errorCode,
+    d.errorMessage,
+    d.readyStateReason,
+    d.aliasError?.message,
+  ].filter((part): part is string => typeof part === "string" && part !== "");
+  const aliasError = d.aliasError ? (d.aliasError.message ?? "domains could not be assigned") : undefined;
   return {
     id,
     state,
+    // The deployment's own host (<project>-<hash>-<scope>), never the branch
+    // alias (<project>-git-<branch>-<scope>): builders see this address, and
+    // it must not carry a branch name.
     url: absolute(d.url),
-    branchUrl: branchUrl ? absolute(branchUrl) : undefined,
     sha: d.meta?.githubCommitSha,
     branch: d.meta?.githubCommitRef,
     // Vercel's `null` target is a preview; "staging" is a preview environment too.
     target: d.target === "production" ? "production" : "preview",
     errorMessage: errorParts.length > 0 ? [...new Set(errorParts)].join(": ") : undefined,
-    // A number here is the time the aliases were assigned.
-    aliasAssigned: d.aliasAssigned === null || d.aliasAssigned === undefined ? undefined : Boolean(d.aliasAssigned),
+    failureKind: failureKind(state, d),
+    // A number here is the time the aliases were assigned; null means not yet,
+    // exactly like false (Vercel's own client waits for a truthy value).
+    aliasAssigned: Boolean(d.aliasAssigned),
+    aliasError,
   };
 }
 
-// Branch hosts are truncated and hashed when long, so they are read, never
-// built. meta.branchAlias names it; otherwise it is the `-git-` host among the
-// aliases (the others are the project's production domains).
-function branchAlias(d: DeploymentFields): string | undefined {
-  if (d.meta?.branchAlias) return d.meta.branchAlias;
-  return [...(d.automaticAliases ?? []), ...(d.alias ?? [])].find((host) => host.includes("-git-"));
+// In the terms the builder's message depends on. Vercel's client special-cases
+// BUILD_FAILED; install steps and platform faults are told apart by their code
+// or message, and anything else that failed is taken to be the app's code.
+function failureKind(state: DeploymentState, d: DeploymentFields): DeploymentFailureKind | undefined {
+  if (state === "BLOCKED") return "blocked";
+  if (state === "CANCELED") return "canceled";
+  if (state !== "ERROR") return undefined;
+  const code = d.errorCode ?? "";
+  const text = `${code} ${d.errorMessage ?? ""} ${d.readyStateReason ?? ""}`;
+  if (/INSTALL/i.test(code) || /\b(npm|pnpm|yarn|bun) (install|i|ci)\b|ERESOLVE|ETARGET|E404/.test(text)) return "install";
+  if (/INTERNAL|UNEXPECTED|TIMEOUT|UNAVAILABLE|RATE_LIMIT|LIMIT_EXCEEDED|QUOTA/i.test(code)) return "unavailable";
+  return "code";
+}
+
+// Vercel maps a commit's author to one of its users (by e-mail or a linked
+// Git account) and blocks deployments of commits whose author is not on the
+// team. The members list can be searched by e-mail; a linked Git account
+// that uses another address is not visible here, hence "not_member" is a
+// warning, not a verdict.
+async function checkCommitAuthor(
+  call: <T>(request: VercelRequest<T>) => Promise<T>,
+  teamId: string | undefined,
+  email: string,
+): Promise<CommitAuthorAccess> {
+  if (!teamId) return { status: "unknown", detail: "no team configured: only the personal account's owner can deploy, which the API can't check" };
+  try {
+    const { members } = await call({
+      path: `/v3/teams/${encodeURIComponent(teamId)}/members`,
+      query: { search: email, limit: 100 },
+      schema: z.looseObject({ members: z.array(z.looseObject({ email: z.string().nullish(), confirmed: z.boolean().nullish(), role: z.string().nullish() })) }),
+    });
+    const member = members.find((m) => m.email?.toLowerCase() === email.toLowerCase());
+    if (!member) return { status: "not_member", detail: `no member of team ${teamId} has the e-mail ${email}` };
+    if (member.confirmed === false) return { status: "not_member", detail: `${email} is invited to team ${teamId} but not yet confirmed` };
+    return { status: "member", detail: `${email} is a member of team ${teamId} (${member.role ?? "role unknown"})` };
+  } catch (error) {
+    if (!isIntegrationError(error)) throw error;
+    return { status: "unknown", detail: `team members could not be read: ${error.message}` };
+  }
 }
 
 function absolute(host: string): string {

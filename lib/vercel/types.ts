@@ -21,13 +21,20 @@ export type Deployment = {
   id: string;
   state: DeploymentState;
   url: string; // absolute URL of this deployment (immutable)
-  branchUrl?: string; // absolute, stable URL of the branch (staging) when known
+  // Absolute, stable URL that always serves the branch's latest ready build,
+  // when the host keeps one whose name says nothing about branches (builders
+  // see it). Without one, the deployment's own url is the preview link.
+  branchUrl?: string;
   sha?: string;
   branch?: string;
   target: "production" | "preview";
   errorMessage?: string; // provider text: logs and admins only
   failureKind?: DeploymentFailureKind; // set when the state is ERROR, CANCELED or BLOCKED
+  // Production only: whether the project's domains now point at this build.
+  // Not known yet and not yet both read as false.
   aliasAssigned?: boolean;
+  // Production only: the domains could not be moved to this build (provider text).
+  aliasError?: string;
 };
 
 export type Project = {
@@ -37,6 +44,8 @@ export type Project = {
   productionBranch?: string;
   previewsProtected: boolean;
 };
+
+export type CommitAuthorAccess = { status: "member" | "not_member" | "unknown"; detail: string };
 
 export interface PreviewHost {
   // A taken name throws IntegrationError kind "conflict".
@@ -59,6 +68,10 @@ export interface PreviewHost {
   }): Promise<Deployment>;
   // Stable production URL of the project (its domain), once it has one.
   getProductionUrl(projectId: string): Promise<string | null>;
+  // Whether commits by this author email may deploy on the account the host
+  // acts for ("unknown" when the host can't tell). Hosts that can't check
+  // leave it out.
+  commitAuthorAccess?(email: string): Promise<CommitAuthorAccess>;
   // How long to wait between status checks, given the time spent so far.
   // Hosts without an opinion get Vercel's own client's schedule.
   pollDelayMs?(elapsedMs: number): number;

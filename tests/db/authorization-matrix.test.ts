@@ -53,7 +53,7 @@ const cases: Case[] = [
   {
     route: "GET /api/apps/[appId]/deploy/staging",
     call: (cookie) => callRoute(getStatus, { cookie, params: { appId: app.id } }),
-    expected: { anonymous: 401, other: 404, owner: 200, admin: 404 },
+    expected: { anonymous: 401, other: 404, owner: 200, admin: 200 },
   },
   {
     route: "POST /api/apps/[appId]/deploy/production (no preview yet)",

@@ -1,75 +1,372 @@
-// A local HTTP server that answers like Vercel's REST API: projects, and a
-// deployment per commit as its Git integration would create (built after a
-// configurable number of polls, or failed).
+// A local HTTP server that answers like Vercel's REST API as documented in
+// ../shared/reference/github-and-vercel.md (§5–§10), strictly:
+// - deployments exist only for commits pushed to a repository a project is
+//   linked to (`gitPush`, which the GitHub side calls for every push, as the
+//   Vercel GitHub app is told), or created through POST /v13/deployments for a
+//   commit it has seen pushed; it never invents one for an unknown commit;
+// - each deployment goes QUEUED → BUILDING → READY or ERROR as it is polled
+//   (GET /v13/deployments/{id}); a commit whose author is not on the team is
+//   BLOCKED with a seatBlock; production domains move a few polls after READY;
+// - project create (409 on a taken name), get, link, PATCH (no gitRepository)
+//   and production-branch routes; the team's members list;
+// - with a team configured, every call must name it (?teamId=), else 403;
+// - 429 with Retry-After when asked to.
+import { createHash } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
-type FakeDeployment = { uid: string; sha: string; branch: string; polls: number; target: string | null };
+// What GitHub tells the Vercel GitHub app about one push.
+export type GitPush = { owner: string; repo: string; repoId: number; branch: string; sha: string; message: string; authorEmail: string };
 
-export async function startFakeVercel(options: { buildPolls?: number } = {}) {
-  const projects = new Map<string, { id: string; name: string; link: { org: string; repo: string; productionBranch: string }; ssoProtection: null }>();
+type Link = { type: "github"; org: string; repo: string; repoId: number; productionBranch: string; deployHooks: never[] };
+export type FakeProject = {
+  id: string;
+  name: string;
+  accountId: string;
+  framework: string | null;
+  link?: Link;
+  ssoProtection: { deploymentType: string } | null;
+  createdAt: number;
+};
+export type FakeDeployment = {
+  uid: string;
+  projectId: string;
+  sha: string;
+  branch: string;
+  repo: string; // owner/name
+  repoId: number;
+  message: string;
+  target: "production" | null;
+  source: "git" | "api";
+  createdAt: number;
+  reads: number; // status polls so far; the state follows from it
+  outcome: "READY" | "ERROR";
+  failure?: { errorCode: string; errorMessage: string };
+  blocked?: { blockCode: "COMMIT_AUTHOR_REQUIRED" | "TEAM_ACCESS_REQUIRED" };
+  canceled?: boolean;
+};
+type Commit = { sha: string; branch: string; message: string; authorEmail: string; repoId: number };
+export type RecordedVercelRequest = { method: string; path: string; query: URLSearchParams; body: unknown; auth?: string };
+
+export type FakeVercelOptions = {
+  // When set, every call must carry ?teamId=<teamId> (Vercel answers 403 for a scope the token can't act on).
+  teamId?: string;
+  // Used in generated host names (<project>-<hash>-<scope>.vercel.example).
+  scope?: string;
+  // E-mails of the team's confirmed members (GET /v3/teams/{id}/members).
+  // Commits by anyone else are BLOCKED. Left out: every author may deploy,
+  // and the members list is empty.
+  members?: string[];
+  // Status polls a deployment spends QUEUED, then BUILDING.
+  queuedPolls?: number;
+  buildPolls?: number;
+  // Production: status polls after READY before its domains move.
+  aliasPolls?: number;
+  // The production branch a newly linked project starts with (the repo's default branch).
+  defaultBranch?: string;
+};
+
+const hash = (text: string, length: number) => createHash("sha1").update(text).digest("hex").slice(0, length);
+const NAME = /^[a-z0-9._-]{1,100}$/;
+
+export async function startFakeVercel(options: FakeVercelOptions = {}) {
+  const scope = options.scope ?? "acme";
+  const queuedPolls = options.queuedPolls ?? 1;
+  const buildPolls = options.buildPolls ?? 1;
+  const aliasPolls = options.aliasPolls ?? 1;
+  const projects = new Map<string, FakeProject>();
   const deployments: FakeDeployment[] = [];
-  const requests: { method: string; path: string; query: URLSearchParams }[] = [];
-  let outcome: "READY" | "ERROR" = "READY";
+  const commits = new Map<string, Commit[]>(); // by owner/name, oldest first
+  const requests: RecordedVercelRequest[] = [];
+  let buildFailure: FakeDeployment["failure"] | undefined;
+  let integrationPaused = false;
+  let throttled: { remaining: number; retryAfterSeconds: number } | undefined;
+  let clock = 1_700_000_000_000;
+  const tick = () => (clock += 1000);
 
-  const view = (d: FakeDeployment) => ({
-    id: d.uid,
-    uid: d.uid,
-    url: `${d.uid}.vercel.example`,
-    readyState: d.polls >= (options.buildPolls ?? 1) ? outcome : "BUILDING",
-    target: d.target,
-    aliasAssigned: true,
-    meta: { githubCommitSha: d.sha, githubCommitRef: d.branch, branchAlias: `app-git-${d.branch}.vercel.example` },
-  });
+  const findProject = (idOrName: string) => projects.get(idOrName) ?? [...projects.values()].find((p) => p.name === idOrName);
+  const linkedTo = (repo: string) => [...projects.values()].filter((p) => p.link && `${p.link.org}/${p.link.repo}` === repo);
+  let members = options.members;
+  const mayDeploy = (email: string) => !members || members.some((m) => m.toLowerCase() === email.toLowerCase());
+
+  function createDeployment(project: FakeProject, commit: Commit, repo: string, source: FakeDeployment["source"], target?: "production" | null) {
+    const deployment: FakeDeployment = {
+      uid: `dpl_${hash(`${project.id}:${commit.sha}:${deployments.length}`, 24)}`,
+      projectId: project.id,
+      sha: commit.sha,
+      branch: commit.branch,
+      repo,
+      repoId: commit.repoId,
+      message: commit.message,
+      target: target !== undefined ? target : commit.branch === project.link?.productionBranch ? "production" : null,
+      source,
+      createdAt: tick(),
+      reads: 0,
+      outcome: buildFailure ? "ERROR" : "READY",
+      failure: buildFailure,
+      blocked: mayDeploy(commit.authorEmail) ? undefined : { blockCode: "COMMIT_AUTHOR_REQUIRED" },
+    };
+    deployments.push(deployment);
+    return deployment;
+  }
+
+  function stateOf(d: FakeDeployment) {
+    if (d.blocked) return { readyState: "BLOCKED", aliasAssigned: null };
+    if (d.canceled) return { readyState: "CANCELED", aliasAssigned: null };
+    if (d.reads < queuedPolls) return { readyState: "QUEUED", aliasAssigned: null };
+    if (d.reads < queuedPolls + buildPolls) return { readyState: "BUILDING", aliasAssigned: null };
+    if (d.outcome === "ERROR") return { readyState: "ERROR", aliasAssigned: false };
+    // Domains move a moment after the build is ready.
+    const moved = d.reads >= queuedPolls + buildPolls + aliasPolls;
+    return { readyState: "READY", aliasAssigned: moved ? d.createdAt + 60_000 : null, readySubstate: moved ? "PROMOTED" : "STAGED" };
+  }
+
+  function view(d: FakeDeployment) {
+    const project = projects.get(d.projectId)!;
+    const url = `${project.name}-${hash(d.uid, 9)}-${scope}.vercel.example`;
+    // Each project gets its own branch alias, as Vercel names them.
+    const branchAlias = `${project.name}-git-${d.branch.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${scope}.vercel.example`;
+    const state = stateOf(d);
+    const [org, repo] = d.repo.split("/");
+    return {
+      id: d.uid,
+      uid: d.uid,
+      name: project.name,
+      url,
+      projectId: d.projectId,
+      created: d.createdAt,
+      createdAt: d.createdAt,
+      source: d.source === "git" ? "git" : "api",
+      target: d.target,
+      state: state.readyState,
+      ...state,
+      alias: d.target === "production" ? [`${project.name}.vercel.example`, branchAlias] : [branchAlias],
+      automaticAliases: [branchAlias],
+      meta: {
+        githubCommitSha: d.sha,
+        githubCommitRef: d.branch,
+        githubCommitMessage: d.message,
+        githubCommitOrg: org,
+        githubCommitRepo: repo,
+        githubRepoId: String(d.repoId),
+        githubDeployment: "1",
+        branchAlias,
+      },
+      gitSource: { type: "github", repoId: d.repoId, ref: d.branch, sha: d.sha },
+      ...(d.blocked ? { seatBlock: { blockCode: d.blocked.blockCode } } : {}),
+      ...(state.readyState === "ERROR" && d.failure ? d.failure : {}),
+      inspectorUrl: `https://vercel.example/${scope}/${project.name}/${d.uid}`,
+    };
+  }
+
+  function gitPush(push: GitPush): void {
+    const repo = `${push.owner}/${push.repo}`;
+    const commit: Commit = { sha: push.sha, branch: push.branch, message: push.message, authorEmail: push.authorEmail, repoId: push.repoId };
+    commits.set(repo, [...(commits.get(repo) ?? []), commit]);
+    if (integrationPaused) return;
+    for (const project of linkedTo(repo)) {
+      if (project.link) project.link.repoId = push.repoId;
+      createDeployment(project, commit, repo, "git");
+    }
+  }
+
+  function route(method: string, path: string, query: URLSearchParams, body: Record<string, unknown>): [number, unknown] {
+    let m: RegExpMatchArray | null;
+    if (method === "POST" && path === "/v11/projects") return createProject(body);
+    if ((m = path.match(/^\/v3\/teams\/([^/]+)\/members$/)) && method === "GET") {
+      if (!options.teamId || decodeURIComponent(m[1]!) !== options.teamId) return notFound("Team not found");
+      const search = (query.get("search") ?? "").toLowerCase();
+      const listed = (members ?? [])
+        .filter((email) => email.toLowerCase().includes(search))
+        .map((email, i) => ({ uid: `usr_${hash(email, 12)}`, email, username: email.split("@")[0], role: "MEMBER", confirmed: true, createdAt: 1_600_000_000_000 + i }));
+      return [200, { members: listed, pagination: { hasNext: false, count: listed.length, next: null, prev: null } }];
+    }
+    if ((m = path.match(/^\/v9\/projects\/([^/]+)(\/[a-z]+)?$/))) {
+      const project = findProject(decodeURIComponent(m[1]!));
+      if (!project) return notFound("Project not found");
+      return projectRoute(method, m[2] ?? "", project, query, body);
+    }
+    if (method === "GET" && path === "/v7/deployments") return listDeployments(query);
+    if (method === "POST" && path === "/v13/deployments") return deployFromGit(body);
+    if (method === "GET" && (m = path.match(/^\/v13\/deployments\/([^/]+)$/))) {
+      const id = decodeURIComponent(m[1]!);
+      const found = deployments.find((d) => d.uid === id || view(d).url === id);
+      if (!found) return notFound("Deployment not found");
+      found.reads++;
+      return [200, view(found)];
+    }
+    return notFound(`No route for ${method} ${path}`);
+  }
+
+  function createProject(body: Record<string, unknown>): [number, unknown] {
+    const name = typeof body.name === "string" ? body.name : "";
+    if (!NAME.test(name)) return [400, { error: { code: "bad_request", message: `Invalid project name "${name}"` } }];
+    if (findProject(name)) return [409, { error: { code: "conflict", message: `A project with the name "${name}" already exists.` } }];
+    const project: FakeProject = {
+      id: `prj_${hash(`${name}:${projects.size}`, 20)}`,
+      name,
+      accountId: options.teamId ?? "user_1",
+      framework: typeof body.framework === "string" ? body.framework : null,
+      // Vercel Authentication is on for previews unless the request turns it off.
+      ssoProtection: "ssoProtection" in body ? (body.ssoProtection as FakeProject["ssoProtection"]) : { deploymentType: "preview" },
+      createdAt: tick(),
+    };
+    const git = body.gitRepository as { type?: string; repo?: string } | undefined;
+    if (git) {
+      if (git.type !== "github" || !/^[^/]+\/[^/]+$/.test(git.repo ?? "")) return [400, { error: { code: "bad_request", message: "Invalid gitRepository" } }];
+      project.link = newLink(git.repo!);
+    }
+    projects.set(project.id, project);
+    return [200, projectView(project)];
+  }
+
+  function projectRoute(method: string, sub: string, project: FakeProject, query: URLSearchParams, body: Record<string, unknown>): [number, unknown] {
+    if (method === "GET" && sub === "") return [200, projectView(project)];
+    if (method === "PATCH" && sub === "") {
+      if ("gitRepository" in body) return [400, { error: { code: "bad_request", message: "Invalid request: should NOT have additional property `gitRepository`." } }];
+      if ("ssoProtection" in body) project.ssoProtection = body.ssoProtection as FakeProject["ssoProtection"];
+      if (typeof body.name === "string") {
+        const other = findProject(body.name);
+        if (other && other !== project) return [409, { error: { code: "conflict", message: `A project with the name "${body.name}" already exists.` } }];
+        project.name = body.name;
+      }
+      return [200, projectView(project)];
+    }
+    if (method === "POST" && sub === "/link") {
+      if (body.type !== "github" || typeof body.repo !== "string" || !/^[^/]+\/[^/]+$/.test(body.repo)) {
+        return [400, { error: { code: "bad_request", message: "Invalid link" } }];
+      }
+      project.link = newLink(body.repo);
+      return [200, projectView(project)];
+    }
+    if (method === "PATCH" && sub === "/branch") {
+      if (!project.link) return [400, { error: { code: "bad_request", message: "Project is not connected to a Git repository" } }];
+      if (typeof body.branch !== "string" || body.branch === "") return [400, { error: { code: "bad_request", message: "Invalid branch" } }];
+      project.link.productionBranch = body.branch;
+      return [200, projectView(project)];
+    }
+    if (method === "GET" && sub === "/domains") {
+      // The default domain exists once something was deployed to production.
+      const live = query.get("production") !== "true" || deployments.some((d) => d.projectId === project.id && d.target === "production");
+      const domains = live ? [{ name: `${project.name}.vercel.example`, verified: true, projectId: project.id }] : [];
+      return [200, { domains, pagination: { count: domains.length, next: null, prev: null } }];
+    }
+    return notFound(`No route for ${method} /v9/projects/${project.id}${sub}`);
+  }
+
+  function listDeployments(query: URLSearchParams): [number, unknown] {
+    const projectId = query.get("projectId");
+    const project = projectId ? findProject(projectId) : undefined;
+    if (projectId && !project) return notFound("Project not found");
+    const sha = query.get("sha");
+    const branch = query.get("branch");
+    const target = query.get("target");
+    const limit = Number(query.get("limit") ?? 20);
+    const listed = deployments
+      .filter((d) => (!project || d.projectId === project.id) && (!sha || d.sha === sha) && (!branch || d.branch === branch))
+      .filter((d) => !target || (target === "production" ? d.target === "production" : d.target === null))
+      .sort((a, b) => b.createdAt - a.createdAt)
+      .slice(0, limit)
+      .map(view);
+    return [200, { deployments: listed, pagination: { count: listed.length, next: null, prev: null } }];
+  }
+
+  function deployFromGit(body: Record<string, unknown>): [number, unknown] {
+    const project = findProject(String(body.project ?? body.name ?? ""));
+    if (!project) return notFound("Project not found");
+    const source = body.gitSource as { type?: string; org?: string; repo?: string; repoId?: number; ref?: string; sha?: string } | undefined;
+    if (!source || source.type !== "github" || !source.ref) return [400, { error: { code: "bad_request", message: "Invalid gitSource" } }];
+    const repo = source.org && source.repo ? `${source.org}/${source.repo}` : [...commits.entries()].find(([, list]) => list[0]?.repoId === source.repoId)?.[0];
+    const known = repo ? (commits.get(repo) ?? []) : [];
+    const commit = source.sha ? known.find((c) => c.sha === source.sha) : known.filter((c) => c.branch === source.ref).at(-1);
+    if (!repo || !commit) {
+      return [400, { error: { code: "incorrect_git_source_info", message: "The provided GitHub repository does not contain the requested branch or commit reference. Please ensure the repository is not empty." } }];
+    }
+    const target = body.target === "production" ? "production" : null;
+    const deployment = createDeployment(project, { ...commit, branch: source.ref }, repo, "api", target);
+    return [200, view(deployment)];
+  }
+
+  function newLink(fullName: string): Link {
+    const [org, repo] = fullName.split("/") as [string, string];
+    const pushed = commits.get(fullName)?.[0]?.repoId;
+    return { type: "github", org, repo, repoId: pushed ?? parseInt(hash(fullName, 6), 16), productionBranch: options.defaultBranch ?? "main", deployHooks: [] };
+  }
+
+  function projectView(p: FakeProject) {
+    return { ...p, targets: {}, latestDeployments: [], alias: [] };
+  }
 
   const server = http.createServer((req, res) => {
     let raw = "";
-    req.on("data", (c) => (raw += c));
+    req.on("data", (c: Buffer) => (raw += c.toString()));
     req.on("end", () => {
-      const url = new URL(req.url!, "http://x");
-      requests.push({ method: req.method!, path: url.pathname, query: url.searchParams });
-      const body = raw ? JSON.parse(raw) : {};
-      const send = (status: number, value: unknown) => res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(value));
-      let m: RegExpMatchArray | null;
-      if (req.method === "POST" && url.pathname === "/v11/projects") {
-        if ([...projects.values()].some((p) => p.name === body.name)) return send(409, { error: { code: "conflict", message: "exists" } });
-        const [org, repo] = String(body.gitRepository.repo).split("/");
-        const project = { id: `prj_${projects.size + 1}`, name: body.name, link: { org: org!, repo: repo!, productionBranch: "main" }, ssoProtection: null };
-        projects.set(project.id, project);
-        return send(200, project);
+      const url = new URL(req.url ?? "/", "http://x");
+      const method = req.method ?? "GET";
+      let body: Record<string, unknown> = {};
+      try {
+        body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+      } catch {
+        return send(res, 400, { error: { code: "bad_request", message: "Invalid JSON" } });
       }
-      if (req.method === "GET" && url.pathname === "/v7/deployments") {
-        const sha = url.searchParams.get("sha")!;
-        const branch = url.searchParams.get("branch")!;
-        // The Git integration noticed the push: one deployment per commit.
-        let found = deployments.find((d) => d.sha === sha && d.branch === branch);
-        if (!found) {
-          found = { uid: `dpl_${deployments.length + 1}`, sha, branch, polls: 0, target: branch === "main" ? "production" : null };
-          deployments.push(found);
-        }
-        return send(200, { deployments: [view(found)], pagination: {} });
+      requests.push({ method, path: url.pathname, query: url.searchParams, body: raw ? body : undefined, auth: req.headers.authorization });
+      if (throttled && throttled.remaining > 0) {
+        throttled.remaining--;
+        return send(res, 429, { error: { code: "rate_limited", message: "Rate limit exceeded" } }, { "retry-after": String(throttled.retryAfterSeconds), "x-ratelimit-remaining": "0" });
       }
-      if (req.method === "GET" && (m = url.pathname.match(/^\/v13\/deployments\/(.+)$/))) {
-        const found = deployments.find((d) => d.uid === m![1]);
-        if (!found) return send(404, { error: { code: "not_found", message: "no" } });
-        found.polls++;
-        return send(200, view(found));
+      if (!/^Bearer \S+$/.test(req.headers.authorization ?? "")) return send(res, 403, { error: { code: "forbidden", message: "Not authorized" } });
+      if (options.teamId && url.searchParams.get("teamId") !== options.teamId) {
+        return send(res, 403, { error: { code: "forbidden", message: "You don't have permission to access this scope" } });
       }
-      if (req.method === "GET" && (m = url.pathname.match(/^\/v9\/projects\/([^/]+)\/domains$/))) {
-        const project = projects.get(m[1]!);
-        return send(200, { domains: project ? [{ name: `${project.name}.vercel.example` }] : [] });
-      }
-      return send(404, { error: { code: "not_found", message: url.pathname } });
+      const [status, answer] = route(method, url.pathname, url.searchParams, body);
+      send(res, status, answer, { "x-ratelimit-limit": "100", "x-ratelimit-remaining": "99" });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests,
+    projects,
     deployments,
-    failBuilds: () => {
-      outcome = "ERROR";
+    gitPush,
+    // Builds that start from now on fail, as the app's code or install would.
+    failBuilds: (failure: "code" | "install" | null = "code") => {
+      buildFailure =
+        failure === "install"
+          ? { errorCode: "BUILD_FAILED", errorMessage: 'Command "npm install" exited with 1' }
+          : failure === "code"
+            ? { errorCode: "BUILD_FAILED", errorMessage: 'Command "npm run build" exited with 1' }
+            : undefined;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    // The team's members from now on (pushes already turned into deployments keep their verdict).
+    setMembers: (emails: string[] | undefined) => {
+      members = emails;
+    },
+    cancel: (uid: string) => {
+      const found = deployments.find((d) => d.uid === uid);
+      if (found) found.canceled = true;
+    },
+    // Pushes still arrive (their commits become known) but make no deployment,
+    // as when the GitHub app misses a delivery: the caller must create one.
+    pauseGitIntegration: (paused = true) => {
+      integrationPaused = paused;
+    },
+    // The next `times` requests are answered 429 with Retry-After.
+    rateLimit: (times: number, retryAfterSeconds = 1) => {
+      throttled = { remaining: times, retryAfterSeconds };
+    },
+    close: () => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
+}
+
+function notFound(message: string): [number, unknown] {
+  return [404, { error: { code: "not_found", message } }];
+}
+
+function send(res: http.ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}) {
+  res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(value));
 }

@@ -11,6 +11,9 @@ process.env.LOCAL_GENERATOR_DELAY_MS ??= "0";
 process.env.LOCAL_PREVIEW_PORT ??= "0";
 process.env.ADMIN_EMAILS ??= "admin@example.com";
 process.env.CHAT_MESSAGES_PER_MINUTE ??= "1000";
+// The server's own preview after a reply is tested where it is wanted;
+// elsewhere it would race each test's own preview updates.
+process.env.REPLY_PREVIEW_GRACE_MS ??= "600000";
 
 // Test files share a worker process; what the app keeps on globalThis (to
 // survive dev hot reloads) must not leak into the next file.

@@ -8,8 +8,9 @@ export const maxDuration = 800;
 
 // GET /api/apps/[appId]/deploy/staging – preview status from the database:
 // the latest attempt, the last working preview (kept when an update fails),
-// publish state and the list of working versions. Polled by the preview panel.
-export const GET = withRoute({ loadApp: true }, async ({ app, user }) =>
+// publish state and the list of working versions. Polled by the preview panel,
+// and readable by admins for any app, with the failure detail.
+export const GET = withRoute({ loadApp: true, adminsToo: true }, async ({ app, user }) =>
   json(await getPreviewStatus({ appId: app.id, isAdmin: user.role === "admin" })),
 );
 

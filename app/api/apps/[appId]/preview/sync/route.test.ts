@@ -4,7 +4,10 @@ import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { GET as getStatus } from "@/app/api/apps/[appId]/deploy/staging/route";
 import { POST as sync } from "@/app/api/apps/[appId]/preview/sync/route";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/lib/db/client";
 import { getAppById, startDeployment } from "@/lib/db/queries";
+import { deployments } from "@/lib/db/schema";
 import { localRepoDir } from "@/lib/github/local-store";
 import { chatTurn, fetchPreview } from "@/tests/helpers/apps";
 import { TECHNICAL_WORDS } from "@/tests/helpers/technical-words";
@@ -47,7 +50,7 @@ describe("POST /api/apps/[appId]/preview/sync", () => {
     expect(new URL(body.previewUrl).origin).not.toBe("http://localhost:3000");
   });
 
-  it("follow-ups update the preview; asking again with nothing new makes no commit", async () => {
+  it("follow-ups update the preview; asking again for the same reply makes no commit and no second version", async () => {
     let app = await chatTurn(owner, "a todo app");
     await syncApp(owner, app.id, { chatId: app.chatId });
     app = await chatTurn(owner, "change the title to Grocery List", app.id);
@@ -55,10 +58,11 @@ describe("POST /api/apps/[appId]/preview/sync", () => {
     expect((await fetchPreview(updated.previewUrl)).body).toContain("Grocery List");
 
     const commits = stagingCommits((await getAppById({ id: app.id }))!);
-    const again = (await (await syncApp(owner, app.id, { chatId: app.chatId })).json()) as { status: string; message: string };
-    expect(again.status).toBe("ready");
-    expect(again.message).toMatch(/Nothing changed/);
+    const rows = await getDb().select().from(deployments).where(eq(deployments.appId, app.id));
+    const again = (await (await syncApp(owner, app.id, { chatId: app.chatId })).json()) as { status: string; previewUrl: string };
+    expect(again).toMatchObject({ status: "ready", previewUrl: updated.previewUrl });
     expect(stagingCommits((await getAppById({ id: app.id }))!)).toEqual(commits);
+    expect(await getDb().select().from(deployments).where(eq(deployments.appId, app.id))).toHaveLength(rows.length);
   });
 
   it("keeps the last working preview when an update fails", async () => {
@@ -75,7 +79,7 @@ describe("POST /api/apps/[appId]/preview/sync", () => {
     expect(failed).toEqual({
       status: "failed",
       previewUrl: first.previewUrl,
-      message: "Couldn't update the preview; your last working version is still live.",
+      message: "Couldn't update the preview; your last working preview is still here.",
     });
     const page = await fetchPreview(first.previewUrl);
     expect(page.status).toBe(200);

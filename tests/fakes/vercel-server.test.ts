@@ -1,0 +1,116 @@
+// The Vercel fake holds to the documented contract, seen through the real
+// client: deployments only for pushed commits of linked repositories (or
+// created for a known commit), every state, domains a moment after READY.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { isIntegrationError } from "@/lib/errors";
+import { createVercelHost } from "@/lib/vercel/real";
+import type { PreviewHost } from "@/lib/vercel/types";
+import { type GitPush, startFakeVercel } from "./vercel-server";
+
+const AUTHOR = "builder@acme.example";
+let vc: Awaited<ReturnType<typeof startFakeVercel>>;
+let vercel: PreviewHost;
+const repo = { owner: "acme", name: "bakery" };
+const push = (fields: Partial<GitPush> = {}): GitPush => ({ owner: "acme", repo: "bakery", repoId: 42, branch: "staging", sha: "s1", message: "Update", authorEmail: AUTHOR, ...fields });
+
+beforeEach(async () => {
+  vc = await startFakeVercel({ teamId: "team_1", members: [AUTHOR], queuedPolls: 1, buildPolls: 1, aliasPolls: 2 });
+  vercel = createVercelHost({ token: "vc", teamId: "team_1", baseUrl: vc.url });
+});
+afterEach(() => vc.close());
+
+describe("deployments come from pushes to linked repositories", () => {
+  it("makes none for a push before the project is linked, one per push after", async () => {
+    vc.gitPush(push({ sha: "early" }));
+    const project = await vercel.createProject({ name: "bakery", repo });
+    expect(await vercel.findDeploymentForCommit({ projectId: project.id, sha: "early", branch: "staging" })).toBeNull();
+
+    vc.gitPush(push({ sha: "s1" }));
+    vc.gitPush(push({ sha: "m1", branch: "main" }));
+    expect(await vercel.findDeploymentForCommit({ projectId: project.id, sha: "s1", branch: "staging" })).toMatchObject({ state: "QUEUED", target: "preview" });
+    expect(await vercel.findDeploymentForCommit({ projectId: project.id, sha: "m1", branch: "main" })).toMatchObject({ target: "production" });
+    expect(vc.deployments).toHaveLength(2);
+  });
+
+  it("never invents one for an unknown commit, and creates one through the API only for a commit it has seen", async () => {
+    const project = await vercel.createProject({ name: "bakery", repo });
+    expect(await vercel.findDeploymentForCommit({ projectId: project.id, sha: "nope", branch: "staging" })).toBeNull();
+    const refused = await vercel
+      .createDeployment({ projectId: project.id, projectName: "bakery", repo, branch: "staging", sha: "nope", target: "preview" })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect(isIntegrationError(refused) && [refused.kind, refused.status]).toEqual(["rejected", 400]);
+
+    vc.pauseGitIntegration();
+    vc.gitPush(push({ sha: "s2" }));
+    expect(await vercel.findDeploymentForCommit({ projectId: project.id, sha: "s2", branch: "staging" })).toBeNull();
+    const created = await vercel.createDeployment({ projectId: project.id, projectName: "bakery", repo, branch: "staging", sha: "s2", target: "preview" });
+    expect(created).toMatchObject({ state: "QUEUED", sha: "s2", branch: "staging", target: "preview" });
+  });
+});
+
+describe("states", () => {
+  it("goes QUEUED → BUILDING → READY, and production's domains move a moment after READY", async () => {
+    const project = await vercel.createProject({ name: "bakery", repo });
+    vc.gitPush(push({ sha: "m1", branch: "main" }));
+    const found = (await vercel.findDeploymentForCommit({ projectId: project.id, sha: "m1", branch: "main" }))!;
+    const seen = [];
+    for (let i = 0; i < 5; i++) {
+      const d = await vercel.getDeployment(found.id);
+      seen.push([d.state, d.aliasAssigned]);
+    }
+    expect([[found.state, found.aliasAssigned], ...seen]).toEqual([
+      ["QUEUED", false],
+      ["BUILDING", false],
+      ["READY", false],
+      ["READY", false],
+      ["READY", true],
+      ["READY", true],
+    ]);
+    expect(await vercel.getProductionUrl(project.id)).toBe("https://bakery.vercel.example");
+  });
+
+  it("ends ERROR when builds fail, CANCELED when cancelled, BLOCKED for an author not on the team", async () => {
+    const project = await vercel.createProject({ name: "bakery", repo });
+    vc.failBuilds("install");
+    vc.gitPush(push({ sha: "bad" }));
+    vc.failBuilds(null);
+    vc.gitPush(push({ sha: "gone" }));
+    vc.gitPush(push({ sha: "outsider", authorEmail: "stranger@else.example" }));
+    const poll = async (sha: string) => {
+      const d = (await vercel.findDeploymentForCommit({ projectId: project.id, sha, branch: "staging" }))!;
+      for (let i = 0; i < 3; i++) await vercel.getDeployment(d.id);
+      return vercel.getDeployment(d.id);
+    };
+    expect(await poll("bad")).toMatchObject({ state: "ERROR", failureKind: "install", errorMessage: 'BUILD_FAILED: Command "npm install" exited with 1' });
+    vc.cancel(vc.deployments.find((d) => d.sha === "gone")!.uid);
+    expect(await poll("gone")).toMatchObject({ state: "CANCELED", failureKind: "canceled" });
+    expect(await poll("outsider")).toMatchObject({ state: "BLOCKED", failureKind: "blocked", errorMessage: "blocked (COMMIT_AUTHOR_REQUIRED)" });
+  });
+});
+
+describe("projects", () => {
+  it("gives each project its own branch alias and deployment hosts", async () => {
+    const a = await vercel.createProject({ name: "bakery", repo });
+    const b = await vercel.createProject({ name: "bakery-copy", repo });
+    vc.gitPush(push({ sha: "s1" }));
+    const [da, db] = [vc.deployments.find((d) => d.projectId === a.id)!, vc.deployments.find((d) => d.projectId === b.id)!];
+    const answer = async (uid: string) => (await fetch(`${vc.url}/v13/deployments/${uid}?teamId=team_1`, { headers: { authorization: "Bearer vc" } }).then((r) => r.json())) as { url: string; meta: { branchAlias: string } };
+    const [va, vb] = [await answer(da.uid), await answer(db.uid)];
+    expect(va.meta.branchAlias).toBe("bakery-git-staging-acme.vercel.example");
+    expect(vb.meta.branchAlias).toBe("bakery-copy-git-staging-acme.vercel.example");
+    expect(va.url).not.toBe(vb.url);
+  });
+
+  it("refuses gitRepository in PATCH, as Vercel does", async () => {
+    const project = await vercel.createProject({ name: "bakery", repo });
+    const res = await fetch(`${vc.url}/v9/projects/${project.id}?teamId=team_1`, {
+      method: "PATCH",
+      headers: { authorization: "Bearer vc", "content-type": "application/json" },
+      body: JSON.stringify({ gitRepository: { type: "github", repo: "acme/other" } }),
+    });
+    expect(res.status).toBe(400);
+  });
+});
