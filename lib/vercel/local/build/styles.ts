@@ -86,19 +86,21 @@ function packageStylesheet(modules: Modules, id: string): string | null {
   } catch {
     return null;
   }
-  let manifest: { exports?: Record<string, unknown>; style?: string };
+  let manifest: { exports?: string | Record<string, unknown>; style?: string; main?: string };
   try {
     manifest = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")) as typeof manifest;
   } catch {
     return null;
   }
-  const exported = manifest.exports?.[subpath ? `./${subpath}` : "."];
+  // "exports" may name the one entry directly: `"exports": "./dist/tw-animate.css"`.
+  const exported = typeof manifest.exports === "string" ? (subpath ? undefined : manifest.exports) : manifest.exports?.[subpath ? `./${subpath}` : "."];
+  const main = manifest.main?.endsWith(".css") ? manifest.main : undefined;
   const target =
     typeof exported === "string"
       ? exported
       : (exported as { style?: string; default?: string } | undefined)?.style ??
         (exported as { default?: string } | undefined)?.default ??
-        (subpath || manifest.style || "index.css");
+        (subpath || manifest.style || main || "index.css");
   const file = path.resolve(dir, target);
   return target.endsWith(".css") && isInside(dir, file) && existsSync(file) ? file : null;
 }

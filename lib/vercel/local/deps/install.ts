@@ -50,11 +50,11 @@ export function pnpmInstall({ dir, store, cache }: InstallPaths): Promise<string
     "--config.manage-package-manager-versions=false",
     "--config.ignore-pnpmfile=true",
     "--config.update-notifier=false",
-    "--config.fetch-retries=2",
-    "--config.fetch-retry-mintimeout=2000",
-    "--config.fetch-retry-maxtimeout=10000",
-    "--config.network-concurrency=8",
-    "--config.child-concurrency=2",
+    "--fetch-retries=2",
+    "--fetch-retry-mintimeout=2000",
+    "--fetch-retry-maxtimeout=10000",
+    "--network-concurrency=8",
+    "--child-concurrency=2",
   ];
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => PASSED_ENV.test(name)));
   return new Promise((resolve, reject) => {
