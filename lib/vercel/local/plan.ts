@@ -15,6 +15,14 @@ import type { CommitFiles } from "./git-tree";
 export type BuildPlan = { path: "static" | "next"; reasons: string[] };
 
 const SOURCE = /\.(tsx|jsx|ts|js|mjs|cjs)$/;
+const ASYNC_COMPONENT = /export\s+default\s+async\s+function|async\s+function\s+[A-Z]\w*\s*\(|\b[A-Z]\w*\s*=\s*async\s*\(/;
+const SERVER_WORK: [RegExp, string][] = [
+  [/\bfetch\s*\(/, "it fetches data"],
+  [/process\.env\.(?!NEXT_PUBLIC_)/, "it reads server settings"],
+  [/\bsearchParams\b/, "it reads the query string"],
+  [/export\s+const\s+(dynamic|revalidate|fetchCache|runtime)\b/, "it sets how it renders"],
+  [/from\s*["'](node:[\w/]+|fs|path|server-only)["']/, "it uses server modules"],
+];
 
 export function planBuild(files: CommitFiles): BuildPlan {
   const reasons: string[] = [];
@@ -39,8 +47,14 @@ export function planBuild(files: CommitFiles): BuildPlan {
     if (/^\s*(["'])use server\1/m.test(text)) add(`${name} has server actions`);
     const server = /from\s*["'](next\/(headers|server|cache|og|after))["']/.exec(text);
     if (server) add(`${name} uses ${server[1]}`);
-    if (/^app\/(.+\/)?(page|layout)\.(tsx|jsx|ts|js)$/.test(name)) {
-      if (/export\s+default\s+async\s+function|export\s+(async\s+function|const)\s+generateMetadata\b/.test(text)) add(`${name} renders on the server (async)`);
+    if (/export\s+(async\s+function|const)\s+generateMetadata\b/.test(text)) add(`${name} generates its metadata on the server`);
+    if (ASYNC_COMPONENT.test(text)) {
+      // An async page or layout that only awaits its params is prerendered
+      // by the fast path like any other page; anything more is server work.
+      const pageOrLayout = /^app\/(.+\/)?(page|layout)\.(tsx|jsx|ts|js)$/.test(name);
+      const work = SERVER_WORK.find(([pattern]) => pattern.test(text));
+      if (!pageOrLayout) add(`${name} has an async server component`);
+      else if (work) add(`${name} renders on the server (${work[1]})`);
     }
   }
   return reasons.length > 0 ? { path: "next", reasons } : { path: "static", reasons: [] };
@@ -63,5 +77,5 @@ function asksForTailwind3(text: string): boolean {
 export function describePlan(plan: BuildPlan): string {
   return plan.path === "next"
     ? `Build path: Next.js (next build, served by next start) because ${plan.reasons.join("; ")}`
-    : "Build path: fast preview (every page runs in the browser; built with esbuild)";
+    : "Build path: fast preview (no server features: pages prerendered, then run in the browser; built with esbuild)";
 }

@@ -47,7 +47,7 @@ describe("v0-shaped apps on the local preview host", () => {
     async () => {
       const { deployment, log } = await push(await project(), v0ClientApp());
       expect(deployment.state, log.join("\n")).toBe("READY");
-      expect(log).toContain("Build path: fast preview (every page runs in the browser; built with esbuild)");
+      expect(log).toContain("Build path: fast preview (no server features: pages prerendered, then run in the browser; built with esbuild)");
       expect(log.join("\n")).toMatch(/Dependencies: installed \d+ declared packages/);
 
       const page = await request(deployment.url);

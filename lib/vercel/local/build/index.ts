@@ -65,7 +65,8 @@ export async function buildSite({ files, workDir, outDir, modules }: { files: Co
   await writeFile(serverFile, fileOf(serverBundle, "app.js")!);
   const staticPaths = app.routes.flatMap((r) => (r.staticPath ? [r.staticPath] : []));
   const { pages, problems } = await prerender(serverFile, vendor.serverFile, staticPaths);
-  log.push(...problems, `Prerendered ${pages.size} of ${staticPaths.length} static ${staticPaths.length === 1 ? "page" : "pages"} in ${Date.now() - prerendering} ms`);
+  const pagePaths = [...new Set([...staticPaths, ...pages.keys()])];
+  log.push(...problems, `Prerendered ${pages.size} of ${pagePaths.length} ${pagePaths.length === 1 ? "page" : "pages"} in ${Date.now() - prerendering} ms`);
 
   const manifest: BuildManifest = { kind: "static", routes: app.routes.map((r) => ({ pattern: r.pattern })), pages: {}, files: {}, fallback: "shell.html" };
   const output = new Map<string, Uint8Array | string>();
@@ -94,7 +95,7 @@ export async function buildSite({ files, workDir, outDir, modules }: { files: Co
   };
   page("index.html", "/");
   page(manifest.fallback, null);
-  staticPaths.filter((p) => p !== "/").forEach((p, i) => page(`pages/${i + 1}.html`, p));
+  pagePaths.filter((p) => p !== "/").forEach((p, i) => page(`pages/${i + 1}.html`, p));
 
   await writeOutput(outDir, output, { file: vendorFile, source: vendor.clientFile }, manifest);
   log.push(`Build completed in ${Date.now() - started} ms`);

@@ -8,7 +8,7 @@ import "server-only";
 
 // Shared state and routing, used by both entries and the next/* stand-ins.
 const runtime = String.raw`
-import { createElement as h, Fragment, useLayoutEffect } from "react";
+import { Component, createElement as h, Fragment, use, useLayoutEffect } from "react";
 
 let current = { pathname: "/", search: "", params: {} };
 export function currentLocation() { return current; }
@@ -80,6 +80,61 @@ function resolveMetadata(chain) {
   return { title, description, generator, icons };
 }
 
+// notFound() from a page shows the app's not-found page in its place.
+class NotFoundBoundary extends Component {
+  constructor(props) { super(props); this.state = { missing: false }; }
+  static getDerivedStateFromError(error) {
+    if (error && error.digest === "NEXT_NOT_FOUND") return { missing: true };
+    throw error;
+  }
+  render() { return this.state.missing ? this.props.fallback : this.props.children; }
+}
+
+// Pages and layouts written as async server components (\`export default
+// async function Page({ params }) { const { id } = await params; … }\`),
+// which the fast path only takes when they need nothing but their params
+// (see ../plan.ts). React renders an async component on the server, not in
+// the browser: there it is called once per page load and its result awaited
+// with use(), so hydration finds the markup the prerender wrote.
+const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor;
+const awaitedComponents = new WeakMap();
+function awaited(Component) {
+  if (!(Component instanceof AsyncFunction)) return Component;
+  let Wrapper = awaitedComponents.get(Component);
+  if (!Wrapper) {
+    let result = null;
+    Wrapper = function Awaited(props) {
+      if (!result) result = Component(props);
+      return use(result);
+    };
+    awaitedComponents.set(Component, Wrapper);
+  }
+  return Wrapper;
+}
+
+// URLs of dynamic pages that list their params (generateStaticParams), so
+// they are prerendered like static ones.
+export async function generatedPaths(app) {
+  const paths = [];
+  for (const route of app.routes) {
+    const page = route.chain[route.chain.length - 1];
+    const generate = page && page.meta && page.meta.generateStaticParams;
+    if (route.params.length === 0 || typeof generate !== "function") continue;
+    for (const params of (await generate({ params: {} })) || []) {
+      let path = route.template;
+      for (const [name, catchAll] of route.params) {
+        const value = params && params[name];
+        const text = catchAll ? [].concat(value == null ? [] : value).map(String).join("/") : value == null ? "" : String(value);
+        if (!catchAll && (text === "" || text.includes("/"))) { path = null; break; }
+        path = path.replace(new RegExp("/\\[\\[?(\\.\\.\\.)?" + name + "\\]\\]?"), text ? "/" + text : "");
+      }
+      if (path !== null) paths.push(path || "/");
+      if (paths.length >= 500) return paths;
+    }
+  }
+  return paths;
+}
+
 // The element tree and title for a URL: layouts outermost first, the page
 // (or the not-found page) innermost.
 export function pageFor(app, pathname, search) {
@@ -89,9 +144,12 @@ export function pageFor(app, pathname, search) {
   const chain = found ? found.chain : app.notFound;
   const searchParams = Object.fromEntries(new URLSearchParams(search));
   const last = chain[chain.length - 1];
-  let element = h(last && last.page ? last.Component : NotFound, { params: settled(params), searchParams: settled(searchParams) });
+  const notFoundPage = app.notFound.find((entry) => entry.page);
+  const missing = h(notFoundPage ? notFoundPage.Component : NotFound, null);
+  let element = h(last && last.page ? awaited(last.Component) : NotFound, { params: settled(params), searchParams: settled(searchParams) });
+  if (found) element = h(NotFoundBoundary, { fallback: missing }, element);
   for (let i = chain.length - (last && last.page ? 2 : 1); i >= 0; i--) {
-    element = h(chain[i].Component, { params: settled(params) }, element);
+    element = h(awaited(chain[i].Component), { params: settled(params) }, element);
   }
   const metadata = resolveMetadata(chain);
   return { element, title: metadata.title, metadata, found: Boolean(found) };
@@ -149,14 +207,18 @@ if (root.hasAttribute("data-prerendered")) hydrateRoot(root, element);
 else createRoot(root).render(element);
 `;
 
+// Pages render one at a time (the document attributes and location are
+// module state), each completely, async components included.
 const serverEntry = String.raw`
-import { renderToString } from "react-dom/server";
+import { prerender } from "react-dom/static";
 import * as app from "preview:routes";
-import { pageFor, takeDocumentAttributes } from "preview:runtime";
-export function render(pathname) {
+import { generatedPaths, pageFor, takeDocumentAttributes } from "preview:runtime";
+export function paths() { return generatedPaths(app); }
+export async function render(pathname) {
   const { element, title, metadata } = pageFor(app, pathname, "");
   takeDocumentAttributes();
-  const html = renderToString(element);
+  const { prelude } = await prerender(element);
+  const html = await new Response(prelude).text();
   return { html, title, head: { description: metadata.description, generator: metadata.generator, icons: metadata.icons }, document: takeDocumentAttributes() };
 }
 `;
@@ -209,7 +271,7 @@ export function redirect(href) {
   throw new Error("redirect to " + href + " happens in the browser");
 }
 export const permanentRedirect = redirect;
-export function notFound() { throw new Error("notFound() was called"); }
+export function notFound() { const error = new Error("notFound() was called"); error.digest = "NEXT_NOT_FOUND"; throw error; }
 export const RedirectType = { push: "push", replace: "replace" };
 `,
   "next/router": String.raw`

@@ -16,7 +16,7 @@ import type { Modules } from "./toolchain";
 // server file. Each app bundle then only maps these imports to it (see
 // ./bundle.ts).
 export const CLIENT_MODULES = ["react", "react/jsx-runtime", "react-dom", "react-dom/client"];
-export const SERVER_MODULES = ["react", "react/jsx-runtime", "react-dom", "react-dom/server"];
+export const SERVER_MODULES = ["react", "react/jsx-runtime", "react-dom", "react-dom/static"];
 export const CLIENT_GLOBAL = "__previewModules";
 
 export type Vendor = { clientFile: string; serverFile: string };
