@@ -16,4 +16,7 @@ export const deployMessages = {
   publishFailed: "Couldn't publish this version. Your live app hasn't changed.",
   publishConflict: "This version can't be published automatically because it clashes with what's live. Your live app hasn't changed.",
   hostingBlocked: "The hosting account stopped this update, so nothing has changed. An administrator needs to fix the account; there's nothing you need to change.",
+  // failureKind "install" and "unavailable": rephrasing can't help with either.
+  installFailed: "Couldn't prepare the preview: one of the add-ons the app relies on couldn't be downloaded. Try again in a few minutes; if it keeps happening, ask for the change without that add-on.",
+  hostUnavailable: "The preview service is busy right now, so the preview wasn't updated. Try again in a few minutes; there's nothing you need to change.",
 } as const;

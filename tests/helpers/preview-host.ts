@@ -6,6 +6,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { localRepoDir } from "@/lib/github/local-store";
+import type { FileMap } from "@/lib/files/types";
 import type { RepoRef } from "@/lib/github/types";
 
 // Test helpers for the local preview host: bare repositories written with
@@ -28,8 +29,9 @@ export function createBareRepo(repo: RepoRef): void {
 }
 
 // Commits exactly `files` on `branch` (on top of its head, if any) and
-// returns the new commit's id. Like a push, it does not tell anyone.
-export function commit(repo: RepoRef, branch: string, files: Record<string, string>): string {
+// returns the new commit's id. Like a push, it does not tell anyone. Unlike
+// the local git host, it takes files of any size.
+export function commit(repo: RepoRef, branch: string, files: FileMap): string {
   const dir = localRepoDir(repo);
   const work = mkdtempSync(path.join(os.tmpdir(), "preview-commit-"));
   try {

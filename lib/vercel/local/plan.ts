@@ -48,10 +48,10 @@ export function planBuild(files: CommitFiles): BuildPlan {
     const server = /from\s*["'](next\/(headers|server|cache|og|after))["']/.exec(text);
     if (server) add(`${name} uses ${server[1]}`);
     if (/export\s+(async\s+function|const)\s+generateMetadata\b/.test(text)) add(`${name} generates its metadata on the server`);
-    if (ASYNC_COMPONENT.test(text)) {
+    if (/\.(tsx|jsx)$/.test(name) && ASYNC_COMPONENT.test(text)) {
       // An async page or layout that only awaits its params is prerendered
       // by the fast path like any other page; anything more is server work.
-      const pageOrLayout = /^app\/(.+\/)?(page|layout)\.(tsx|jsx|ts|js)$/.test(name);
+      const pageOrLayout = /^app\/(.+\/)?(page|layout)\.(tsx|jsx)$/.test(name);
       const work = SERVER_WORK.find(([pattern]) => pattern.test(text));
       if (!pageOrLayout) add(`${name} has an async server component`);
       else if (work) add(`${name} renders on the server (${work[1]})`);

@@ -58,11 +58,11 @@ export async function bundle(request: BundleRequest, side: "client" | "server"):
     });
     return {
       files: result.outputFiles.map((f) => ({ path: path.relative(outdir, f.path).split(path.sep).join("/"), contents: f.contents })),
-      warnings: result.warnings.filter((w) => !/directive/i.test(w.text)).map((w) => formatMessage(w, request.workDir)),
+      warnings: result.warnings.filter((w) => !/directive/i.test(w.text)).map((w) => formatMessage(w)),
     };
   } catch (error) {
     const errors = (error as { errors?: Message[] }).errors;
-    if (errors?.length) throw new BuildFailure(errors.map((e) => formatMessage(e, request.workDir)));
+    if (errors?.length) throw new BuildFailure(errors.map((e) => formatMessage(e)));
     throw error;
   }
 }
@@ -154,7 +154,7 @@ function previewPlugin(request: BundleRequest, side: "client" | "server"): Plugi
 
 // `file:line:column: text`, with paths as the app's author knows them
 // (installed packages as node_modules/…).
-function formatMessage(message: Message, workDir: string): string {
+function formatMessage(message: Message): string {
   const location = message.location;
   // "../../deps/sets/<key>/node_modules/.pnpm/lucide-react@0.454.0/node_modules/lucide-react/…" → "node_modules/lucide-react/…"
   const text = message.text.replace(/[^\s"]*node_modules\/(?:\.pnpm\/[^/\s"]+\/node_modules\/)?/g, "node_modules/");

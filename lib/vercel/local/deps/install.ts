@@ -81,7 +81,6 @@ export function pnpmInstall({ dir, store, cache }: InstallPaths): Promise<string
 }
 
 function plain(output: string): string[] {
-  // eslint-disable-next-line no-control-regex
   return output.replace(/\u001b\[[0-9;]*m/g, "").split("\n").map((line) => line.trimEnd());
 }
 

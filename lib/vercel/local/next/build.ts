@@ -68,10 +68,16 @@ async function build(files: CommitFiles, modules: ResolvedModules, nextBin: stri
     env.NEXT_FONT_GOOGLE_MOCKED_RESPONSES = mock;
   }
 
-  const { code, signal, output } = await run(process.execPath, [nextBin, "build"], appDir, env);
+  const { code, signal, output } = await run(process.execPath, [nextBin, "build"], appDir, env).catch(async (error: unknown) => {
+    await rm(appDir, { recursive: true, force: true });
+    throw error;
+  });
   const lines = plain(output);
-  if (signal) throw new BuildFailure([`next build was stopped (${signal}): it ran longer than ${TIMEOUT_MS / 60_000} minutes or ran out of memory`], "unavailable");
-  if (code !== 0) throw new BuildFailure(buildErrors(lines, deploymentId));
+  if (signal || code !== 0) {
+    await rm(appDir, { recursive: true, force: true });
+    if (signal) throw new BuildFailure([`next build was stopped (${signal}): it ran longer than ${TIMEOUT_MS / 60_000} minutes or ran out of memory`], "unavailable");
+    throw new BuildFailure(buildErrors(lines, deploymentId));
+  }
 
   const manifest: NextManifest = { kind: "next", appDir, nextBin };
   const staging = `${outDir}.tmp`;
@@ -111,7 +117,6 @@ function run(command: string, args: string[], cwd: string, env: Record<string, s
 }
 
 function plain(output: string): string[] {
-  // eslint-disable-next-line no-control-regex
   return output.replace(/\u001b\[[0-9;]*m/g, "").split("\n").map((line) => line.trimEnd());
 }
 
