@@ -44,10 +44,10 @@ function fontFace(family: string, weights: string[], styles: string[]): string {
 
 // The app's own Next.js knows its font list and URL format.
 function loadHelpers(nodeModules: string): GoogleFontHelpers {
-  const require = createRequire(path.join(nodeModules, "next", "package.json"));
+  const load = createRequire(path.join(nodeModules, "next", "package.json"));
   const dir = "next/dist/compiled/@next/font/dist/google";
-  const validate = require(`${dir}/validate-google-font-function-call`) as { validateGoogleFontFunctionCall: GoogleFontHelpers["validate"] };
-  const axes = require(`${dir}/get-font-axes`) as { getFontAxes: GoogleFontHelpers["axes"] };
-  const url = require(`${dir}/get-google-fonts-url`) as { getGoogleFontsUrl: GoogleFontHelpers["url"] };
+  const validate = load(`${dir}/validate-google-font-function-call`) as { validateGoogleFontFunctionCall: GoogleFontHelpers["validate"] };
+  const axes = load(`${dir}/get-font-axes`) as { getFontAxes: GoogleFontHelpers["axes"] };
+  const url = load(`${dir}/get-google-fonts-url`) as { getGoogleFontsUrl: GoogleFontHelpers["url"] };
   return { validate: validate.validateGoogleFontFunctionCall, axes: axes.getFontAxes, url: url.getGoogleFontsUrl };
 }

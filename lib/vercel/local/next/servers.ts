@@ -32,7 +32,7 @@ const globalForServers = globalThis as unknown as { __localPreviewNextServers?: 
 function servers(): Map<string, Server> {
   globalForServers.__localPreviewNextServers ??= new Map();
   if (!globalForServers.__localPreviewNextSweep) {
-    globalForServers.__localPreviewNextSweep = setInterval(stopIdle, 15_000);
+    globalForServers.__localPreviewNextSweep = setInterval(stopIdleNextServers, 15_000);
     globalForServers.__localPreviewNextSweep.unref();
   }
   return globalForServers.__localPreviewNextServers;
@@ -143,7 +143,7 @@ function stopServer(server: Server): void {
   else void server.ready.then(() => server.child?.kill("SIGKILL")).catch(() => {});
 }
 
-function stopIdle(): void {
+export function stopIdleNextServers(): void {
   const now = Date.now();
   for (const server of servers().values()) {
     if (server.active === 0 && now - server.lastUsed > nextServerLimits.idleMs) stopServer(server);
