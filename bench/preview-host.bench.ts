@@ -10,6 +10,8 @@
 //    Target p50 ≤ 1 s.
 // Peak memory of the host process (this one) is reported for the fast-path
 // runs; pnpm and next build run as child processes and are not included.
+import { cpSync } from "node:fs";
+import path from "node:path";
 import { injectInvariants } from "@/lib/deploy/post-process";
 import type { FileMap } from "@/lib/files/types";
 import { emitLocalPush } from "@/lib/github/local-store";
@@ -52,6 +54,10 @@ function withHeading(files: FileMap, run: number): FileMap {
   const page = files["app/page.tsx"] as string;
   return { ...files, "app/page.tsx": page.replace("Fresh bread, baked before sunrise", `Fresh bread, batch ${run}`) };
 }
+
+// The fixtures read their package.json and lockfile from beside their own
+// module, which in this bundled script is beside the bundle.
+cpSync(path.join(process.cwd(), "tests/fixtures/v0-projects/deps"), path.join(import.meta.dirname, "deps"), { recursive: true });
 
 const results: Result[] = [];
 const bakery = loadV0Fixture("bakery");
