@@ -4,6 +4,7 @@ import { injectInvariants } from "@/lib/deploy/post-process";
 import { contentBytes } from "@/lib/files/content";
 import type { ChatFile } from "@/lib/v0/types";
 import { buildSite } from "@/lib/vercel/local/build";
+import { ownModules } from "@/lib/vercel/local/build/toolchain";
 
 let builds = 0;
 
@@ -20,6 +21,8 @@ export async function buildGenerated(files: ChatFile[]): Promise<BuiltSite> {
     files: new Map(Object.entries(map).map(([name, content]) => [name, Buffer.from(contentBytes(content))])),
     workDir: path.join(dir, "work"),
     outDir: out,
+    // The generator's apps use only packages this server has installed.
+    modules: ownModules,
   });
   const read = (file: string) => readFileSync(path.join(out, file), "utf8");
   const manifest = JSON.parse(read("manifest.json")) as { pages: Record<string, string> };

@@ -8,14 +8,15 @@ import { renderFiles } from "@/lib/v0/local/render";
 import { APP_KINDS, initialSpec } from "@/lib/v0/local/spec";
 import { BuildFailure, buildSite } from "./build";
 import type { BuildManifest } from "./build/manifest";
-import { todoApp } from "./testing";
+import { ownModules } from "./build/toolchain";
+import { todoApp } from "@/tests/helpers/preview-host";
 
 let builds = 0;
 
 async function build(files: FileMap) {
   const dir = path.join(process.env.DATA_DIR!, "build-test", String(++builds));
   const out = path.join(dir, "out");
-  const { log } = await buildSite({ files: new Map(Object.entries(files).map(([k, v]) => [k, Buffer.from(contentBytes(v))])), workDir: path.join(dir, "work"), outDir: out });
+  const { log } = await buildSite({ files: new Map(Object.entries(files).map(([k, v]) => [k, Buffer.from(contentBytes(v))])), workDir: path.join(dir, "work"), outDir: out, modules: ownModules });
   const read = (file: string) => readFileSync(path.join(out, file), "utf8");
   return { log, out, read, manifest: JSON.parse(read("manifest.json")) as BuildManifest };
 }
@@ -128,6 +129,42 @@ export default function Post({ params }) {
     const missing = await openInBrowser(site, "http://dpl-test.localhost/nope", { htmlFile: site.manifest.fallback });
     expect(missing.dom.window.document.body.textContent).toContain("This page could not be found.");
     expect([...post.errors, ...missing.errors]).toEqual([]);
+  });
+
+  it("prerenders async pages for the params they list, and hydrates them without errors", async () => {
+    const site = await build({
+      "app/layout.tsx": 'export default function Layout({ children }) { return <html><body>{children}</body></html>; }',
+      "app/page.tsx": "export default function Home() { return <h1>Trips</h1>; }",
+      "app/not-found.tsx": "export default function Missing() { return <p>No such trip</p>; }",
+      "lib/trips.ts": 'export const trips = [{ id: "lofoten", name: "Lofoten by boat" }, { id: "atlas", name: "Atlas villages" }];',
+      "components/like.tsx": `"use client";
+import { useState } from "react";
+export function Like() { const [liked, setLiked] = useState(false); return <button onClick={() => setLiked(true)}>{liked ? "Liked" : "Like"}</button>; }`,
+      "app/trips/[id]/page.tsx": `import { notFound } from "next/navigation";
+import { trips } from "@/lib/trips";
+import { Like } from "@/components/like";
+export function generateStaticParams() { return trips.map((trip) => ({ id: trip.id })); }
+export default async function Trip({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const trip = trips.find((t) => t.id === id);
+  if (!trip) notFound();
+  return <main><h1>{trip.name}</h1><Like /></main>;
+}`,
+    });
+    expect(Object.keys(site.manifest.pages).sort()).toEqual(["/", "/trips/atlas", "/trips/lofoten"]);
+    expect(site.log.join("\n")).toMatch(/Prerendered 3 of 3 pages/);
+    const file = site.manifest.pages["/trips/lofoten"]!;
+    expect(site.read(file)).toContain("<h1>Lofoten by boat</h1>");
+
+    const trip = await openInBrowser(site, "http://dpl-test.localhost/trips/lofoten", { htmlFile: file });
+    const button = trip.dom.window.document.querySelector("button")!;
+    button.click();
+    await waitFor(() => button.textContent === "Liked");
+    expect(trip.dom.window.document.querySelector("h1")?.textContent).toBe("Lofoten by boat");
+    expect(trip.errors).toEqual([]);
+
+    const missing = await openInBrowser(site, "http://dpl-test.localhost/trips/nowhere", { htmlFile: site.manifest.fallback });
+    await waitFor(() => missing.dom.window.document.body.textContent!.includes("No such trip"));
   });
 
   it("falls back to rendering in the browser when the page can't render in Node", async () => {

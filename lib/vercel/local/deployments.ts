@@ -1,10 +1,12 @@
 import "server-only";
 
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { localRepoDir } from "@/lib/github/local-store";
 import { type RepoRef, STAGING_BRANCH } from "@/lib/github/types";
-import { BuildFailure, buildSite, isBuildFailure } from "./build";
+import type { DeploymentFailureKind } from "../types";
+import { BuildFailure, type BuildFailureKind, isBuildFailure } from "./build";
+import { buildCommit } from "./build-commit";
 import { readCommitFiles } from "./git-tree";
 import {
   type AliasKind,
@@ -69,23 +71,34 @@ async function runBuild(deploymentId: string, repo: RepoRef): Promise<void> {
   const header = [`Cloning ${building.repo} (branch ${building.branch}, commit ${building.sha.slice(0, 7)})`];
   const workDir = previewsDir("work", deploymentId);
   try {
-    const faultFile = process.env.LOCAL_PREVIEW_FAULT_FILE;
-    if (faultFile && existsSync(faultFile)) {
-      throw new BuildFailure([`Build failed: a fault was injected for testing (${faultFile} exists)`]);
-    }
+    injectedFault();
     const files = await readCommitFiles(localRepoDir(repo), building.sha);
-    const { log } = await buildSite({ files, workDir, outDir: buildDir(deploymentId) });
+    const { log } = await buildCommit({ files, deploymentId, workDir, outDir: buildDir(deploymentId) });
     // The stable host moves before the state says READY, so whoever sees
     // READY and opens that host gets this build.
     const aliasAssigned = assignAlias(building) || undefined;
     saveDeployment({ ...building, state: "READY", log: [...header, ...log], aliasAssigned, readyAt: Date.now() });
   } catch (error) {
+    // A failure this host didn't foresee (a full disk, git missing) is the
+    // host's, not the app's.
     const lines = isBuildFailure(error) ? error.lines : [`Build failed: ${(error as Error).message}`];
+    const failureKind: DeploymentFailureKind = isBuildFailure(error) ? error.kind : "unavailable";
     if (!isBuildFailure(error)) console.error(`[local previews] build ${deploymentId} failed unexpectedly`, error);
-    saveDeployment({ ...building, state: "ERROR", log: [...header, ...lines, "Error: the build failed"], errorMessage: lines.join("\n") });
+    saveDeployment({ ...building, state: "ERROR", log: [...header, ...lines, "Error: the build failed"], errorMessage: lines.join("\n"), failureKind });
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
+}
+
+// While LOCAL_PREVIEW_FAULT_FILE exists every build fails, as the kind of
+// failure the file names ("install" or "unavailable"; anything else is a
+// code failure), so tests can show each message the builder may see.
+function injectedFault(): void {
+  const faultFile = process.env.LOCAL_PREVIEW_FAULT_FILE;
+  if (!faultFile || !existsSync(faultFile)) return;
+  const named = readFileSync(faultFile, "utf8").trim();
+  const kind: BuildFailureKind = named === "install" || named === "unavailable" ? named : "code";
+  throw new BuildFailure([`Build failed: a fault was injected for testing (${faultFile} exists)`], kind);
 }
 
 // Production deployments become the project's production host; preview

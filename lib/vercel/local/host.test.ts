@@ -6,7 +6,7 @@ import { emitLocalPush } from "@/lib/github/local-store";
 import type { RepoRef } from "@/lib/github/types";
 import type { Deployment, DeploymentState } from "../types";
 import { createLocalPreviewHost, stopLocalPreviewServer } from "./index";
-import { commit, createBareRepo, request, todoApp } from "./testing";
+import { commit, createBareRepo, request, todoApp } from "@/tests/helpers/preview-host";
 
 const faultFile = path.join(process.env.DATA_DIR!, "preview-fault");
 process.env.LOCAL_PREVIEW_FAULT_FILE = faultFile;

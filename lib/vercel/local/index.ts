@@ -152,6 +152,7 @@ async function toDeployment(d: StoredDeployment): Promise<Deployment> {
     branch: d.branch,
     target: d.target,
     errorMessage: d.errorMessage,
+    failureKind: d.failureKind,
     aliasAssigned: d.aliasAssigned,
   };
 }

@@ -6,7 +6,7 @@ import { emitLocalPush } from "@/lib/github/local-store";
 import type { Deployment } from "../types";
 import { createLocalPreviewHost, startLocalPreviewServer, stopLocalPreviewServer } from "./index";
 import { newId, saveDeployment } from "./store";
-import { commit, createBareRepo, request, todoApp } from "./testing";
+import { commit, createBareRepo, request, todoApp } from "@/tests/helpers/preview-host";
 
 const host = createLocalPreviewHost();
 let port: number;

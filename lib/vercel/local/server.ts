@@ -9,6 +9,7 @@ import { escapeHtml } from "./build/document";
 import { type BuildManifest, readManifest } from "./build/manifest";
 import { matchesRoute } from "./build/routes";
 import { resolveHost } from "./hosts";
+import { forwardToNext, stopNextServers } from "./next/servers";
 import { buildDir, readAlias, readDeployment } from "./store";
 
 type Running = { port: Promise<number>; servers: http.Server[] };
@@ -34,6 +35,7 @@ export function startLocalPreviewServer(): Promise<number> {
 export async function stopLocalPreviewServer(): Promise<void> {
   const running = globalForServer.__localPreviewServer;
   globalForServer.__localPreviewServer = undefined;
+  stopNextServers();
   if (!running) return;
   await running.port.catch(() => {});
   await Promise.all(running.servers.map((server) => new Promise((resolve) => server.close(resolve))));
@@ -97,11 +99,6 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-  if (req.method !== "GET" && req.method !== "HEAD") {
-    res.setHeader("allow", "GET, HEAD");
-    send(res, req, 405, "text/plain; charset=utf-8", "Method not allowed");
-    return;
-  }
   const target = resolveHost(req.headers.host);
   if (!target) {
     send(res, req, 404, "text/html; charset=utf-8", notice("Nothing here", "There is no preview at this address."));
@@ -141,6 +138,20 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse): Prom
   const manifest = readManifest(dir);
   if (!manifest) {
     send(res, req, 404, "text/html; charset=utf-8", notice("Nothing here", "There is no preview at this address."));
+    return;
+  }
+  // Real-Next builds answer everything themselves: pages, route handlers,
+  // server actions (POST), public files.
+  if (manifest.kind === "next") {
+    if (!(await forwardToNext(deploymentId, manifest, req, res))) {
+      res.setHeader("retry-after", "5");
+      send(res, req, 503, "text/html; charset=utf-8", notice("Preview unavailable", "This preview couldn't be started right now. Try again in a moment."));
+    }
+    return;
+  }
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    res.setHeader("allow", "GET, HEAD");
+    send(res, req, 405, "text/plain; charset=utf-8", "Method not allowed");
     return;
   }
   const { file, status } = fileFor(manifest, new URL(req.url ?? "/", "http://preview").pathname);

@@ -4,7 +4,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { getEnv } from "@/lib/env";
-import type { DeploymentState } from "../types";
+import type { DeploymentFailureKind, DeploymentState } from "../types";
 
 // Everything the local preview host knows lives on disk under
 // ${DATA_DIR}/previews, so any process (a second server, or this one after a
@@ -41,6 +41,7 @@ export type StoredDeployment = {
   target: "production" | "preview";
   state: DeploymentState;
   errorMessage?: string;
+  failureKind?: DeploymentFailureKind;
   log: string[];
   aliasAssigned?: boolean;
   createdAt: number;

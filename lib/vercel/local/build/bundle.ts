@@ -5,14 +5,15 @@ import { build, type Message, type Plugin } from "esbuild";
 import { importedNames, SLIMMED_PACKAGES, slimEntry } from "./barrel";
 import { BuildFailure } from "./failure";
 import { type AppRoutes, routesModule } from "./routes";
-import { EMPTY_MODULES, googleFontNames, nextModuleNames, virtualModule } from "./runtime";
-import { isInside, nodeModules } from "./toolchain";
+import { EMPTY_MODULES, googleFontNames, nextModuleNames, replacedPackage, virtualModule } from "./runtime";
+import { isInside, type Modules } from "./toolchain";
 import { CLIENT_GLOBAL, CLIENT_MODULES, SERVER_MODULES, type Vendor } from "./vendor";
 
 export type BundleRequest = {
   workDir: string; // the commit's files, written out
   app: AppRoutes;
   sources: string[]; // contents of the app's source files
+  modules: Modules; // where the app's packages are installed
   vendor: Vendor;
   // The stylesheet Tailwind compiles (./styles.ts); imported, it adds nothing.
   tailwindEntry: string | null;
@@ -52,17 +53,16 @@ export async function bundle(request: BundleRequest, side: "client" | "server"):
       // Generated code reads process.env.NEXT_PUBLIC_* now and then; in the
       // browser there is no `process`.
       banner: client ? { js: 'var process = globalThis.process || { env: { NODE_ENV: "production" } };' } : undefined,
-      nodePaths: [nodeModules],
       logLevel: "silent",
       plugins: [previewPlugin(request, side)],
     });
     return {
       files: result.outputFiles.map((f) => ({ path: path.relative(outdir, f.path).split(path.sep).join("/"), contents: f.contents })),
-      warnings: result.warnings.filter((w) => !/directive/i.test(w.text)).map((w) => formatMessage(w, request.workDir)),
+      warnings: result.warnings.filter((w) => !/directive/i.test(w.text)).map((w) => formatMessage(w)),
     };
   } catch (error) {
     const errors = (error as { errors?: Message[] }).errors;
-    if (errors?.length) throw new BuildFailure(errors.map((e) => formatMessage(e, request.workDir)));
+    if (errors?.length) throw new BuildFailure(errors.map((e) => formatMessage(e)));
     throw error;
   }
 }
@@ -70,7 +70,7 @@ export async function bundle(request: BundleRequest, side: "client" | "server"):
 const CONFINED = Symbol("confined");
 
 function previewPlugin(request: BundleRequest, side: "client" | "server"): Plugin {
-  const { workDir, vendor } = request;
+  const { workDir, vendor, modules } = request;
   const vendored = new Set(side === "client" ? CLIENT_MODULES : SERVER_MODULES);
   const nextModules = new Set(nextModuleNames());
   const tailwindEntry = request.tailwindEntry && path.join(workDir, request.tailwindEntry);
@@ -86,6 +86,10 @@ function previewPlugin(request: BundleRequest, side: "client" | "server"): Plugi
         const name = args.path.replace(/\.js$/, "");
         if (nextModules.has(name) || EMPTY_MODULES.has(name)) return { path: name, namespace: "preview" };
         return { errors: [{ text: `Could not resolve "${args.path}" (previews support ${[...nextModules].sort().join(", ")})` }] };
+      });
+      b.onResolve({ filter: /^@vercel\// }, (args) => {
+        const replaced = replacedPackage(args.path);
+        return replaced ? { path: replaced, namespace: "preview" } : undefined;
       });
       b.onLoad({ filter: /.*/, namespace: "preview" }, (args) => {
         const contents = args.path === "routes" ? routesModule(request.app) : virtualModule(args.path, fontNames);
@@ -124,8 +128,10 @@ function previewPlugin(request: BundleRequest, side: "client" | "server"): Plugi
           with: args.with,
         });
         if (result.errors.length > 0 || result.external || result.namespace !== "file") return result;
-        if (!isInside(workDir, result.path) && !isInside(nodeModules, result.path)) {
-          return { errors: [{ text: `Could not resolve "${args.path}" (outside the app)` }] };
+        if (isInside(modules.realRoot, result.path) || isInside(modules.nodeModules, result.path)) return result;
+        if (!isInside(workDir, result.path)) {
+          const bare = !args.path.startsWith(".") && !path.isAbsolute(args.path);
+          return { errors: [{ text: bare ? `Could not resolve "${args.path}" (not among the app's dependencies)` : `Could not resolve "${args.path}" (outside the app)` }] };
         }
         if (result.path === tailwindEntry) return { path: result.path, namespace: "tailwind-entry" };
         return result;
@@ -136,7 +142,7 @@ function previewPlugin(request: BundleRequest, side: "client" | "server"): Plugi
       for (const pkg of SLIMMED_PACKAGES) {
         const names = importedNames(pkg, request.sources);
         if (!names) continue;
-        const entry = new RegExp(`[\\\\/]node_modules[\\\\/]${pkg}[\\\\/]dist[\\\\/]esm[\\\\/]${pkg}\\.mjs$`);
+        const entry = new RegExp(`[\\\\/]node_modules[\\\\/]${pkg}[\\\\/]dist[\\\\/]esm[\\\\/]${pkg}\\.m?js$`);
         b.onLoad({ filter: entry }, (args) => {
           const contents = slimEntry(args.path, names);
           return contents === null ? undefined : { contents, loader: "js", resolveDir: path.dirname(args.path) };
@@ -148,9 +154,10 @@ function previewPlugin(request: BundleRequest, side: "client" | "server"): Plugi
 
 // `file:line:column: text`, with paths as the app's author knows them
 // (installed packages as node_modules/…).
-function formatMessage(message: Message, workDir: string): string {
+function formatMessage(message: Message): string {
   const location = message.location;
-  const text = message.text.replaceAll(`${path.relative(workDir, nodeModules)}/`, "node_modules/");
+  // "../../deps/sets/<key>/node_modules/.pnpm/lucide-react@0.454.0/node_modules/lucide-react/…" → "node_modules/lucide-react/…"
+  const text = message.text.replace(/[^\s"]*node_modules\/(?:\.pnpm\/[^/\s"]+\/node_modules\/)?/g, "node_modules/");
   if (!location) return text;
   const file = location.namespace === "file" || !location.namespace ? location.file : `${location.namespace}:${location.file}`;
   return `${file}:${location.line}:${location.column + 1}: ${text}`;

@@ -1,17 +1,25 @@
 import "server-only";
 
 import { hasErrorMark, markError } from "@/lib/errors";
+import type { DeploymentFailureKind } from "../../types";
 
-// A build that failed because of the app's code (or a fault injected for
-// testing): `lines` is the build log's account of why, each naming the file
-// and position when one is known, e.g. `app/page.tsx:3:7: Could not resolve "left-pad"`.
+// Why a build couldn't finish, as the builder's message needs it: the app's
+// code ("code": a fix or rephrasing may help), a package that couldn't be
+// installed ("install"), or this host being busy or broken ("unavailable").
+export type BuildFailureKind = Extract<DeploymentFailureKind, "code" | "install" | "unavailable">;
+
+// A build that failed for a known reason: `lines` is the build log's account
+// of why, each naming the file and position when one is known, e.g.
+// `app/page.tsx:3:7: Could not resolve "left-pad"`.
 export class BuildFailure extends Error {
   readonly lines: string[];
+  readonly kind: BuildFailureKind;
 
-  constructor(lines: string[]) {
+  constructor(lines: string[], kind: BuildFailureKind = "code") {
     super(lines.join("\n"));
     this.name = "BuildFailure";
     this.lines = lines;
+    this.kind = kind;
     markError(this, "BuildFailure");
   }
 }

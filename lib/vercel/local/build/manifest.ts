@@ -3,20 +3,31 @@ import "server-only";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
-// What a build produced and the URL each file answers, written last into
-// the build folder. The server only ever serves files named here.
+// What a build produced, written last into the build folder.
+//
+// A fast-path build is a static site: the server only ever serves files
+// named in its manifest, by URL.
 export type BuildManifest = {
+  kind?: "static"; // absent in builds made before there were two kinds
   routes: { pattern: string }[]; // URL patterns of the app's pages, in match order
   pages: Record<string, string>; // static URL path → prerendered HTML file
   files: Record<string, string>; // URL path → file (scripts, styles, assets, public/)
   fallback: string; // HTML for URLs the browser routes (dynamic pages, not found)
 };
 
+// A real-Next build: the app folder `next build` ran in, served by its own
+// `next start` (see ../next/servers.ts).
+export type NextManifest = {
+  kind: "next";
+  appDir: string;
+  nextBin: string;
+};
+
 export const MANIFEST_FILE = "manifest.json";
 
-export function readManifest(buildDir: string): BuildManifest | null {
+export function readManifest(buildDir: string): BuildManifest | NextManifest | null {
   try {
-    return JSON.parse(readFileSync(path.join(buildDir, MANIFEST_FILE), "utf8")) as BuildManifest;
+    return JSON.parse(readFileSync(path.join(buildDir, MANIFEST_FILE), "utf8")) as BuildManifest | NextManifest;
   } catch {
     return null;
   }

@@ -3,15 +3,22 @@ import "server-only";
 import { execFile } from "node:child_process";
 
 type Attributes = { className?: string; lang?: string; dir?: string };
-export type PrerenderedPage = { html: string; title: string | null; document: { html: Attributes; body: Attributes } };
+export type IconLink = { rel: string; href: string; type?: string; sizes?: string; media?: string };
+export type PrerenderedPage = {
+  html: string;
+  title: string | null;
+  head: { description: string | null; generator: string | null; icons: IconLink[] };
+  document: { html: Attributes; body: Attributes };
+};
 export type Prerender = { pages: Map<string, PrerenderedPage>; problems: string[] };
 
 const TIMEOUT_MS = 10_000;
 const MARKER = "\u0000preview-prerender\u0000";
 
-// Runs in the child: loads the server bundle, renders each path, and
-// prints the result after a marker (the app's own console output goes to
-// stderr, so it can't be mistaken for it).
+// Runs in the child: loads the server bundle, renders each path (the
+// static ones, then those the dynamic pages list), and prints the result
+// after a marker (the app's own console output goes to stderr, so it can't
+// be mistaken for it).
 const RUNNER = `
 const util = require("node:util");
 const [file, paths] = process.argv.slice(1);
@@ -22,16 +29,20 @@ const print = process.stdout.write.bind(process.stdout);
 const describe = (error) => (error && error.message) || String(error);
 let app;
 try { app = require(file); } catch (error) { print(${JSON.stringify(MARKER)} + JSON.stringify({ failed: describe(error) })); process.exit(0); }
-const pages = {};
-for (const path of JSON.parse(paths)) {
-  try { pages[path] = app.render(path); } catch (error) { pages[path] = { error: describe(error) }; }
-}
-print(${JSON.stringify(MARKER)} + JSON.stringify({ pages }));
+(async () => {
+  const all = JSON.parse(paths);
+  try { for (const path of await app.paths()) if (!all.includes(path)) all.push(path); } catch (error) { console.error("generateStaticParams failed: " + describe(error)); }
+  const pages = {};
+  for (const path of all) {
+    try { pages[path] = await app.render(path); } catch (error) { pages[path] = { error: describe(error) }; }
+  }
+  print(${JSON.stringify(MARKER)} + JSON.stringify({ pages }));
+})();
 `;
 
 // Node's permission model: the child reads the two files it needs and
 // nothing else, and can't write files or start processes or workers.
-const PERMISSION_FLAG = process.allowedNodeEnvironmentFlags.has("--permission") ? "--permission" : "--experimental-permission";
+export const PERMISSION_FLAG = process.allowedNodeEnvironmentFlags.has("--permission") ? "--permission" : "--experimental-permission";
 
 // Prerenders pages to HTML with react-dom/server, so a preview's HTML holds
 // its content before any script runs. The app's code runs in a separate

@@ -15,6 +15,7 @@ export type Route = {
   params: [name: string, catchAll: boolean][];
   // Set for routes without params: the one URL they answer, prerendered.
   staticPath: string | null;
+  template: string; // the URL with its params as written: "/trips/[id]"
   rank: string;
 };
 
@@ -55,10 +56,12 @@ function toRoute(page: string, dir: string, layouts: Map<string, string>): Route
   const folders = dir ? dir.split("/") : [];
   let pattern = "";
   let rank = "";
+  let template = "";
   const params: Route["params"] = [];
   for (const folder of folders) {
     if (/^\(.*\)$/.test(folder) && !folder.startsWith("(.")) continue; // route group
     if (folder.startsWith("@") || folder.startsWith("_") || folder.startsWith("(")) return null;
+    template += `/${folder}`;
     const dynamic = /^\[(\[)?(\.\.\.)?([A-Za-z_$][\w$-]*)\]?\]$/.exec(folder);
     if (!dynamic) {
       pattern += `/${escapeRegExp(folder)}`;
@@ -84,6 +87,7 @@ function toRoute(page: string, dir: string, layouts: Map<string, string>): Route
     pattern: `^${pattern}/?$`,
     params,
     staticPath: params.length === 0 ? pattern.replace(/\\(.)/g, "$1") || "/" : null,
+    template: template || "/",
     rank,
   };
 }
@@ -108,7 +112,7 @@ export function routesModule(app: AppRoutes): string {
     return `{ Component: ${name}, meta: ${name}meta, page: ${page} }`;
   };
   const routes = app.routes.map(
-    (r) => `{ pattern: ${JSON.stringify(r.pattern)}, params: ${JSON.stringify(r.params)}, chain: [${[...r.layouts.map((l) => ref(l, false)), ref(r.page, true)].join(", ")}] }`,
+    (r) => `{ pattern: ${JSON.stringify(r.pattern)}, params: ${JSON.stringify(r.params)}, template: ${JSON.stringify(r.template)}, chain: [${[...r.layouts.map((l) => ref(l, false)), ref(r.page, true)].join(", ")}] }`,
   );
   const notFound = [app.rootLayout && ref(app.rootLayout, false), app.notFound && ref(app.notFound, true)].filter(Boolean);
   return `${imports.join("\n")}\nexport const routes = [\n  ${routes.join(",\n  ")}\n];\nexport const notFound = [${notFound.join(", ")}];\n`;

@@ -8,7 +8,7 @@ import "server-only";
 
 // Shared state and routing, used by both entries and the next/* stand-ins.
 const runtime = String.raw`
-import { createElement as h, Fragment, useLayoutEffect } from "react";
+import { Component, createElement as h, Fragment, use, useLayoutEffect } from "react";
 
 let current = { pathname: "/", search: "", params: {} };
 export function currentLocation() { return current; }
@@ -45,22 +45,94 @@ function NotFound() {
     h("p", null, "This page could not be found."));
 }
 
-// Next.js metadata titles: a string, or { default, template, absolute };
-// a layout's template applies to the titles below it.
-function resolveTitle(chain) {
+// Next.js metadata, merged from the root layout down to the page: titles
+// are a string or { default, template, absolute } (a layout's template
+// applies to the titles below it); icons a URL, a list, or { icon, apple,
+// shortcut } of URLs or { url, type, sizes, media } descriptors.
+function iconLinks(icons) {
+  if (!icons) return [];
+  const list = (value, rel) => (Array.isArray(value) ? value : value ? [value] : []).map((icon) =>
+    typeof icon === "string" || icon instanceof URL ? { rel, href: String(icon) } : { rel: icon.rel || rel, href: String(icon.url), type: icon.type, sizes: icon.sizes, media: icon.media });
+  if (typeof icons === "string" || icons instanceof URL || Array.isArray(icons)) return list(icons, "icon");
+  return [...list(icons.icon, "icon"), ...list(icons.shortcut, "shortcut icon"), ...list(icons.apple, "apple-touch-icon")];
+}
+
+function resolveMetadata(chain) {
   let title = null;
   let template = null;
+  let description = null;
+  let generator = null;
+  let icons = [];
   for (const { meta } of chain) {
-    const t = meta && meta.metadata && meta.metadata.title;
-    if (t == null) continue;
+    const metadata = meta && meta.metadata;
+    if (!metadata) continue;
+    const t = metadata.title;
     if (typeof t === "string") title = template ? template.replace("%s", t) : t;
-    else {
+    else if (t) {
       if (typeof t.absolute === "string") title = t.absolute;
       else if (typeof t.default === "string") title = t.default;
       if (typeof t.template === "string") template = t.template;
     }
+    if (typeof metadata.description === "string") description = metadata.description;
+    if (typeof metadata.generator === "string") generator = metadata.generator;
+    if (metadata.icons) icons = iconLinks(metadata.icons);
   }
-  return title;
+  return { title, description, generator, icons };
+}
+
+// notFound() from a page shows the app's not-found page in its place.
+class NotFoundBoundary extends Component {
+  constructor(props) { super(props); this.state = { missing: false }; }
+  static getDerivedStateFromError(error) {
+    if (error && error.digest === "NEXT_NOT_FOUND") return { missing: true };
+    throw error;
+  }
+  render() { return this.state.missing ? this.props.fallback : this.props.children; }
+}
+
+// Pages and layouts written as async server components (\`export default
+// async function Page({ params }) { const { id } = await params; … }\`),
+// which the fast path only takes when they need nothing but their params
+// (see ../plan.ts). React renders an async component on the server, not in
+// the browser: there it is called once per page load and its result awaited
+// with use(), so hydration finds the markup the prerender wrote.
+const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor;
+const awaitedComponents = new WeakMap();
+function awaited(Component) {
+  if (!(Component instanceof AsyncFunction)) return Component;
+  let Wrapper = awaitedComponents.get(Component);
+  if (!Wrapper) {
+    let result = null;
+    Wrapper = function Awaited(props) {
+      if (!result) result = Component(props);
+      return use(result);
+    };
+    awaitedComponents.set(Component, Wrapper);
+  }
+  return Wrapper;
+}
+
+// URLs of dynamic pages that list their params (generateStaticParams), so
+// they are prerendered like static ones.
+export async function generatedPaths(app) {
+  const paths = [];
+  for (const route of app.routes) {
+    const page = route.chain[route.chain.length - 1];
+    const generate = page && page.meta && page.meta.generateStaticParams;
+    if (route.params.length === 0 || typeof generate !== "function") continue;
+    for (const params of (await generate({ params: {} })) || []) {
+      let path = route.template;
+      for (const [name, catchAll] of route.params) {
+        const value = params && params[name];
+        const text = catchAll ? [].concat(value == null ? [] : value).map(String).join("/") : value == null ? "" : String(value);
+        if (!catchAll && (text === "" || text.includes("/"))) { path = null; break; }
+        path = path.replace(new RegExp("/\\[\\[?(\\.\\.\\.)?" + name + "\\]\\]?"), text ? "/" + text : "");
+      }
+      if (path !== null) paths.push(path || "/");
+      if (paths.length >= 500) return paths;
+    }
+  }
+  return paths;
 }
 
 // The element tree and title for a URL: layouts outermost first, the page
@@ -72,11 +144,15 @@ export function pageFor(app, pathname, search) {
   const chain = found ? found.chain : app.notFound;
   const searchParams = Object.fromEntries(new URLSearchParams(search));
   const last = chain[chain.length - 1];
-  let element = h(last && last.page ? last.Component : NotFound, { params: settled(params), searchParams: settled(searchParams) });
+  const notFoundPage = app.notFound.find((entry) => entry.page);
+  const missing = h(notFoundPage ? notFoundPage.Component : NotFound, null);
+  let element = h(last && last.page ? awaited(last.Component) : NotFound, { params: settled(params), searchParams: settled(searchParams) });
+  if (found) element = h(NotFoundBoundary, { fallback: missing }, element);
   for (let i = chain.length - (last && last.page ? 2 : 1); i >= 0; i--) {
-    element = h(chain[i].Component, { params: settled(params) }, element);
+    element = h(awaited(chain[i].Component), { params: settled(params) }, element);
   }
-  return { element, title: resolveTitle(chain), found: Boolean(found) };
+  const metadata = resolveMetadata(chain);
+  return { element, title: metadata.title, metadata, found: Boolean(found) };
 }
 
 // A layout's <html> and <body> can't render inside the preview's root
@@ -131,15 +207,19 @@ if (root.hasAttribute("data-prerendered")) hydrateRoot(root, element);
 else createRoot(root).render(element);
 `;
 
+// Pages render one at a time (the document attributes and location are
+// module state), each completely, async components included.
 const serverEntry = String.raw`
-import { renderToString } from "react-dom/server";
+import { prerender } from "react-dom/static";
 import * as app from "preview:routes";
-import { pageFor, takeDocumentAttributes } from "preview:runtime";
-export function render(pathname) {
-  const { element, title } = pageFor(app, pathname, "");
+import { generatedPaths, pageFor, takeDocumentAttributes } from "preview:runtime";
+export function paths() { return generatedPaths(app); }
+export async function render(pathname) {
+  const { element, title, metadata } = pageFor(app, pathname, "");
   takeDocumentAttributes();
-  const html = renderToString(element);
-  return { html, title, document: takeDocumentAttributes() };
+  const { prelude } = await prerender(element);
+  const html = await new Response(prelude).text();
+  return { html, title, head: { description: metadata.description, generator: metadata.generator, icons: metadata.icons }, document: takeDocumentAttributes() };
 }
 `;
 
@@ -191,7 +271,7 @@ export function redirect(href) {
   throw new Error("redirect to " + href + " happens in the browser");
 }
 export const permanentRedirect = redirect;
-export function notFound() { throw new Error("notFound() was called"); }
+export function notFound() { const error = new Error("notFound() was called"); error.digest = "NEXT_NOT_FOUND"; throw error; }
 export const RedirectType = { push: "push", replace: "replace" };
 `,
   "next/router": String.raw`
@@ -241,17 +321,49 @@ export default function dynamic(load, options = {}) {
   return function Dynamic(props) { return h(Suspense, { fallback }, h(Lazy, props)); };
 }
 `,
-  "next/font/local": String.raw`
-export default function localFont() { return { className: "", variable: "", style: {} }; }
+  // Vercel's analytics report page views to Vercel; a preview has nowhere
+  // to send them.
+  "@vercel/analytics": String.raw`
+export function Analytics() { return null; }
+export function inject() {}
+export function track() {}
+export function pageview() {}
+export function computeRoute(pathname) { return pathname; }
+export default { inject, track, pageview, computeRoute };
+`,
+  "@vercel/speed-insights": String.raw`
+export function SpeedInsights() { return null; }
+export function injectSpeedInsights() { return null; }
+export function computeRoute(pathname) { return pathname; }
+export default { injectSpeedInsights, computeRoute };
 `,
 };
+
+// next/font stand-ins: the class names and CSS variables the app's styles
+// rely on, defined by the stylesheet the build adds (./fonts.ts).
+const fontRuntime = String.raw`
+function slug(text) { return String(text).toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, ""); }
+export function font(family, options) {
+  const name = slug(family);
+  const variable = options && typeof options.variable === "string" ? "__variable-" + name + "-" + slug(options.variable) : "";
+  return { className: "__font-" + name, variable, style: { fontFamily: "'" + family + "'" } };
+}
+`;
 
 // next/font/google exports one function per font family; only the families
 // the app imports are generated (any name is valid there).
 function googleFonts(names: string[]): string {
-  const lines = names.map((name) => `export const ${name} = font;`);
-  return `function font() { return { className: "", variable: "", style: {} }; }\n${lines.join("\n")}\n`;
+  const lines = names.map((name) => `export const ${name} = (options) => font(${JSON.stringify(name.replace(/_/g, " "))}, options);`);
+  return `import { font } from "preview:fonts";\n${lines.join("\n")}\n`;
 }
+
+const localFont = String.raw`
+import { font } from "preview:fonts";
+export default function localFont(options) {
+  const src = options && (typeof options.src === "string" ? options.src : Array.isArray(options.src) && options.src[0] ? options.src[0].path : "");
+  return font(String(src || "local font").split("/").pop().replace(/\.[a-z0-9]+$/i, ""), options);
+}
+`;
 
 const FONT_IMPORT = /import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*["']next\/font\/google["']/g;
 
@@ -271,7 +383,13 @@ export function googleFontNames(sources: string[]): string[] {
 export const EMPTY_MODULES = new Set(["server-only", "client-only"]);
 
 export function nextModuleNames(): string[] {
-  return [...Object.keys(nextModules), "next/font/google"];
+  return [...Object.keys(nextModules).filter((name) => name.startsWith("next")), "next/font/google", "next/font/local"];
+}
+
+// Packages a preview replaces with its own module, whatever the app installed.
+export function replacedPackage(specifier: string): string | null {
+  const found = /^(@vercel\/(?:analytics|speed-insights))(\/.*)?$/.exec(specifier);
+  return found ? found[1]! : null;
 }
 
 // Source of a virtual module, by name ("runtime", "next/link", …).
@@ -281,6 +399,8 @@ export function virtualModule(name: string, fontNames: string[]): string | null 
   if (name === "client") return clientEntry;
   if (name === "server") return serverEntry;
   if (name === "next/font/google") return googleFonts(fontNames);
+  if (name === "next/font/local") return localFont;
+  if (name === "fonts") return fontRuntime;
   if (EMPTY_MODULES.has(name)) return "export {};";
   return nextModules[name] ?? null;
 }

@@ -1,13 +1,13 @@
 import "server-only";
 
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { compile } from "@tailwindcss/node";
 import { Scanner } from "@tailwindcss/oxide";
 import { BuildFailure } from "./failure";
-import { isInside, nodeModules, projectRoot } from "./toolchain";
+import { isInside, type Modules, ownModules, projectRoot } from "./toolchain";
 
 const DEFAULT_STYLESHEET = '@import "tailwindcss";\n';
 const TAILWIND_IMPORT = /@import\s+["']tailwindcss["']|@tailwind\s+(base|utilities)/;
@@ -28,6 +28,7 @@ export async function compileStyles(
   workDir: string,
   entry: string | null,
   files: Map<string, string>,
+  modules: Modules,
 ): Promise<{ css: string; classes: number; warnings: string[] }> {
   const name = entry ?? "app/globals.css";
   const css = entry ? files.get(entry)! : DEFAULT_STYLESHEET;
@@ -37,7 +38,7 @@ export async function compileStyles(
     compiler = await compile(css, {
       base: path.join(workDir, path.dirname(name)),
       onDependency: () => {},
-      customCssResolver: async (id, from) => resolveStylesheet(workDir, id, from, (warning) => warnings.push(`${name}: ${warning}`)),
+      customCssResolver: async (id, from) => resolveStylesheet(workDir, modules, id, from, (warning) => warnings.push(`${name}: ${warning}`)),
       customJsResolver: async (id) => resolvePlugin(id),
     });
   } catch (error) {
@@ -53,20 +54,20 @@ export async function compileStyles(
 }
 
 // @import of a stylesheet next to the importing one (inside the app, or
-// inside the package that imports it), or of an installed package's
-// ("tailwindcss", …). A package that isn't installed here is left out with
-// a warning rather than failing the build: v0's globals.css imports
-// animation helpers (tw-animate-css) whose absence only costs some polish.
-async function resolveStylesheet(workDir: string, id: string, from: string, warn: (text: string) => void): Promise<string> {
+// inside the package that imports it), or of a package the app installed
+// ("tw-animate-css", …); "tailwindcss" is this host's own when the app
+// doesn't declare it. A package that isn't installed is left out with a
+// warning rather than failing the build: its absence only costs some polish.
+async function resolveStylesheet(workDir: string, modules: Modules, id: string, from: string, warn: (text: string) => void): Promise<string> {
   if (id.startsWith(".") || id.startsWith("/")) {
-    const root = isInside(nodeModules, from) ? nodeModules : workDir;
     const file = path.resolve(from, id);
+    const root = [modules.realRoot, ownModules.realRoot].find((dir) => isInside(dir, file)) ?? workDir;
     for (const candidate of [file, `${file}.css`]) {
       if (isInside(root, candidate) && existsSync(candidate)) return candidate;
     }
     throw new Error(`Could not resolve "${id}"`);
   }
-  const file = packageStylesheet(id);
+  const file = packageStylesheet(modules, id) ?? (id === "tailwindcss" || id.startsWith("tailwindcss/") ? packageStylesheet(ownModules, id) : null);
   if (file) return file;
   warn(`"${id}" is not installed for previews; its styles are left out`);
   const empty = path.join(workDir, ".preview-empty.css");
@@ -74,25 +75,32 @@ async function resolveStylesheet(workDir: string, id: string, from: string, warn
   return empty;
 }
 
-function packageStylesheet(id: string): string | null {
+function packageStylesheet(modules: Modules, id: string): string | null {
   const parts = id.split("/");
   const name = id.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0]!;
   const subpath = parts.slice(name.split("/").length).join("/");
   if (!/^(@[a-z0-9._-]+\/)?[a-z0-9._-]+$/.test(name) || subpath.split("/").includes("..")) return null;
-  const dir = path.join(nodeModules, name);
-  let manifest: { exports?: Record<string, unknown>; style?: string };
+  let dir: string;
+  try {
+    dir = realpathSync(path.join(modules.nodeModules, name));
+  } catch {
+    return null;
+  }
+  let manifest: { exports?: string | Record<string, unknown>; style?: string; main?: string };
   try {
     manifest = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")) as typeof manifest;
   } catch {
     return null;
   }
-  const exported = manifest.exports?.[subpath ? `./${subpath}` : "."];
+  // "exports" may name the one entry directly: `"exports": "./dist/tw-animate.css"`.
+  const exported = typeof manifest.exports === "string" ? (subpath ? undefined : manifest.exports) : manifest.exports?.[subpath ? `./${subpath}` : "."];
+  const main = manifest.main?.endsWith(".css") ? manifest.main : undefined;
   const target =
     typeof exported === "string"
       ? exported
       : (exported as { style?: string; default?: string } | undefined)?.style ??
         (exported as { default?: string } | undefined)?.default ??
-        (subpath || manifest.style || "index.css");
+        (subpath || manifest.style || main || "index.css");
   const file = path.resolve(dir, target);
   return target.endsWith(".css") && isInside(dir, file) && existsSync(file) ? file : null;
 }
@@ -101,7 +109,7 @@ function packageStylesheet(id: string): string | null {
 // process: only installed Tailwind plugins, never the app's own files.
 function resolvePlugin(id: string): string {
   if (/^(@tailwindcss\/[a-z0-9-]+|tailwindcss-[a-z0-9-]+)$/.test(id)) {
-    const file = path.join(nodeModules, id);
+    const file = path.join(ownModules.nodeModules, id);
     if (existsSync(file)) return createRequire(path.join(projectRoot, "package.json")).resolve(id);
   }
   throw new Error(`"${id}" can't be loaded in previews (only installed Tailwind plugins can)`);

@@ -1,17 +1,29 @@
 import "server-only";
 
-import { existsSync, readFileSync } from "node:fs";
+import { realpathSync } from "node:fs";
 import path from "node:path";
 
-// Previews are built with this project's own installed packages (React,
-// Tailwind, lucide-react, …), as if the app's package.json listed them. The
-// builder app runs from its project folder (`next dev`, `next start`, vitest).
+// The builder app runs from its project folder (`next dev`, `next start`,
+// vitest). Its own installed packages (React, Tailwind, lucide-react, …) are
+// the preview host's toolchain, and a dependency set of their own: apps that
+// ask for nothing else build from them (see ../deps).
 export const projectRoot = process.cwd();
-export const nodeModules = path.join(projectRoot, "node_modules");
 
-export function packageVersion(name: string): string {
-  const file = path.join(nodeModules, name, "package.json");
-  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as { version: string }).version : "missing";
+// The packages a build resolves the app's imports from.
+export type Modules = {
+  nodeModules: string; // the node_modules folder imports resolve from
+  realRoot: string; // every package file resolved is inside this real path
+};
+
+const nodeModules = path.join(projectRoot, "node_modules");
+export const ownModules: Modules = { nodeModules, realRoot: safeRealpath(nodeModules) };
+
+function safeRealpath(dir: string): string {
+  try {
+    return realpathSync(dir);
+  } catch {
+    return dir;
+  }
 }
 
 export function isInside(dir: string, file: string): boolean {

@@ -6,6 +6,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { localRepoDir } from "@/lib/github/local-store";
+import type { FileMap } from "@/lib/files/types";
 import type { RepoRef } from "@/lib/github/types";
 
 // Test helpers for the local preview host: bare repositories written with
@@ -28,8 +29,9 @@ export function createBareRepo(repo: RepoRef): void {
 }
 
 // Commits exactly `files` on `branch` (on top of its head, if any) and
-// returns the new commit's id. Like a push, it does not tell anyone.
-export function commit(repo: RepoRef, branch: string, files: Record<string, string>): string {
+// returns the new commit's id. Like a push, it does not tell anyone. Unlike
+// the local git host, it takes files of any size.
+export function commit(repo: RepoRef, branch: string, files: FileMap): string {
   const dir = localRepoDir(repo);
   const work = mkdtempSync(path.join(os.tmpdir(), "preview-commit-"));
   try {
@@ -56,20 +58,26 @@ export function commit(repo: RepoRef, branch: string, files: Record<string, stri
 
 // GET (or another method) a preview URL: *.localhost names are loopback,
 // so ask 127.0.0.1 with the URL's host in the Host header (fetch can't set it).
-export function request(url: string, method = "GET"): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+export function request(
+  url: string,
+  method = "GET",
+  { headers = {}, body }: { headers?: Record<string, string>; body?: string | Buffer } = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string; bytes: Buffer }> {
   const target = new URL(url);
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: "127.0.0.1", port: target.port, path: target.pathname + target.search, method, headers: { host: target.host } },
+      { host: "127.0.0.1", port: target.port, path: target.pathname + target.search, method, headers: { host: target.host, ...headers } },
       (res) => {
-        let body = "";
-        res.setEncoding("utf8");
-        res.on("data", (chunk) => (body += chunk));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => {
+          const bytes = Buffer.concat(chunks);
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: bytes.toString("utf8"), bytes });
+        });
       },
     );
     req.on("error", reject);
-    req.end();
+    req.end(body);
   });
 }
 
