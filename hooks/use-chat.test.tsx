@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { SWRConfig } from "swr";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { StreamingProvider } from "@/contexts/streaming-context";
+import { FIX_REQUEST_LINE } from "@/lib/chat/fix-request";
 import { fetchJson } from "@/lib/fetch-json";
 import { useChat } from "./use-chat";
 
@@ -33,7 +34,7 @@ function mockServer(chatReply: () => Response) {
     if (url === `/api/apps/${APP_ID}/chat`) {
       return Response.json({ chatId, messages: [], demoUrl: null });
     }
-    if (url === "/api/chat" && init?.method === "POST") {
+    if ((url === "/api/chat" || url === `/api/apps/${APP_ID}/fix`) && init?.method === "POST") {
       chatId = "chat-1";
       return chatReply();
     }
@@ -97,5 +98,19 @@ describe("useChat", () => {
     await act(() => result.current.onStreamComplete());
     expect(result.current.phase).toBe("error");
     expect(onReplyFinished).not.toHaveBeenCalled();
+  });
+
+  it("Fix it asks the server to write the message, shows the plain line, and previews the reply", async () => {
+    const fetchMock = mockServer(() => new Response(sse({ object: "chat", id: "chat-1" }), { headers: { "x-app-id": APP_ID } }));
+    const onReplyFinished = vi.fn().mockResolvedValue(undefined);
+    const { result } = renderHook(() => useChat(APP_ID, { onReplyFinished }), { wrapper });
+    await act(() => result.current.fix());
+    const call = fetchMock.mock.calls.find(([url]) => url === `/api/apps/${APP_ID}/fix`);
+    // Nothing of the message comes from the browser.
+    expect(call?.[1]).toMatchObject({ method: "POST" });
+    expect(call?.[1]?.body).toBeUndefined();
+    expect(result.current.live?.message).toBe(FIX_REQUEST_LINE);
+    await act(() => result.current.onStreamComplete());
+    expect(onReplyFinished).toHaveBeenCalledWith("chat-1");
   });
 });

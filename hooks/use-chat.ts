@@ -4,7 +4,8 @@ import { useCallback, useEffect, useReducer, useRef } from "react";
 import useSWR from "swr";
 import { useStreamingHandOff } from "@/contexts/streaming-context";
 import type { ChatView } from "@/lib/chat/chat-view";
-import { requestReply, watchForStreamError } from "@/lib/client/reply-request";
+import { FIX_REQUEST_LINE } from "@/lib/chat/fix-request";
+import { requestFix, requestReply, watchForStreamError } from "@/lib/client/reply-request";
 import { chatReducer, initialChatState, isBusy } from "./chat-state";
 
 type Options = {
@@ -61,6 +62,18 @@ export function useChat(appId: string, options: Options = {}) {
     [appId, chatId, busy, startStreaming, fail],
   );
 
+  // "Fix it": the server writes the message; the chat shows its plain line.
+  const fix = useCallback(async () => {
+    if (busy) return;
+    dispatch({ type: "send", message: FIX_REQUEST_LINE });
+    try {
+      const reply = await requestFix(appId);
+      startStreaming(FIX_REQUEST_LINE, reply.stream);
+    } catch (error) {
+      fail(error instanceof Error ? error.message : "Something went wrong.");
+    }
+  }, [appId, busy, startStreaming, fail]);
+
   const mutateHistory = history.mutate;
   const onStreamComplete = useCallback(async () => {
     dispatch({ type: "completed" });
@@ -80,6 +93,7 @@ export function useChat(appId: string, options: Options = {}) {
     live: state.live,
     error: state.error,
     send,
+    fix,
     onStreamComplete,
     onStreamError,
   };

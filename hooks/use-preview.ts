@@ -29,7 +29,7 @@ export function usePreview(appId: string) {
       setRequesting(kind);
       setNotice(null);
       // Show the cycle at once; the poll takes over from here.
-      void mutate((current) => current && { ...current, state: optimistic, step: "saving", startedAt: new Date().toISOString(), canPublish: false }, { revalidate: false });
+      void mutate((current) => current && { ...current, state: optimistic, step: "saving", startedAt: new Date().toISOString(), canPublish: false, canFix: false }, { revalidate: false });
       try {
         return await fetchJson<T>(url, { method: "POST", body: JSON.stringify(body) });
       } catch (e) {

@@ -32,7 +32,7 @@ export function ChatMessages({ messages, live, onStreamComplete, onStreamError }
     <div className="flex flex-col gap-6" data-testid="chat-messages">
       {messages.map((message) =>
         message.role === "user" ? (
-          <UserBubble key={message.id} text={message.content} />
+          <UserBubble key={message.id} text={message.content} sent={message.fixRequest?.sent} />
         ) : (
           <AssistantTurn key={message.id}>
             {message.experimentalContent ? (
@@ -76,10 +76,17 @@ export function ChatMessages({ messages, live, onStreamComplete, onStreamError }
   );
 }
 
-function UserBubble({ text }: { text: string }) {
+// `sent`: for admins, what a "Fix it" message really sent, behind its plain line.
+function UserBubble({ text, sent }: { text: string; sent?: string }) {
   return (
-    <div className="ml-auto max-w-[85%] rounded-2xl bg-primary px-4 py-2 whitespace-pre-wrap text-primary-foreground">
+    <div className="ml-auto max-w-[85%] rounded-2xl bg-primary px-4 py-2 whitespace-pre-wrap text-primary-foreground" data-testid="user-message">
       {text}
+      {sent && (
+        <details className="mt-1 text-xs" data-testid="fix-request-sent">
+          <summary className="cursor-pointer opacity-80">What was sent (admins only)</summary>
+          <pre className="mt-1 overflow-x-auto whitespace-pre-wrap break-all">{sent}</pre>
+        </details>
+      )}
     </div>
   );
 }

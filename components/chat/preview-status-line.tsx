@@ -1,6 +1,7 @@
 "use client";
 
-import { CheckCircle2, CircleAlert, Loader2 } from "lucide-react";
+import { CheckCircle2, CircleAlert, Loader2, Wrench } from "lucide-react";
+import { Button } from "@/components/ui/button";
 import { useElapsedSeconds } from "@/hooks/use-elapsed";
 import type { PreviewStatus } from "@/lib/deploy/preview-status";
 
@@ -10,8 +11,15 @@ const STEPS = [
   { key: "ready", label: "Ready" },
 ] as const;
 
+type Props = {
+  status: PreviewStatus | null;
+  // "Fix it" beside a failure caused by the app's code.
+  onFix?: () => void;
+  fixDisabled?: boolean;
+};
+
 // The preview header's one line of status, announced to screen readers.
-export function PreviewStatusLine({ status }: { status: PreviewStatus | null }) {
+export function PreviewStatusLine({ status, onFix, fixDisabled = false }: Props) {
   const running = status?.state === "updating" || status?.state === "publishing";
   const seconds = useElapsedSeconds(status?.startedAt ?? null, running);
 
@@ -41,8 +49,21 @@ export function PreviewStatusLine({ status }: { status: PreviewStatus | null }) 
     );
   } else if (status?.state === "failed") {
     content = (
-      <span className="flex items-center gap-1.5 text-destructive">
+      <span className="flex flex-wrap items-center gap-1.5 text-destructive">
         <CircleAlert className="size-3.5" aria-hidden /> {status.message}
+        {status.canFix && onFix && (
+          <Button
+            size="sm"
+            variant="outline"
+            className="h-6 px-2 text-xs"
+            onClick={onFix}
+            disabled={fixDisabled}
+            title="Ask the AI to fix what stopped the preview"
+            data-testid="fix-button"
+          >
+            <Wrench className="size-3" aria-hidden /> Fix it
+          </Button>
+        )}
       </span>
     );
   }

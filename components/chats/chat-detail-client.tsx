@@ -66,7 +66,7 @@ export function ChatDetailClient({ app, userEmail, isAdmin }: Props) {
       appName={app.name}
       url={previewUrl}
       versionKey={status?.versions[0]?.id}
-      status={<PreviewStatusLine status={status} />}
+      status={<PreviewStatusLine status={status} onFix={() => void chat.fix()} fixDisabled={inputDisabled} />}
       actions={
         <>
           <VersionsMenu versions={status?.versions ?? []} />

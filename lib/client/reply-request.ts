@@ -6,13 +6,22 @@ export type Reply = { appId: string; stream: ReadableStream<Uint8Array> };
 // Browser side of POST /api/chat: an error answer becomes a FetchError with
 // the server's plain message; success hands back the live stream.
 export async function requestReply(body: ReplyRequest): Promise<Reply> {
+  return streamedReply(
+    () => fetch("/api/chat", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+    body.appId,
+  );
+}
+
+// Browser side of POST /api/apps/[appId]/fix ("Fix it"): the server writes the
+// message; the reply streams back as for any message.
+export async function requestFix(appId: string): Promise<Reply> {
+  return streamedReply(() => fetch(`/api/apps/${appId}/fix`, { method: "POST" }), appId);
+}
+
+async function streamedReply(send: () => Promise<Response>, appId: string | undefined): Promise<Reply> {
   let res: Response;
   try {
-    res = await fetch("/api/chat", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    });
+    res = await send();
   } catch {
     throw new FetchError("We couldn't reach the server. Check your connection and try again.", 0, "offline");
   }
@@ -24,7 +33,7 @@ export async function requestReply(body: ReplyRequest): Promise<Reply> {
       error?.error?.code ?? "internal",
     );
   }
-  return { appId: res.headers.get("x-app-id") ?? body.appId ?? "", stream: res.body };
+  return { appId: res.headers.get("x-app-id") ?? appId ?? "", stream: res.body };
 }
 
 // Passes the stream through untouched while watching for the plain-language

@@ -241,6 +241,7 @@ export async function markDeploymentFailed(input: {
   id: string;
   message: string;
   error: string;
+  failureReason?: DeploymentRecord["failureReason"];
   commitSha?: string | null;
 }): Promise<DeploymentRecord | null> {
   const { id, ...fields } = input;

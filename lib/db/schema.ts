@@ -11,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { FailureReason } from "@/lib/deploy/failure";
 import type { LeftOutFile } from "@/lib/files/types";
 
 const timestamps = {
@@ -141,6 +142,8 @@ export const deployments = pgTable(
     progress: text("progress", { enum: ["saving", "building"] }),
     message: text("message"),
     error: text("error"),
+    // Why a failed attempt failed, in the builder message's terms ("code" offers "Fix it").
+    failureReason: text("failure_reason").$type<FailureReason>(),
     startedBy: text("started_by", { enum: ["user", "admin", "server"] }).notNull().default("user"),
     startedByUserId: text("started_by_user_id").references(() => users.id, { onDelete: "set null" }),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),

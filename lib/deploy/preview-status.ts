@@ -17,6 +17,8 @@ export type PreviewStatus = {
   finishedAt: string | null;
   previewUrl: string | null;
   canPublish: boolean;
+  // The last update failed because of the app's code: "Fix it" may help.
+  canFix: boolean;
   liveUrl: string | null;
   versions: { id: string; url: string; readyAt: string }[];
   // Only for admins: the stored internal error of the last failed attempt,
@@ -43,6 +45,7 @@ export async function getPreviewStatus({ app, isAdmin }: { app: App; isAdmin: bo
     finishedAt: latest?.finishedAt?.toISOString() ?? null,
     previewUrl: versions[0]?.previewUrl ?? null,
     canPublish: versions.length > 0 && !inFlight,
+    canFix: isCodeFailure(latest),
     liveUrl: app.productionUrl,
     versions: versions.map((v) => ({ id: v.id, url: v.deploymentUrl ?? v.previewUrl!, readyAt: v.finishedAt!.toISOString() })),
   };
@@ -51,6 +54,11 @@ export async function getPreviewStatus({ app, isAdmin }: { app: App; isAdmin: bo
     status.adminDetail = details.length > 0 ? details.join("\n\n") : null;
   }
   return status;
+}
+
+// A preview update whose build failed on the app's own code.
+export function isCodeFailure(latest: DeploymentRecord | null): boolean {
+  return latest?.status === "failed" && latest.environment === "staging" && latest.failureReason === "code";
 }
 
 function stateOf(latest: DeploymentRecord | null): PreviewStatus["state"] {

@@ -12,6 +12,7 @@ import { startFakeGitHub } from "@/tests/fakes/github-server";
 import { startFakeVercel } from "@/tests/fakes/vercel-server";
 import { chatTurn as chatTurnWith, syncApp } from "@/tests/helpers/apps";
 import { signUp, type TestUser } from "@/tests/helpers/session";
+import { fixRequestMessage } from "./fix-request";
 import { deployMessages } from "./messages";
 import { getPreviewStatus } from "./preview-status";
 import { publishToProduction } from "./publish-production";
@@ -125,6 +126,31 @@ describe("over the real clients", () => {
     expect(failed).toMatchObject({ status: "failed", previewUrl: first.previewUrl, message: deployMessages.failedWithPrevious });
     const view = await getPreviewStatus({ app: (await getAppById({ id: app.id }))!, isAdmin: false });
     expect(view).toMatchObject({ state: "failed", previewUrl: first.previewUrl });
+  });
+
+  it("a build that fails on the code offers Fix it, whose message carries the build's own error, scrubbed", async () => {
+    const app = await chatTurn("a bakery menu");
+    vc.failBuilds("code");
+    await sync(app.id);
+    const current = (await getAppById({ id: app.id }))!;
+    expect(await getPreviewStatus({ app: current, isAdmin: false })).toMatchObject({ state: "failed", canFix: true });
+    expect((await lastRow(app.id)).failureReason).toBe("code");
+
+    const message = await fixRequestMessage(services, current);
+    expect(message).toContain("./app/page.tsx:12:7");
+    expect(message).toContain("Type error: Cannot find name 'Hero'.");
+    expect(message).toContain("node_modules/next/dist/build/type-check.js");
+    expect(message).not.toMatch(/\/vercel\/path0|dpl_|team_1/);
+    expect(vc.requests.filter((r) => r.path.endsWith("/events"))).toHaveLength(1);
+  });
+
+  it("a build that fails installing a package doesn't offer Fix it", async () => {
+    const app = await chatTurn("a flower shop");
+    vc.failBuilds("install");
+    await sync(app.id);
+    const current = (await getAppById({ id: app.id }))!;
+    expect(await getPreviewStatus({ app: current, isAdmin: false })).toMatchObject({ state: "failed", canFix: false });
+    await expect(fixRequestMessage(services, current)).rejects.toMatchObject({ code: "bad_request" });
   });
 
   it("a deployment the hosting account blocks tells the builder an administrator must act, and admins why", async () => {

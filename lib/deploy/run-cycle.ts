@@ -97,9 +97,10 @@ export async function runCycle(
     if (!(await markDeploymentReady({ id: row.id, commitSha, ...record }))) throw new LeaseLostError(row.id);
     return { status: "ready", url: record.appUrl, message: record.message };
   } catch (error) {
-    const message = steps.failureMessage(failureReason(error), current);
+    const reason = failureReason(error);
+    const message = steps.failureMessage(reason, current);
     console.error(`[deploy] ${steps.environment} cycle ${row.id} for app ${app.id} failed: ${describeError(error)}`);
-    await markDeploymentFailed({ id: row.id, message, error: describeError(error), commitSha });
+    await markDeploymentFailed({ id: row.id, message, error: describeError(error), failureReason: reason, commitSha });
     return { status: "failed", url: steps.environment === "staging" ? current.stagingUrl : current.productionUrl, message };
   }
 }

@@ -142,6 +142,10 @@ export function createVercelHost(config: VercelConfig): PreviewHost {
       });
     },
 
+    async buildOutput(deploymentId) {
+      return readBuildOutput(config, deploymentId);
+    },
+
     async commitAuthorAccess(email) {
       return checkCommitAuthor(call, config.teamId, email);
     },
@@ -210,6 +214,48 @@ function failureKind(state: DeploymentState, d: DeploymentFields): DeploymentFai
   if (/INSTALL/i.test(code) || /\b(npm|pnpm|yarn|bun) (install|i|ci)\b|ERESOLVE|ETARGET|E404/.test(text)) return "install";
   if (/INTERNAL|UNEXPECTED|TIMEOUT|UNAVAILABLE|RATE_LIMIT|LIMIT_EXCEEDED|QUOTA/i.test(code)) return "unavailable";
   return "code";
+}
+
+// The build output is read to say what broke, never to follow a build: one
+// short attempt, the newest events only, each line and the whole bounded.
+export const BUILD_OUTPUT_LIMITS = { events: 300, lineChars: 1_000, totalChars: 64_000, timeoutMs: 10_000 };
+
+// GET /v3/deployments/{id}/events answers a JSON array of events (follow=0);
+// the text is the event's own `text` or, in the newer shape, `payload.text`.
+const buildEventsSchema = z.array(
+  z.looseObject({
+    type: z.string().optional(),
+    text: z.string().nullish(),
+    payload: z.looseObject({ text: z.string().nullish() }).nullish(),
+  }),
+);
+const OUTPUT_EVENTS = new Set(["stdout", "stderr", "command", "fatal", "error"]);
+
+async function readBuildOutput(config: VercelConfig, deploymentId: string): Promise<string[]> {
+  const limits = BUILD_OUTPUT_LIMITS;
+  const events = await vercelRequest(
+    { ...config, maxRetries: 0, timeoutMs: Math.min(config.timeoutMs ?? limits.timeoutMs, limits.timeoutMs) },
+    {
+      path: `/v3/deployments/${encodeURIComponent(deploymentId)}/events`,
+      // Newest first: the error is at the end of a failed build.
+      query: { follow: 0, direction: "backward", limit: limits.events },
+      schema: buildEventsSchema,
+    },
+  );
+  const lines: string[] = [];
+  let total = 0;
+  for (const event of events.slice(0, limits.events)) {
+    if (event.type && !OUTPUT_EVENTS.has(event.type)) continue;
+    const text = event.payload?.text ?? event.text;
+    if (!text) continue;
+    for (const line of text.split(/\r?\n/).reverse()) {
+      const kept = line.slice(0, limits.lineChars);
+      total += kept.length + 1;
+      if (total > limits.totalChars) return lines.reverse();
+      lines.push(kept);
+    }
+  }
+  return lines.reverse();
 }
 
 // Vercel maps a commit's author to one of its users (by e-mail or a linked

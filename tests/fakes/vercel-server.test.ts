@@ -3,7 +3,7 @@
 // created for a known commit), every state, domains a moment after READY.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { isIntegrationError } from "@/lib/errors";
-import { createVercelHost } from "@/lib/vercel/real";
+import { BUILD_OUTPUT_LIMITS, createVercelHost } from "@/lib/vercel/real";
 import type { PreviewHost } from "@/lib/vercel/types";
 import { type GitPush, startFakeVercel } from "./vercel-server";
 
@@ -88,6 +88,48 @@ describe("states", () => {
     vc.cancel(vc.deployments.find((d) => d.sha === "gone")!.uid);
     expect(await poll("gone")).toMatchObject({ state: "CANCELED", failureKind: "canceled" });
     expect(await poll("outsider")).toMatchObject({ state: "BLOCKED", failureKind: "blocked", errorMessage: "blocked (COMMIT_AUTHOR_REQUIRED)" });
+  });
+});
+
+describe("build output", () => {
+  const failedBuild = async () => {
+    const project = await vercel.createProject({ name: "bakery", repo });
+    vc.failBuilds("code");
+    vc.gitPush(push({ sha: "broken" }));
+    const d = (await vercel.findDeploymentForCommit({ projectId: project.id, sha: "broken", branch: "staging" }))!;
+    for (let i = 0; i < 3; i++) await vercel.getDeployment(d.id);
+    return vercel.getDeployment(d.id);
+  };
+
+  it("reads a failed code build's events, oldest first, with the line that names the error", async () => {
+    const failed = await failedBuild();
+    expect(failed).toMatchObject({ state: "ERROR", failureKind: "code" });
+    const lines = await vercel.buildOutput!(failed.id);
+    expect(lines[0]).toMatch(/^Cloning github.com\/acme\/bakery/);
+    expect(lines).toContain("./app/page.tsx:12:7");
+    expect(lines).toContain("Type error: Cannot find name 'Hero'.");
+    expect(lines.at(-1)).toBe('Error: Command "npm run build" exited with 1');
+
+    const asked = vc.requests.filter((r) => r.path === `/v3/deployments/${failed.id}/events`);
+    expect(asked).toHaveLength(1);
+    expect(Object.fromEntries(asked[0]!.query)).toMatchObject({ teamId: "team_1", follow: "0", direction: "backward", limit: String(BUILD_OUTPUT_LIMITS.events) });
+  });
+
+  it("is bounded: the newest events only, each line and the whole cut", async () => {
+    const failed = await failedBuild();
+    const huge = "x".repeat(5_000);
+    vc.deployments.find((d) => d.uid === failed.id)!.failure!.log = Array.from({ length: 1_000 }, (_, i) => `${i} ${huge}`);
+    const lines = await vercel.buildOutput!(failed.id);
+    expect(lines.length).toBeLessThanOrEqual(BUILD_OUTPUT_LIMITS.events);
+    expect(lines.every((l) => l.length <= BUILD_OUTPUT_LIMITS.lineChars)).toBe(true);
+    expect(lines.reduce((n, l) => n + l.length + 1, 0)).toBeLessThanOrEqual(BUILD_OUTPUT_LIMITS.totalChars);
+    // The end of the build, where the error is.
+    expect(lines.at(-1)).toBe('Error: Command "npm run build" exited with 1');
+  });
+
+  it("answers not found for an unknown deployment", async () => {
+    const error = await vercel.buildOutput!("dpl_nope").catch((e: unknown) => e);
+    expect(isIntegrationError(error) && error.kind).toBe("not_found");
   });
 });
 

@@ -8,7 +8,8 @@
 //   (GET /v13/deployments/{id}); a commit whose author is not on the team is
 //   BLOCKED with a seatBlock; production domains move a few polls after READY;
 // - project create (409 on a taken name), get, link, PATCH (no gitRepository)
-//   and production-branch routes; the team's members list;
+//   and production-branch routes; the team's members list; a deployment's
+//   build log as events (a failed code build names the file and line);
 // - with a team configured, every call must name it (?teamId=), else 403;
 // - 429 with Retry-After when asked to.
 import { createHash } from "node:crypto";
@@ -41,7 +42,7 @@ export type FakeDeployment = {
   createdAt: number;
   reads: number; // status polls so far; the state follows from it
   outcome: "READY" | "ERROR";
-  failure?: { errorCode: string; errorMessage: string };
+  failure?: { errorCode: string; errorMessage: string; log?: string[] };
   blocked?: { blockCode: "COMMIT_AUTHOR_REQUIRED" | "TEAM_ACCESS_REQUIRED" };
   canceled?: boolean;
 };
@@ -154,9 +155,27 @@ export async function startFakeVercel(options: FakeVercelOptions = {}) {
       },
       gitSource: { type: "github", repoId: d.repoId, ref: d.branch, sha: d.sha },
       ...(d.blocked ? { seatBlock: { blockCode: d.blocked.blockCode } } : {}),
-      ...(state.readyState === "ERROR" && d.failure ? d.failure : {}),
+      ...(state.readyState === "ERROR" && d.failure ? { errorCode: d.failure.errorCode, errorMessage: d.failure.errorMessage } : {}),
       inspectorUrl: `https://vercel.example/${scope}/${project.name}/${d.uid}`,
     };
+  }
+
+  // The build's log as events (GET /v3/deployments/{id}/events with follow=0):
+  // `direction` and `limit` as documented; once the build is over, a failed
+  // one ends with the error its failure names.
+  function buildEvents(d: FakeDeployment, query: URLSearchParams) {
+    const state = stateOf(d).readyState;
+    const texts = [`Cloning github.com/${d.repo} (Branch: ${d.branch}, Commit: ${d.sha.slice(0, 7)})`, "Cloning completed: 312.000ms", 'Running "vercel build"'];
+    if (state !== "QUEUED") texts.push("Installing dependencies...", ...(d.failure?.log ?? ["added 312 packages in 9s", 'Running "npm run build"', "> next build", "   ✓ Compiled successfully"]));
+    if (state === "ERROR" && d.failure) texts.push(`Error: ${d.failure.errorMessage}`);
+    let events = texts.map((text, i) => ({
+      type: i === 0 ? "command" : state === "ERROR" && i === texts.length - 1 ? "stderr" : "stdout",
+      created: d.createdAt + i,
+      payload: { deploymentId: d.uid, id: `evt_${hash(`${d.uid}:${i}`, 16)}`, date: d.createdAt + i, serial: String(i), text },
+    }));
+    if (query.get("direction") === "backward") events = events.reverse();
+    const limit = Number(query.get("limit") ?? 100);
+    return limit > 0 ? events.slice(0, limit) : events;
   }
 
   function gitPush(push: GitPush): void {
@@ -188,6 +207,12 @@ export async function startFakeVercel(options: FakeVercelOptions = {}) {
     }
     if (method === "GET" && path === "/v7/deployments") return listDeployments(query);
     if (method === "POST" && path === "/v13/deployments") return deployFromGit(body);
+    if (method === "GET" && (m = path.match(/^\/v3\/deployments\/([^/]+)\/events$/))) {
+      const id = decodeURIComponent(m[1]!);
+      const found = deployments.find((d) => d.uid === id || view(d).url === id);
+      if (!found) return notFound("Deployment not found");
+      return [200, buildEvents(found, query)];
+    }
     if (method === "GET" && (m = path.match(/^\/v13\/deployments\/([^/]+)$/))) {
       const id = decodeURIComponent(m[1]!);
       const found = deployments.find((d) => d.uid === id || view(d).url === id);
@@ -336,7 +361,7 @@ export async function startFakeVercel(options: FakeVercelOptions = {}) {
         failure === "install"
           ? { errorCode: "BUILD_FAILED", errorMessage: 'Command "npm install" exited with 1' }
           : failure === "code"
-            ? { errorCode: "BUILD_FAILED", errorMessage: 'Command "npm run build" exited with 1' }
+            ? { errorCode: "BUILD_FAILED", errorMessage: 'Command "npm run build" exited with 1', log: CODE_ERROR_LOG }
             : undefined;
     },
     // The team's members from now on (pushes already turned into deployments keep their verdict).
@@ -362,6 +387,23 @@ export async function startFakeVercel(options: FakeVercelOptions = {}) {
     },
   };
 }
+
+// What `next build` prints for a type error in the app's code, as Vercel shows it.
+export const CODE_ERROR_LOG = [
+  "added 312 packages in 9s",
+  'Running "npm run build"',
+  "> next build",
+  "   Creating an optimized production build ...",
+  "Failed to compile.",
+  "./app/page.tsx:12:7",
+  "Type error: Cannot find name 'Hero'.",
+  "  11 |   return (",
+  '> 12 |     <Hero title="Fresh bread" />',
+  "     |      ^",
+  "  13 |   );",
+  "    at /vercel/path0/node_modules/next/dist/build/type-check.js:92:19",
+  "Next.js build worker exited with code: 1 and signal: null",
+];
 
 function notFound(message: string): [number, unknown] {
   return [404, { error: { code: "not_found", message } }];

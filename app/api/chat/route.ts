@@ -1,7 +1,6 @@
-import { runAfterResponse } from "@/lib/api/after-response";
 import { withRoute } from "@/lib/api/with-route";
+import { replyResponse } from "@/lib/chat/reply-response";
 import { sendChatMessage } from "@/lib/chat/send-chat-message";
-import { previewAfterReply } from "@/lib/deploy/preview-after-reply";
 import { getIntegrations } from "@/lib/integrations";
 import { chatRequestSchema } from "@/lib/validation/chat";
 
@@ -11,14 +10,5 @@ export const maxDuration = 300;
 // POST /api/chat – send a message; the reply streams back as v0's events
 export const POST = withRoute({ body: chatRequestSchema }, async ({ user, body }) => {
   const services = await getIntegrations();
-  const { app, stream, reply } = await sendChatMessage(services, user, body);
-  runAfterResponse(`preview after a reply in app ${app.id}`, () => previewAfterReply(services, { appId: app.id, reply }));
-  return new Response(stream, {
-    headers: {
-      "content-type": "text/event-stream; charset=utf-8",
-      "cache-control": "no-cache, no-transform",
-      "x-accel-buffering": "no",
-      "x-app-id": app.id,
-    },
-  });
+  return replyResponse(services, await sendChatMessage(services, user, body));
 });

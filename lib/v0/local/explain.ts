@@ -25,6 +25,8 @@ export function describeEdit({ changes, unchanged, missing, spec }: SpecEdit): s
   return "I kept your app as it is, because I couldn’t tell what to change from that. Try something like “add a FAQ below the list”, “make it blue”, “make it dark” or “remove the testimonials”.";
 }
 
+export const FIXED_TEXT = "I wrote your app’s code again so the preview can build; everything you see stays as it was.";
+
 export const FAILURE_TEXT = "Sorry, something went wrong while I was writing your app, so nothing was changed. Please send your message again.";
 
 function missingSentence(missing: string[]): string | null {

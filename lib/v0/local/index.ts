@@ -1,9 +1,10 @@
 import "server-only";
 
+import { isFixRequest } from "@/lib/chat/fix-request";
 import { IntegrationError } from "@/lib/errors";
 import type { ChatService } from "../types";
 import { addUserMessage, chatState, loadChat, startChat } from "./chat-store";
-import { describeEdit, describeNewApp } from "./explain";
+import { describeEdit, describeNewApp, FIXED_TEXT } from "./explain";
 import { newId } from "./ids";
 import { applyFollowUp, readPrompt } from "./spec";
 import { writeReply } from "./stream-writer";
@@ -29,6 +30,9 @@ export function createLocalChatService(): ChatService {
         const app = readPrompt(message);
         return writeReply({ chatId, spec: app.spec, explanation: describeNewApp(app) });
       }
+      // "Fix it": the code is written again from the latest spec, which
+      // always renders an app that builds; the design stays as it was.
+      if (isFixRequest(message)) return writeReply({ chatId, spec: state.spec, explanation: FIXED_TEXT });
       const edit = applyFollowUp(state.spec, message);
       return writeReply({ chatId, spec: edit.spec, explanation: describeEdit(edit) });
     },

@@ -93,6 +93,7 @@ export function createLocalPreviewHost(): LocalPreviewHost {
     // Builds take well under a second and status is a small local file: look often.
     pollDelayMs: (elapsedMs) => (elapsedMs < 15_000 ? 10 : 250),
     serverPort: () => startLocalPreviewServer(),
+    buildOutput: async (deploymentId) => requireDeployment(deploymentId).log,
     async buildLog(deploymentId) {
       return requireDeployment(deploymentId).log;
     },

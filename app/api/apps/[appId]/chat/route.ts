@@ -4,7 +4,8 @@ import { toChatView } from "@/lib/chat/chat-view";
 import { getIntegrations } from "@/lib/integrations";
 
 // GET /api/apps/[appId]/chat – the app's conversation, for history after a reload
-export const GET = withRoute({ loadApp: true }, async ({ app }) => {
+// (a "Fix it" message reads as one plain line; admins also get what was sent)
+export const GET = withRoute({ loadApp: true }, async ({ app, user }) => {
   const chat = app.chatId ? await (await getIntegrations()).chat.getChat(app.chatId) : null;
-  return json(toChatView(chat));
+  return json(toChatView(chat, { isAdmin: user.role === "admin" }));
 });
