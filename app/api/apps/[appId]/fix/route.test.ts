@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { GET as getChat } from "@/app/api/apps/[appId]/chat/route";
 import { GET as getStatus } from "@/app/api/apps/[appId]/deploy/staging/route";
 import { POST as fix } from "@/app/api/apps/[appId]/fix/route";
@@ -14,7 +14,6 @@ import { getIntegrations, type Integrations } from "@/lib/integrations";
 import { chatState, saveVersion } from "@/lib/v0/local/chat-store";
 import { FIXED_TEXT } from "@/lib/v0/local/explain";
 import { newId } from "@/lib/v0/local/ids";
-import type { PreviewHost } from "@/lib/vercel/types";
 import { chatTurn, drain, fetchPreview } from "@/tests/helpers/apps";
 import { callRoute, errorOf } from "@/tests/helpers/route";
 import { signUp, type TestUser } from "@/tests/helpers/session";
@@ -24,37 +23,11 @@ let owner: TestUser;
 let other: TestUser;
 let admin: TestUser;
 let services: Integrations;
-const globalForIntegrations = globalThis as unknown as { __integrations?: Promise<Integrations> };
-let configured: Promise<Integrations> | undefined;
-
-// The local preview host's builds fail only on the code they are given, but
-// until it names that itself (failureKind, added on the local host's own
-// branch) its ERROR is read here as what it is: a code failure. Whatever the
-// host does say is passed on untouched.
-function namingCodeFailures(host: PreviewHost): PreviewHost {
-  const named = async (d: Awaited<ReturnType<PreviewHost["getDeployment"]>>) =>
-    d.state === "ERROR" && !d.failureKind ? { ...d, failureKind: "code" as const } : d;
-  return {
-    ...host,
-    getDeployment: async (id) => named(await host.getDeployment(id)),
-    findDeploymentForCommit: async (input) => {
-      const found = await host.findDeploymentForCommit(input);
-      return found && named(found);
-    },
-  };
-}
-
 beforeAll(async () => {
   owner = await signUp();
   other = await signUp();
   admin = await signUp("admin@example.com");
-  const local = await getIntegrations();
-  services = { ...local, previews: namingCodeFailures(local.previews) };
-  configured = globalForIntegrations.__integrations;
-  globalForIntegrations.__integrations = Promise.resolve(services);
-});
-afterAll(() => {
-  globalForIntegrations.__integrations = configured;
+  services = await getIntegrations();
 });
 
 const callFix = (user: TestUser | null, appId: string) => callRoute(fix, { method: "POST", cookie: user?.cookie, params: { appId } });
