@@ -106,6 +106,7 @@ describe("the production build over the real clients", () => {
     const mainBefore = gh.push("acme", repoName, "main", { "app/page.tsx": "export default function Page() { return <p>edited by hand</p>; }\n" });
 
     const res = await builder.post(`/api/apps/${appId}/deploy/production`, {});
+
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: "failed", productionUrl: null, message: deployMessages.publishConflict });
     expect(gh.repos.get(`acme/${repoName}`)!.branches.get("main")).toBe(mainBefore);

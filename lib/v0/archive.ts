@@ -17,10 +17,12 @@ export function filesFromZip(archive: ArrayBuffer | Uint8Array): VersionFile[] {
   });
 }
 
-// An export may wrap the project in one folder ("my-project/app/page.tsx");
-// the project itself always has files at its root (package.json).
+// An export may wrap the project in one folder ("my-project/app/page.tsx").
+// That folder is a wrapper only when the project's manifest is right inside
+// it: a project whose files all happen to live under app/ keeps its paths.
 function sharedRootFolder(names: string[]): string {
   if (names.length === 0 || names.some((name) => !name.includes("/"))) return "";
   const first = names[0]!.slice(0, names[0]!.indexOf("/") + 1);
-  return names.every((name) => name.startsWith(first)) ? first : "";
+  if (!names.every((name) => name.startsWith(first))) return "";
+  return names.includes(`${first}package.json`) ? first : "";
 }
