@@ -25,7 +25,8 @@ export async function rollbackToVersion(
       const restored = await services.git.restore(repo, versionSha);
       return { sha: restored.sha, pushed: restored.method === "restored" };
     },
-    { ready: deployMessages.rolledBack, failed: deployMessages.rollbackFailed },
+    // "again" only for an app that has been live before.
+    { ready: app.productionUrl ? deployMessages.rolledBack : deployMessages.published, failed: deployMessages.rollbackFailed },
   );
   const outcome = await runCycle(services, { app, startedBy, sourceDeploymentId: versionId }, {
     ...steps,

@@ -149,6 +149,16 @@ describe("POST /api/apps/[appId]/deploy/rollback", () => {
     expect(git(app, "rev-parse", "main")).toBe(mainBefore);
   });
 
+  it("puts an older version live for an app that was never published, saying it is live", async () => {
+    const first = await previewed("a yoga studio page");
+    await previewed("change the title to Lotus Loft Studio", first.app.id);
+    const answer = (await (await rollbackTo(owner, first.app.id, first.version.id)).json()) as LiveAnswer;
+    expect(answer).toMatchObject({ status: "ready", message: "Your app is live" });
+    const live = await fetchPreview(answer.productionUrl!);
+    expect(live.body).toBe((await fetchPreview(first.version.deploymentUrl!)).body);
+    expect(live.body).not.toContain("Lotus Loft Studio");
+  });
+
   it("answers 404 for an unknown version, another app's version, or someone else's app; 400 for a malformed one", async () => {
     const { app } = await previewed("a photo wall");
     const elsewhere = await previewed("a pet diary");
