@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { VersionsMenu } from "./versions-menu";
 
@@ -58,13 +58,14 @@ describe("VersionsMenu", () => {
     expect(screen.queryByRole("dialog")).toBeNull();
   });
 
-  it("does nothing when the builder cancels", () => {
+  it("does nothing when the builder cancels, and gives the focus back to the menu's button", async () => {
     const onMakeLive = vi.fn();
     render(<VersionsMenu versions={versions} onMakeLive={onMakeLive} />);
     fireEvent.click(within(openMenu()).getByRole("menuitem", { name: "Make Version 3 live" }));
     fireEvent.click(within(screen.getByRole("dialog")).getByRole("button", { name: "Cancel" }));
     expect(screen.queryByRole("dialog")).toBeNull();
     expect(onMakeLive).not.toHaveBeenCalled();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole("button", { name: /versions/i })));
   });
 
   it("can't put a version live while the preview is busy", () => {
