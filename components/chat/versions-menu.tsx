@@ -1,7 +1,7 @@
 "use client";
 
 import { History } from "lucide-react";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
@@ -30,14 +30,12 @@ type Props = {
 export function VersionsMenu({ versions, busy = false, onMakeLive }: Props) {
   const [confirming, setConfirming] = useState<{ version: Version; name: string } | null>(null);
   const nameOf = (index: number) => `Version ${versions.length - index}`;
-  // The dialog opens from a menu that is gone by then: focus goes back to the menu's button.
-  const trigger = useRef<HTMLButtonElement>(null);
 
   return (
     <>
       <DropdownMenu>
         <DropdownMenuTrigger asChild>
-          <Button ref={trigger} variant="ghost" size="sm" disabled={versions.length === 0} data-testid="versions-button">
+          <Button variant="ghost" size="sm" disabled={versions.length === 0} data-testid="versions-button">
             <History /> Versions
           </Button>
         </DropdownMenuTrigger>
@@ -77,12 +75,7 @@ export function VersionsMenu({ versions, busy = false, onMakeLive }: Props) {
         </DropdownMenuContent>
       </DropdownMenu>
       <Dialog open={confirming !== null} onOpenChange={(open) => !open && setConfirming(null)}>
-        <DialogContent
-          onCloseAutoFocus={(event) => {
-            event.preventDefault();
-            trigger.current?.focus();
-          }}
-        >
+        <DialogContent>
           <DialogHeader>
             <DialogTitle>Make {confirming?.name} live?</DialogTitle>
             <DialogDescription>
