@@ -58,4 +58,33 @@ describe("usePreview", () => {
     });
     expect(result.current.notice).toBe("Your preview is still updating; try again in a moment.");
   });
+
+  it("asks the server to put a version live again, shows it publishing at once, and reports a refusal plainly", async () => {
+    const posts: { url: string; body: unknown }[] = [];
+    let answer: Response = Response.json({ status: "ready", productionUrl: "https://live.example", message: "That version is live again" });
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (url: string, init?: RequestInit) => {
+        if (init?.method !== "POST") return Response.json(idle);
+        posts.push({ url, body: JSON.parse(String(init.body)) });
+        return answer;
+      }),
+    );
+    const { result } = renderHook(() => usePreview("app-1"), { wrapper });
+    await waitFor(() => expect(result.current.status?.state).toBe("ready"));
+
+    let outcome: unknown;
+    await act(async () => {
+      outcome = await result.current.rollback("version-1");
+    });
+    expect(posts).toEqual([{ url: "/api/apps/app-1/deploy/rollback", body: { versionId: "version-1" } }]);
+    expect(outcome).toMatchObject({ status: "ready", message: "That version is live again" });
+    expect(result.current.notice).toBeNull();
+
+    answer = Response.json({ error: { code: "not_found", message: "We couldn't find that version." } }, { status: 404 });
+    await act(async () => {
+      await result.current.rollback("gone");
+    });
+    expect(result.current.notice).toBe("We couldn't find that version.");
+  });
 });

@@ -8,24 +8,26 @@ import { FetchError, fetchJson } from "@/lib/fetch-json";
 type SyncAnswer = { status: "ready" | "failed"; previewUrl: string | null; message: string };
 type PublishAnswer = { status: "ready" | "failed"; productionUrl: string | null; message: string };
 
+type Action = "sync" | "publish" | "rollback";
+
 const POLL_MS = 1000;
 // Between cycles, slowly and on focus: a cycle started from another tab, or
 // by an admin, still shows up (and locks the input) without a reload.
 const IDLE_POLL_MS = 10_000;
 
 // The preview's state from the server (restored on load, polled while any
-// cycle runs, whoever started it), plus the two actions that change it.
+// cycle runs, whoever started it), plus the actions that change it.
 export function usePreview(appId: string) {
   const key = `/api/apps/${appId}/deploy/staging`;
   const { data, error, mutate } = useSWR<PreviewStatus>(key, {
     refreshInterval: (latest) => (latest && (latest.state === "updating" || latest.state === "publishing") ? POLL_MS : IDLE_POLL_MS),
     revalidateOnFocus: true,
   });
-  const [requesting, setRequesting] = useState<"sync" | "publish" | null>(null);
+  const [requesting, setRequesting] = useState<Action | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   const run = useCallback(
-    async <T,>(kind: "sync" | "publish", url: string, body: object, optimistic: PreviewStatus["state"]): Promise<T | null> => {
+    async <T,>(kind: Action, url: string, body: object, optimistic: PreviewStatus["state"]): Promise<T | null> => {
       setRequesting(kind);
       setNotice(null);
       // Show the cycle at once; the poll takes over from here.
@@ -55,6 +57,11 @@ export function usePreview(appId: string) {
     () => run<PublishAnswer>("publish", `/api/apps/${appId}/deploy/production`, {}, "publishing"),
     [appId, run],
   );
+  // Puts one of the working versions live again (a production cycle, followed like Publish).
+  const rollback = useCallback(
+    (versionId: string) => run<PublishAnswer>("rollback", `/api/apps/${appId}/deploy/rollback`, { versionId }, "publishing"),
+    [appId, run],
+  );
 
   const state = data?.state ?? "idle";
   const busy = requesting !== null || state === "updating" || state === "publishing";
@@ -65,5 +72,6 @@ export function usePreview(appId: string) {
     notice,
     sync,
     publish,
+    rollback,
   };
 }

@@ -69,7 +69,7 @@ export function ChatDetailClient({ app, userEmail, isAdmin }: Props) {
       status={<PreviewStatusLine status={status} onFix={() => void chat.fix()} fixDisabled={inputDisabled} />}
       actions={
         <>
-          <VersionsMenu versions={status?.versions ?? []} />
+          <VersionsMenu versions={status?.versions ?? []} busy={inputDisabled} onMakeLive={(versionId) => void preview.rollback(versionId)} />
           <PublishButton
             canPublish={status?.canPublish ?? false}
             busy={inputDisabled}

@@ -60,7 +60,7 @@ describe("deployment queries", () => {
   });
 
   it("reads the latest attempt and the newest working versions in one query", async () => {
-    expect(await getPreviewDeploymentsByAppId({ appId, versions: 2 })).toEqual({ latest: null, versions: [] });
+    expect(await getPreviewDeploymentsByAppId({ appId, versions: 2 })).toEqual({ latest: null, versions: [], live: null });
     for (const sha of ["a1", "a2", "a3"]) await ready(sha);
     const running = await start();
     const otherApp = (await createApp({ ownerId: (await getDb().select().from(users).limit(1))[0]!.id, name: "Other" })).id;
@@ -71,6 +71,22 @@ describe("deployment queries", () => {
     expect(rows.latest?.startedAt).toBeInstanceOf(Date);
     expect(rows.versions.map((d) => d.commitSha)).toEqual(["a3", "a2"]);
     expect(rows.versions[0]!.finishedAt).toBeInstanceOf(Date);
+  });
+
+  it("reads what is live: the latest ready production attempt, with the version it put live", async () => {
+    const a1 = (await ready("a1"))!;
+    const a2 = (await ready("a2"))!;
+    for (const source of [a2, a1]) {
+      const row = await startDeployment({ appId, environment: "production", startedBy: "user", startedByUserId: null, leaseMs: LEASE, sourceDeploymentId: source.id });
+      await markDeploymentReady({ id: row.id, deploymentUrl: "https://build.example", commitSha: `live-${source.commitSha}`, message: "Live", appUrl: "https://live.example" });
+    }
+    const failed = await startDeployment({ appId, environment: "production", startedBy: "user", startedByUserId: null, leaseMs: LEASE, sourceDeploymentId: a2.id });
+    await markDeploymentFailed({ id: failed.id, message: "Couldn't", error: "build failed" });
+
+    const rows = await getPreviewDeploymentsByAppId({ appId, versions: 10 });
+    expect(rows.live).toMatchObject({ environment: "production", commitSha: "live-a1", sourceDeploymentId: a1.id });
+    expect(rows.latest?.id).toBe(failed.id);
+    expect(rows.versions.map((d) => d.commitSha)).toEqual(["a2", "a1"]);
   });
 
   it("records the app's address for the environment in the same step that closes the attempt", async () => {

@@ -167,6 +167,7 @@ export async function startDeployment(input: {
   startedBy: DeploymentRecord["startedBy"];
   startedByUserId: string | null;
   leaseMs: number;
+  sourceDeploymentId?: string | null;
 }): Promise<DeploymentRecord> {
   await expireStaleDeploymentsByAppId({ appId: input.appId });
   try {
@@ -178,6 +179,7 @@ export async function startDeployment(input: {
         chatId: input.chatId ?? null,
         startedBy: input.startedBy,
         startedByUserId: input.startedByUserId,
+        sourceDeploymentId: input.sourceDeploymentId ?? null,
         progress: "saving",
         leaseExpiresAt: new Date(Date.now() + input.leaseMs),
       })
@@ -294,18 +296,26 @@ const previewDeployments = preparedQuery((db) => {
       .where(and(eq(deployments.appId, appId), eq(deployments.environment, "staging"), eq(deployments.status, "ready"), isNewestOfItsCode))
       .orderBy(newestFirst(deployments.finishedAt))
       .limit(sql.placeholder("versions")),
+    db
+      .select({ ...columns, kind: sql<PreviewKind>`'live'`.as("kind") })
+      .from(deployments)
+      .where(and(eq(deployments.appId, appId), eq(deployments.environment, "production"), eq(deployments.status, "ready")))
+      .orderBy(newestFirst(deployments.finishedAt))
+      .limit(1),
   ).prepare("preview_deployments");
 });
 
-type PreviewKind = "latest" | "version";
+type PreviewKind = "latest" | "version" | "live";
 
-export type PreviewDeployments = { latest: DeploymentRecord | null; versions: DeploymentRecord[] };
+// `live`: the latest ready production attempt, what the live app serves.
+export type PreviewDeployments = { latest: DeploymentRecord | null; versions: DeploymentRecord[]; live: DeploymentRecord | null };
 
 export async function getPreviewDeploymentsByAppId({ appId, versions }: { appId: string; versions: number }): Promise<PreviewDeployments> {
   const rows = await previewDeployments().execute({ appId, versions });
-  const result: PreviewDeployments = { latest: null, versions: [] };
+  const result: PreviewDeployments = { latest: null, versions: [], live: null };
   for (const { kind, ...row } of rows) {
     if (kind === "latest") result.latest = row;
+    else if (kind === "live") result.live = row;
     else result.versions.push(row);
   }
   // A union keeps no order of its own.
@@ -341,6 +351,15 @@ export async function getReadyStagingDeploymentByCommit({
     )
     .orderBy(newestFirst(deployments.finishedAt))
     .limit(1);
+  return row ?? null;
+}
+
+// A working preview of this app: what a rollback may put live.
+export async function getReadyStagingDeploymentById({ appId, id }: { appId: string; id: string }): Promise<DeploymentRecord | null> {
+  const [row] = await getDb()
+    .select()
+    .from(deployments)
+    .where(and(eq(deployments.id, id), eq(deployments.appId, appId), eq(deployments.environment, "staging"), eq(deployments.status, "ready")));
   return row ?? null;
 }
 

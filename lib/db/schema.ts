@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   index,
@@ -152,6 +153,10 @@ export const deployments = pgTable(
     // Files of the version that were not committed (too large, or binary that
     // arrived as text); the rest was. Admin detail only.
     leftOutFiles: jsonb("left_out_files").$type<LeftOutFile[]>(),
+    // Production only: the working preview (a staging row) this attempt puts
+    // live, by Publish or by a rollback. The live version is the source of
+    // the latest ready production row.
+    sourceDeploymentId: uuid("source_deployment_id").references((): AnyPgColumn => deployments.id, { onDelete: "set null" }),
   },
   (t) => [
     // The lock: at most one cycle (preview update or publish) per app.

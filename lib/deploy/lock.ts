@@ -15,6 +15,8 @@ export async function takeCycleLock(
   { appId, chatId }: { appId: string; chatId: string | null },
   environment: DeploymentRecord["environment"],
   startedBy: StartedBy,
+  // Production: the working preview the attempt puts live.
+  sourceDeploymentId?: string,
 ): Promise<DeploymentRecord> {
   try {
     return await startDeployment({
@@ -24,6 +26,7 @@ export async function takeCycleLock(
       startedBy: startedBy.kind,
       startedByUserId: startedBy.userId,
       leaseMs: getEnv().DEPLOY_LEASE_MS,
+      sourceDeploymentId,
     });
   } catch (error) {
     if (isDeploymentInProgressError(error)) {

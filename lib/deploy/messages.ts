@@ -22,4 +22,8 @@ export const deployMessages = {
   publishBlocked: "The hosting account refused to publish this version. Your live app hasn't changed; an administrator needs to look at it.",
   publishUnavailable: "The hosting service isn't responding right now. Your live app hasn't changed; try again in a moment.",
   publishConflict: "This version can't be published automatically because it clashes with what's live. Your live app hasn't changed.",
+  rolledBack: "That version is live again",
+  rollbackAlreadyLive: "That version is already live",
+  rollbackFailed: "Couldn't put that version live. Your live app hasn't changed.",
+  rollbackUnknownVersion: "We couldn't find that version.",
 } as const;

@@ -20,7 +20,8 @@ export type PreviewStatus = {
   // The last update failed because of the app's code: "Fix it" may help.
   canFix: boolean;
   liveUrl: string | null;
-  versions: { id: string; url: string; readyAt: string }[];
+  // Newest first. `live`: what the live app serves; `current`: the Current preview.
+  versions: { id: string; url: string; readyAt: string; live: boolean; current: boolean }[];
   // Only for admins: the stored internal error of the last failed attempt,
   // and the files the last attempt left out of its commit.
   adminDetail?: string | null;
@@ -34,7 +35,7 @@ export async function getPreviewStatus({ app, isAdmin }: { app: App; isAdmin: bo
     await expireStaleDeploymentsByAppId({ appId: app.id });
     rows = await getPreviewDeploymentsByAppId({ appId: app.id, versions: VERSIONS_SHOWN });
   }
-  const { latest, versions } = rows;
+  const { latest, versions, live } = rows;
   const inFlight = latest?.status === "deploying";
 
   const status: PreviewStatus = {
@@ -47,7 +48,13 @@ export async function getPreviewStatus({ app, isAdmin }: { app: App; isAdmin: bo
     canPublish: versions.length > 0 && !inFlight,
     canFix: isCodeFailure(latest),
     liveUrl: app.productionUrl,
-    versions: versions.map((v) => ({ id: v.id, url: v.deploymentUrl ?? v.previewUrl!, readyAt: v.finishedAt!.toISOString() })),
+    versions: versions.map((v, index) => ({
+      id: v.id,
+      url: v.deploymentUrl ?? v.previewUrl!,
+      readyAt: v.finishedAt!.toISOString(),
+      live: v.id === live?.sourceDeploymentId,
+      current: index === 0,
+    })),
   };
   if (isAdmin) {
     const details = [latest?.status === "failed" ? latest.error : null, describeLeftOut(latest?.leftOutFiles)].filter(Boolean);

@@ -25,7 +25,7 @@ export async function publishToProduction(
 
   const outcome = await runCycle(
     services,
-    { app, startedBy },
+    { app, startedBy, sourceDeploymentId: source.id },
     liveCycle(async ({ services, repo }) => {
       const promoted = await services.git.promote(repo, sourceSha);
       return { sha: promoted.sha, pushed: promoted.method !== "unchanged" };
@@ -34,22 +34,28 @@ export async function publishToProduction(
   return { status: outcome.status, productionUrl: outcome.url, message: outcome.message };
 }
 
+// What the builder reads when a live cycle ends: ready, or failed for a
+// reason without words of its own.
+export type LiveWords = { ready: string; failed: string };
+
+const publishWords: LiveWords = { ready: deployMessages.published, failed: deployMessages.publishFailed };
+
 // A cycle that changes what is live: `land` puts the code on the production
 // branch, and the production build is followed until the domain serves it.
-export function liveCycle(land: CycleSteps["land"]): CycleSteps {
+export function liveCycle(land: CycleSteps["land"], words: LiveWords = publishWords): CycleSteps {
   return {
     environment: "production",
     branch: PRODUCTION_BRANCH,
     land,
     async ready({ services, project }, deployment) {
       const productionUrl = (await services.previews.getProductionUrl(project.projectId)) ?? deployment.url;
-      return { deploymentUrl: deployment.url, previewUrl: null, providerDeploymentId: deployment.id, appUrl: productionUrl, message: deployMessages.published };
+      return { deploymentUrl: deployment.url, previewUrl: null, providerDeploymentId: deployment.id, appUrl: productionUrl, message: words.ready };
     },
-    failureMessage: publishFailureMessage,
+    failureMessage: (reason) => liveFailureMessage(reason, words),
   };
 }
 
-function publishFailureMessage(reason: FailureReason): string {
+function liveFailureMessage(reason: FailureReason, words: LiveWords): string {
   switch (reason) {
     case "conflict":
       return deployMessages.publishConflict;
@@ -58,6 +64,6 @@ function publishFailureMessage(reason: FailureReason): string {
     case "unavailable":
       return deployMessages.publishUnavailable;
     default:
-      return deployMessages.publishFailed;
+      return words.failed;
   }
 }

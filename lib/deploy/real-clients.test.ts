@@ -16,6 +16,7 @@ import { fixRequestMessage } from "./fix-request";
 import { deployMessages } from "./messages";
 import { getPreviewStatus } from "./preview-status";
 import { publishToProduction } from "./publish-production";
+import { rollbackToVersion } from "./rollback";
 
 // A deployment the Git integration never makes is created after this long.
 process.env.DEPLOY_GRACE_MS = "300";
@@ -51,6 +52,8 @@ beforeEach(() => {
 const chatTurn = (message: string, appId?: string) => chatTurnWith(owner, message, appId, services);
 const sync = (appId: string) => syncApp(appId, services);
 const publish = async (appId: string) => publishToProduction(services, { app: (await getAppById({ id: appId }))!, startedBy: { kind: "user", userId: owner.id } });
+const rollback = async (appId: string, versionId: string) =>
+  rollbackToVersion(services, { app: (await getAppById({ id: appId }))!, versionId, startedBy: { kind: "user", userId: owner.id } });
 const lastRow = async (appId: string) =>
   (await getDb().select().from(deployments).where(eq(deployments.appId, appId)).orderBy(desc(deployments.startedAt)).limit(1))[0]!;
 
@@ -162,6 +165,41 @@ describe("over the real clients", () => {
     const row = await lastRow(app.id);
     expect(row.error).toContain("BLOCKED");
     expect(row.error).toContain("COMMIT_AUTHOR_REQUIRED");
+  });
+
+  it("rolls the live app back to an older version with at most 4 GitHub requests, then publishes the Current preview again", async () => {
+    let app = await chatTurn("a todo app");
+    await sync(app.id);
+    const older = await lastRow(app.id);
+    app = await chatTurn("change the title to Chores", app.id);
+    await sync(app.id);
+    expect((await publish(app.id)).status).toBe("ready");
+    const repo = gh.repos.get(`acme/${app.repoName}`)!;
+    const liveBefore = repo.branches.get("main")!;
+
+    gh.reset();
+    const rolledBack = await rollback(app.id, older.id);
+    expect(rolledBack).toMatchObject({ status: "ready", message: deployMessages.rolledBack, productionUrl: `https://${app.repoName}.vercel.example` });
+    const gitCalls = gh.requests.map((r) => `${r.method} ${r.path}`);
+    expect(gitCalls).toEqual([
+      `GET /repos/acme/${app.repoName}/branches/main`,
+      `GET /repos/acme/${app.repoName}/git/commits/${older.commitSha}`,
+      `POST /repos/acme/${app.repoName}/git/commits`,
+      `PATCH /repos/acme/${app.repoName}/git/refs/heads%2Fmain`,
+    ]);
+    const main = repo.branches.get("main")!;
+    expect(repo.commits.get(main)).toMatchObject({ parents: [liveBefore], tree: repo.commits.get(older.commitSha!)!.tree });
+    // Live only once the production build of the new commit holds the domains.
+    expect(vc.deployments.find((d) => d.target === "production" && d.sha === main)).toBeDefined();
+    expect(await lastRow(app.id)).toMatchObject({ environment: "production", status: "ready", commitSha: main, sourceDeploymentId: older.id });
+
+    gh.reset();
+    expect(await rollback(app.id, older.id)).toMatchObject({ status: "ready", message: deployMessages.rollbackAlreadyLive });
+    expect(gh.requests).toHaveLength(2);
+    expect(repo.branches.get("main")).toBe(main);
+
+    expect(await publish(app.id)).toMatchObject({ status: "ready", message: deployMessages.published });
+    expect(gh.filesAt("acme", app.repoName!, "main").get("app/page.tsx")?.toString()).toContain("Chores");
   });
 
   it("a publish the hosting account blocks leaves the live app alone and says an administrator must act", async () => {

@@ -71,10 +71,10 @@ export type CycleOutcome = {
 // after the lock closes the row.
 export async function runCycle(
   services: Integrations,
-  { app, startedBy }: { app: App; startedBy: StartedBy },
+  { app, startedBy, sourceDeploymentId }: { app: App; startedBy: StartedBy; sourceDeploymentId?: string },
   steps: CycleSteps,
 ): Promise<CycleOutcome> {
-  const row = await takeCycleLock({ appId: app.id, chatId: app.chatId }, steps.environment, startedBy);
+  const row = await takeCycleLock({ appId: app.id, chatId: app.chatId }, steps.environment, startedBy, sourceDeploymentId);
   const progress = progressRecorder(row.id);
   let current = app;
   let commitSha: string | undefined;

@@ -217,6 +217,57 @@ describe("local git host: promote", () => {
   });
 });
 
+describe("local git host: restore", () => {
+  // Two versions on staging, the second published.
+  async function publishedTwice(name: string) {
+    const repo = await host.createAppRepo({ name });
+    const older = await host.commitFiles(repo, "staging", { "page.txt": "one", "old.txt": "gone later" }, "one");
+    const newer = await host.commitFiles(repo, "staging", { "page.txt": "two" }, "two", { previousCommit: older.sha });
+    await host.promote(repo, newer.sha);
+    return { repo, older: older.sha, newer: newer.sha };
+  }
+
+  it("puts an earlier commit's exact files on main as a new commit on top of it, and announces it", async () => {
+    const { repo, older, newer } = await publishedTwice("restore");
+    const pushes = recordPushes();
+    const outcome = await host.restore(repo, older);
+    expect(outcome.method).toBe("restored");
+    expect(gitOut(repo, "rev-parse", "main")).toBe(outcome.sha);
+    expect(gitOut(repo, "rev-list", "--parents", "-n1", "main").split(" ")).toEqual([outcome.sha, newer]);
+    expect(gitOut(repo, "rev-parse", "main^{tree}")).toBe(gitOut(repo, "rev-parse", `${older}^{tree}`));
+    expect(filesAt(repo, "main")).toEqual(["old.txt", "page.txt"]);
+    expect(pushes).toEqual([{ repo, branch: "main", sha: outcome.sha }]);
+  });
+
+  it("makes no commit when main already holds those files", async () => {
+    const { repo, newer } = await publishedTwice("restore-same");
+    const pushes = recordPushes();
+    expect(await host.restore(repo, newer)).toEqual({ sha: newer, method: "unchanged" });
+    expect(gitOut(repo, "rev-parse", "main")).toBe(newer);
+    expect(pushes).toEqual([]);
+  });
+
+  it("after a restore, promote puts exactly the published files live joining both histories; later promotes work as usual", async () => {
+    const { repo, older, newer } = await publishedTwice("restore-publish");
+    const restored = await host.restore(repo, older);
+    // Contained in main, but main's files are the older ones: not "unchanged".
+    const again = await host.promote(repo, newer);
+    expect(again.method).toBe("restored");
+    expect(gitOut(repo, "rev-list", "--parents", "-n1", "main").split(" ")).toEqual([again.sha, restored.sha, newer]);
+    expect(gitOut(repo, "rev-parse", "main^{tree}")).toBe(gitOut(repo, "rev-parse", `${newer}^{tree}`));
+
+    const later = await host.commitFiles(repo, "staging", { "page.txt": "three" }, "three", { previousCommit: newer });
+    expect((await host.promote(repo, later.sha)).method).toBe("merge");
+    expect(gitOut(repo, "rev-parse", "main^{tree}")).toBe(gitOut(repo, "rev-parse", `${later.sha}^{tree}`));
+  });
+
+  it("refuses an unknown commit", async () => {
+    const repo = await host.createAppRepo({ name: "restore-unknown" });
+    await expect(host.restore(repo, "f".repeat(40))).rejects.toMatchObject({ kind: "not_found" });
+    await expect(host.restore(repo, "--all")).rejects.toMatchObject({ kind: "not_found" });
+  });
+});
+
 describe("local git host: building on the branch head", () => {
   const app = { "app/page.tsx": "page v1", "lib/a.ts": "a v1", "lib/old.ts": "old" };
 

@@ -12,7 +12,18 @@ import { blobIds, type CommittedFiles, createCommittedFilesMemo, planChanges } f
 import { MergeConflictError } from "./errors";
 import { git, gitBytes } from "./git-cli";
 import { emitLocalPush, type LocalPush, localRepoDir } from "./local-store";
-import { type AppRepo, type CommitOptions, type CommitOutcome, type GitHost, PRODUCTION_BRANCH, type PromoteOutcome, type RepoRef } from "./types";
+import {
+  type AppRepo,
+  type CommitOptions,
+  type CommitOutcome,
+  type GitHost,
+  isRestoreMessage,
+  PRODUCTION_BRANCH,
+  type PromoteOutcome,
+  type RepoRef,
+  type RestoreOutcome,
+  restoreMessage,
+} from "./types";
 
 type Author = { name: string; email: string };
 
@@ -100,12 +111,15 @@ export function createLocalGitHost({ owner, author }: { owner?: string; author: 
   async function promote(repo: RepoRef, sha: string): Promise<PromoteOutcome> {
     return serialized(repoDir(repo), async () => {
       const dir = await existingRepo(repo);
-      if (!/^[0-9a-f]{40}$/.test(sha) || !(await resolve(dir, `${sha}^{commit}`))) {
-        throw new IntegrationError("github", "not_found", `commit ${sha} not found in ${repo.owner}/${repo.name}`);
-      }
+      await assertCommit(dir, repo, sha);
       for (let attempt = 0; ; attempt++) {
-        const main = await resolve(dir, MAIN_REF);
-        if (!main) throw new IntegrationError("github", "not_found", `${repo.owner}/${repo.name} has no ${PRODUCTION_BRANCH} branch`);
+        const main = await mainHead(dir, repo);
+        if (main !== sha && isRestoreMessage(await commitMessage(dir, main))) {
+          const outcome = await landTree(dir, repo, main, sha, [sha], `Publish ${sha.slice(0, 7)}`);
+          if (outcome) return outcome;
+          if (attempt > 0) throw keptMoving(repo);
+          continue;
+        }
         // GitHub answers 204 (nothing to merge) when main already contains the commit.
         if (main === sha || (await isAncestor(dir, sha, main))) return { sha: main, method: "unchanged" };
 
@@ -116,12 +130,57 @@ export function createLocalGitHost({ owner, author }: { owner?: string; author: 
           announce({ repo, branch: PRODUCTION_BRANCH, sha: outcome.sha });
           return outcome;
         }
-        if (attempt > 0) throw new IntegrationError("github", "not_fast_forward", `${repo.owner}/${repo.name}@${PRODUCTION_BRANCH} kept moving`);
+        if (attempt > 0) throw keptMoving(repo);
       }
     });
   }
 
-  return { createAppRepo, commitFiles, promote };
+  async function restore(repo: RepoRef, sha: string): Promise<RestoreOutcome> {
+    return serialized(repoDir(repo), async () => {
+      const dir = await existingRepo(repo);
+      await assertCommit(dir, repo, sha);
+      for (let attempt = 0; ; attempt++) {
+        const outcome = await landTree(dir, repo, await mainHead(dir, repo), sha, [], restoreMessage(sha));
+        if (outcome) return outcome;
+        if (attempt > 0) throw keptMoving(repo);
+      }
+    });
+  }
+
+  // `sha`'s files as a new commit on main (parents: `main`, then `joined`),
+  // unless main already holds them. Null when another process moved main
+  // since it was read.
+  async function landTree(dir: string, repo: RepoRef, main: string, sha: string, joined: string[], message: string): Promise<RestoreOutcome | null> {
+    const tree = (await resolve(dir, `${sha}^{tree}`))!;
+    if ((await resolve(dir, `${main}^{tree}`)) === tree) return { sha: main, method: "unchanged" };
+    const commit = await commitTree(dir, tree, [main, ...joined], message, identity);
+    if (!(await moveRef(dir, MAIN_REF, commit, main))) return null;
+    announce({ repo, branch: PRODUCTION_BRANCH, sha: commit });
+    return { sha: commit, method: "restored" };
+  }
+
+  return { createAppRepo, commitFiles, promote, restore };
+}
+
+async function assertCommit(dir: string, repo: RepoRef, sha: string): Promise<void> {
+  if (!/^[0-9a-f]{40}$/.test(sha) || !(await resolve(dir, `${sha}^{commit}`))) {
+    throw new IntegrationError("github", "not_found", `commit ${sha} not found in ${repo.owner}/${repo.name}`);
+  }
+}
+
+async function mainHead(dir: string, repo: RepoRef): Promise<string> {
+  const main = await resolve(dir, MAIN_REF);
+  if (!main) throw new IntegrationError("github", "not_found", `${repo.owner}/${repo.name} has no ${PRODUCTION_BRANCH} branch`);
+  return main;
+}
+
+async function commitMessage(dir: string, sha: string): Promise<string> {
+  const raw = (await git(dir, ["cat-file", "commit", sha])).stdout;
+  return raw.slice(raw.indexOf("\n\n") + 2);
+}
+
+function keptMoving(repo: RepoRef): IntegrationError {
+  return new IntegrationError("github", "not_fast_forward", `${repo.owner}/${repo.name}@${PRODUCTION_BRANCH} kept moving`);
 }
 
 // The files of a commit, as the local preview host needs them to build.

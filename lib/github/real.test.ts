@@ -472,6 +472,80 @@ describe("promote", () => {
   });
 });
 
+describe("restore", () => {
+  // v0 then v1 on staging, v1 published: main's files are v1's.
+  async function publishedTwice(name: string) {
+    const repo = await stagedRepo(name, "v0");
+    const newer = await client.commitFiles(repo, "staging", files(2, "v1"), "second", { previousCommit: repo.staged });
+    await client.promote(repo, newer.sha);
+    gh.reset();
+    return { repo, older: repo.staged, newer: newer.sha };
+  }
+
+  it("puts an earlier commit's files on main as a new commit on top of it, in 4 requests, never forced", async () => {
+    const { repo, older, newer } = await publishedTwice("restore");
+    const outcome = await client.restore(repo, older);
+    expect(outcome.method).toBe("restored");
+    expect(calls()).toEqual([
+      "GET /repos/octo/restore/branches/main",
+      `GET /repos/octo/restore/git/commits/${older}`,
+      "POST /repos/octo/restore/git/commits",
+      "PATCH /repos/octo/restore/git/refs/heads%2Fmain",
+    ]);
+    expect(gh.requests[3]!.body).toEqual({ sha: outcome.sha, force: false });
+    expect(head(repo, "main")).toBe(outcome.sha);
+    expect(parents(repo, outcome.sha)).toEqual([newer]);
+    expect(treeOf(repo, outcome.sha)).toBe(treeOf(repo, older));
+  });
+
+  it("makes no commit when main already holds those files (2 requests)", async () => {
+    const { repo, newer } = await publishedTwice("restore-same");
+    expect(await client.restore(repo, newer)).toEqual({ sha: newer, method: "unchanged" });
+    expect(calls()).toHaveLength(2);
+    expect(head(repo, "main")).toBe(newer);
+  });
+
+  it("rebuilds on main's new head once when someone else moved it meanwhile, and gives up the second time", async () => {
+    const { repo, older } = await publishedTwice("restore-race");
+    const outside = () => gh.push(repo.owner, repo.name, "main", { "hotfix.txt": "fix" });
+    gh.before("PATCH", /\/git\/refs\//, outside);
+    const outcome = await client.restore(repo, older);
+    expect(outcome.method).toBe("restored");
+    expect(calls().filter((c) => c.startsWith("PATCH"))).toHaveLength(2);
+    expect(head(repo, "main")).toBe(outcome.sha);
+    expect(fileNames(repo, "main")).toEqual(["components/c0.tsx", "components/c1.tsx"]);
+
+    const again = await publishedTwice("restore-race-twice");
+    gh.before("PATCH", /\/git\/refs\//, () => gh.push(again.repo.owner, again.repo.name, "main", { "a.txt": "a" }));
+    gh.before("PATCH", /\/git\/refs\//, () => gh.push(again.repo.owner, again.repo.name, "main", { "b.txt": "b" }));
+    const mainBefore = () => head(again.repo, "main");
+    await expect(client.restore(again.repo, again.older)).rejects.toMatchObject({ kind: "not_fast_forward" });
+    expect(fileNames(again.repo, mainBefore()!)).toContain("b.txt");
+  });
+
+  it("reports a commit the repository doesn't have as not_found, writing nothing", async () => {
+    const { repo } = await publishedTwice("restore-missing");
+    await expect(client.restore(repo, "f".repeat(40))).rejects.toMatchObject({ kind: "not_found" });
+    expect(gh.requests.some((r) => r.method !== "GET")).toBe(false);
+  });
+
+  it("after a restore, promote puts exactly the published files live joining both histories, and later promotes merge as usual", async () => {
+    const { repo, older, newer } = await publishedTwice("restore-then-publish");
+    const restored = await client.restore(repo, older);
+    gh.reset();
+    const again = await client.promote(repo, newer);
+    expect(again.method).toBe("restored");
+    expect(calls()).toHaveLength(4);
+    expect(parents(repo, again.sha)).toEqual([restored.sha, newer]);
+    expect(treeOf(repo, again.sha)).toBe(treeOf(repo, newer));
+
+    const later = await client.commitFiles(repo, "staging", files(2, "v2"), "third", { previousCommit: newer });
+    const merged = await client.promote(repo, later.sha);
+    expect(merged.method).toBe("merge");
+    expect(treeOf(repo, merged.sha)).toBe(treeOf(repo, later.sha));
+  });
+});
+
 describe("retries and rate limits", () => {
   it("retries 5xx, then reports unavailable once retries run out", async () => {
     const repo = await stagedRepo("flaky");

@@ -10,7 +10,18 @@ import { assertSafeFiles } from "@/lib/files/safe-files";
 import type { FileContent, FileMap } from "@/lib/files/types";
 import { type BlobIds, blobIds, type CommittedFiles, createCommittedFilesMemo, planChanges } from "./committed-files";
 import { MergeConflictError, toGitHubError } from "./errors";
-import { type AppRepo, type CommitOptions, type CommitOutcome, type GitHost, PRODUCTION_BRANCH, type PromoteOutcome, type RepoRef } from "./types";
+import {
+  type AppRepo,
+  type CommitOptions,
+  type CommitOutcome,
+  type GitHost,
+  isRestoreMessage,
+  PRODUCTION_BRANCH,
+  type PromoteOutcome,
+  type RepoRef,
+  type RestoreOutcome,
+  restoreMessage,
+} from "./types";
 
 const GitHubClient = Octokit.plugin(retry, throttling);
 
@@ -41,6 +52,7 @@ const NEW_REPO_WAITS_S = [0.5, 1, 2];
 const FILE_MODE = "100644" as const;
 
 type Head = { commit: string; tree: string; exists: boolean };
+type BranchHead = { commit: string; tree: string; message: string };
 
 export function createGitHubHost(options: GitHubHostOptions): GitHost {
   const unitMs = options.pacing?.retryAfterBaseMs ?? 1000;
@@ -277,11 +289,47 @@ export function createGitHubHost(options: GitHubHostOptions): GitHost {
     );
   }
 
-  async function readBranch(repo: RepoRef, branch: string): Promise<{ commit: string; tree: string }> {
+  async function readBranch(repo: RepoRef, branch: string): Promise<BranchHead> {
     const { data } = await call(`read ${repo.owner}/${repo.name}@${branch}`, () =>
       octokit.rest.repos.getBranch({ owner: repo.owner, repo: repo.name, branch }),
     );
-    return { commit: data.commit.sha, tree: data.commit.commit.tree.sha };
+    return { commit: data.commit.sha, tree: data.commit.commit.tree.sha, message: data.commit.commit.message };
+  }
+
+  async function readCommitTree(repo: RepoRef, sha: string): Promise<string> {
+    const { data } = await call(`read commit ${sha} of ${repo.owner}/${repo.name}`, () =>
+      octokit.rest.git.getCommit({ owner: repo.owner, repo: repo.name, commit_sha: sha }),
+    );
+    return data.tree.sha;
+  }
+
+  // `tree` as a new commit on main (parents: main's head, then `joined`),
+  // unless main already holds it. Someone else moving main meanwhile: built
+  // again on the new head, once. 2 requests, once main's head is known.
+  async function landTree(repo: RepoRef, main: BranchHead, tree: string, joined: string[], message: string): Promise<RestoreOutcome> {
+    const { owner, name } = repo;
+    const where = `${owner}/${name}@${PRODUCTION_BRANCH}`;
+    for (let attempt = 0; ; attempt++) {
+      if (main.tree === tree) return { sha: main.commit, method: "unchanged" };
+      const parents = [main.commit, ...joined];
+      const { data } = await call(`create commit in ${where}`, () =>
+        octokit.rest.git.createCommit({ owner, repo: name, message, tree, parents, author: identity, committer: identity }),
+      );
+      try {
+        await call(`update ${where}`, () => octokit.rest.git.updateRef({ owner, repo: name, ref: `heads/${PRODUCTION_BRANCH}`, sha: data.sha, force: false }));
+        return { sha: data.sha, method: "restored" };
+      } catch (error) {
+        if (attempt > 0 || !lostRace(error as IntegrationError)) throw error;
+      }
+      main = await readBranch(repo, PRODUCTION_BRANCH);
+    }
+  }
+
+  // 4 requests: main's head, the commit's tree, the new commit, the ref (2
+  // when main already holds those files).
+  async function restore(repo: RepoRef, sha: string): Promise<RestoreOutcome> {
+    const main = await readBranch(repo, PRODUCTION_BRANCH);
+    return landTree(repo, main, await readCommitTree(repo, sha), [], restoreMessage(sha));
   }
 
   async function createBranch(repo: RepoRef, branch: string, sha: string): Promise<void> {
@@ -297,6 +345,7 @@ export function createGitHubHost(options: GitHubHostOptions): GitHost {
     // "unchanged" tells the caller no production deployment will follow.
     const main = await readBranch(repo, PRODUCTION_BRANCH);
     if (main.commit === sha) return { sha, method: "unchanged" };
+    if (isRestoreMessage(main.message)) return landTree(repo, main, await readCommitTree(repo, sha), [sha], `Publish ${sha.slice(0, 7)}`);
     try {
       await call(`fast-forward ${where} to ${sha}`, () =>
         octokit.rest.git.updateRef({ owner, repo: name, ref: `heads/${PRODUCTION_BRANCH}`, sha, force: false }),
@@ -318,7 +367,7 @@ export function createGitHubHost(options: GitHubHostOptions): GitHost {
     return { sha: (await readBranch(repo, PRODUCTION_BRANCH)).commit, method: "unchanged" };
   }
 
-  return { createAppRepo, commitFiles, promote };
+  return { createAppRepo, commitFiles, promote, restore };
 }
 
 function retryBriefly(kind: string) {

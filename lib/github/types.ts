@@ -26,7 +26,16 @@ export type CommitOptions = {
 
 export type PromoteOutcome = {
   sha: string;
-  method: "fast-forward" | "merge" | "unchanged";
+  // "restored": main's head was a restore (see `restore`), so the commit's
+  // files went on top of it as a new commit joining both histories.
+  method: "fast-forward" | "merge" | "restored" | "unchanged";
+};
+
+export type RestoreOutcome = {
+  // The new head of main, or its unchanged head.
+  sha: string;
+  // "unchanged": main already held exactly those files; no commit was made.
+  method: "restored" | "unchanged";
 };
 
 export interface GitHost {
@@ -39,7 +48,27 @@ export interface GitHost {
   commitFiles(repo: RepoRef, branch: string, files: FileMap, message: string, options?: CommitOptions): Promise<CommitOutcome>;
   // Moves `main` to exactly `sha` when that is a fast forward, else merges it.
   // A merge conflict throws MergeConflictError and leaves `main` untouched.
+  // After a restore, main's files are an older version's, and a fast forward
+  // or merge of a later version would undo or clash with that: the next
+  // promote puts exactly `sha`'s files on main as a commit whose parents are
+  // main and `sha`, and promotes after it work as usual again.
   promote(repo: RepoRef, sha: string): Promise<PromoteOutcome>;
+  // Puts exactly the files of `sha` (any earlier commit) on main as a new
+  // commit whose parent is main's head: history is kept, nothing is forced.
+  // Main already holding those files makes no commit.
+  restore(repo: RepoRef, sha: string): Promise<RestoreOutcome>;
+}
+
+// The trailer that marks a restore commit, so the next promote knows main no
+// longer descends from what it published.
+export const RESTORED_TRAILER = "Restored-From";
+
+export function restoreMessage(sha: string): string {
+  return `Restore ${sha.slice(0, 7)}\n\n${RESTORED_TRAILER}: ${sha}\n`;
+}
+
+export function isRestoreMessage(message: string): boolean {
+  return new RegExp(`^${RESTORED_TRAILER}: [0-9a-f]{40}$`, "m").test(message);
 }
 
 export const PRODUCTION_BRANCH = "main";

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { DELETE as deleteApp, GET as getApp, PATCH as patchApp } from "@/app/api/apps/[appId]/route";
 import { GET as getChat } from "@/app/api/apps/[appId]/chat/route";
 import { POST as publish } from "@/app/api/apps/[appId]/deploy/production/route";
+import { POST as rollback } from "@/app/api/apps/[appId]/deploy/rollback/route";
 import { GET as getStatus, POST as adminDeploy } from "@/app/api/apps/[appId]/deploy/staging/route";
 import { POST as sync } from "@/app/api/apps/[appId]/preview/sync/route";
 import { GET as listApps, POST as createApp } from "@/app/api/apps/route";
@@ -58,6 +59,17 @@ const cases: Case[] = [
   {
     route: "POST /api/apps/[appId]/deploy/production (no preview yet)",
     call: (cookie) => callRoute(publish, { method: "POST", cookie, params: { appId: app.id }, body: {} }),
+    expected: { anonymous: 401, other: 404, owner: 400, admin: 404 },
+  },
+  {
+    route: "POST /api/apps/[appId]/deploy/rollback (a version that isn't the app's)",
+    call: (cookie) =>
+      callRoute(rollback, { method: "POST", cookie, params: { appId: app.id }, body: { versionId: "00000000-0000-4000-8000-000000000000" } }),
+    expected: { anonymous: 401, other: 404, owner: 404, admin: 404 },
+  },
+  {
+    route: "POST /api/apps/[appId]/deploy/rollback (no version named)",
+    call: (cookie) => callRoute(rollback, { method: "POST", cookie, params: { appId: app.id }, body: {} }),
     expected: { anonymous: 401, other: 404, owner: 400, admin: 404 },
   },
   {

@@ -214,6 +214,9 @@ export async function startFakeGitHub(
       const sha = writeCommit(repo, commit);
       return [201, commitView(repo, sha)];
     }
+    if (method === "GET" && (m = rest.match(/^\/git\/commits\/([0-9a-f]{40})$/))) {
+      return repo.commits.has(m[1]!) ? [200, commitView(repo, m[1]!)] : notFound(`No commit found for SHA: ${m[1]}`);
+    }
     if (method === "GET" && (m = rest.match(/^\/git\/ref\/(.+)$/))) {
       const name = decodeURIComponent(m[1]!).replace(/^heads\//, "");
       const head = repo.branches.get(name);

@@ -1,0 +1,2 @@
+ALTER TABLE "deployments" ADD COLUMN "source_deployment_id" uuid;--> statement-breakpoint
+ALTER TABLE "deployments" ADD CONSTRAINT "deployments_source_deployment_id_deployments_id_fk" FOREIGN KEY ("source_deployment_id") REFERENCES "public"."deployments"("id") ON DELETE set null ON UPDATE no action;
