@@ -161,7 +161,7 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse): Prom
   }
   const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
   // Only names the build wrote into its manifest are ever read.
-  const body = await readFile(path.join(dir, file));
+  const body = await readFile(/*turbopackIgnore: true*/ path.join(/*turbopackIgnore: true*/ dir, file));
   send(res, req, status, type, body, type.startsWith("text/html") ? "no-store" : file.startsWith("__preview/") ? "public, max-age=31536000, immutable" : "no-cache");
 }
 

@@ -63,7 +63,9 @@ async function resolveStylesheet(workDir: string, modules: Modules, id: string, 
     const file = path.resolve(from, id);
     const root = [modules.realRoot, ownModules.realRoot].find((dir) => isInside(dir, file)) ?? workDir;
     for (const candidate of [file, `${file}.css`]) {
-      if (isInside(root, candidate) && existsSync(candidate)) return candidate;
+      // Paths come from the app being built, never from this server's own files:
+      // nothing here belongs in the server bundle's file trace.
+      if (isInside(root, candidate) && existsSync(/*turbopackIgnore: true*/ candidate)) return candidate;
     }
     throw new Error(`Could not resolve "${id}"`);
   }
