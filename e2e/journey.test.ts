@@ -1,6 +1,8 @@
 // The whole builder journey in Debian's Chromium against `next start` on the
 // embedded defaults: sign up, build by chatting, watch the preview update by
-// itself, survive a failed update, publish, reload, and stay private.
+// itself, survive a failed update and have the AI fix it, publish, reload,
+// put an earlier version live again, get a preview even when the tab closed
+// before asking for it, and stay private.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
@@ -20,6 +22,8 @@ const TECHNICAL = /\b[0-9a-f]{40}\b|\bstaging\b|\bmain\b|vercel|github/i;
 let browser: Browser;
 let page: Page;
 let appUrl = "";
+// The first version's title, which the rollback puts live again.
+let firstTitle = "";
 const seen: { url: string; body: string }[] = [];
 
 async function shot(name: string) {
@@ -45,7 +49,9 @@ beforeAll(async () => {
     executablePath: CHROMIUM_PATH,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // The builder's own browser profile: the closed-tab step opens more tabs in it.
+  const builder = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  page = await builder.newPage();
   page.on("response", async (res) => {
     if (!res.url().startsWith(`${baseURL}/api/`)) return;
     seen.push({ url: res.url(), body: await res.text().catch(() => "") });
@@ -74,6 +80,7 @@ describe.skipIf(skipReason)(skipReason ? `builder journey (skipped: ${skipReason
     await expect.poll(() => previewStatus().textContent(), { timeout: 60_000 }).toContain("Preview ready");
     const frame = previewFrame();
     await frame.getByRole("heading").first().waitFor();
+    firstTitle = (await frame.getByRole("heading").first().textContent())!.trim();
     await frame.getByRole("textbox").first().fill("Buy milk");
     await frame.getByRole("textbox").first().press("Enter");
     await frame.getByText("Buy milk").waitFor();
@@ -89,13 +96,28 @@ describe.skipIf(skipReason)(skipReason ? `builder journey (skipped: ${skipReason
   });
 
   it("3. a failed update says so plainly and keeps the last working preview", async () => {
-    writeFileSync(faultFile, "fail");
+    // A failure caused by the app's code: the one kind the AI can fix.
+    writeFileSync(faultFile, "code");
     await page.getByTestId("chat-input").fill("make it blue");
     await page.keyboard.press("Enter");
     await expect.poll(() => previewStatus().textContent(), { timeout: 60_000 }).toContain("Couldn't update the preview");
     await previewFrame().getByRole("heading", { name: "Grocery List" }).waitFor();
+    await previewStatus().getByRole("button", { name: "Fix it" }).waitFor();
     await shot("3-failed-update");
     rmSync(faultFile, { force: true });
+  });
+
+  it("3b. Fix it asks the AI to fix the failure and the preview works again", async () => {
+    await previewStatus().getByRole("button", { name: "Fix it" }).click();
+    await page.getByTestId("chat-messages").getByText("Asked the AI to fix the problem that stopped the preview").first().waitFor();
+    await expect.poll(() => previewStatus().textContent(), { timeout: 60_000 }).toContain("Preview ready");
+    expect(await previewStatus().getByRole("button", { name: "Fix it" }).count()).toBe(0);
+    const frame = previewFrame();
+    await frame.getByRole("heading", { name: "Grocery List" }).waitFor();
+    await frame.getByRole("textbox").first().fill("Eggs");
+    await frame.getByRole("textbox").first().press("Enter");
+    await frame.getByText("Eggs").waitFor();
+    await shot("3b-fixed");
   });
 
   it("4. Publish puts the previewed app live", async () => {
@@ -129,7 +151,62 @@ describe.skipIf(skipReason)(skipReason ? `builder journey (skipped: ${skipReason
     await context.close();
   });
 
-  it("7. nothing technical on the page or in any response the builder's browser saw", async () => {
+  it("7. Make this version live puts an earlier version back on the live app", async () => {
+    expect(firstTitle).not.toBe("");
+    expect(firstTitle).not.toBe("Grocery List");
+    await page.getByRole("button", { name: "Versions" }).click();
+    await page.getByRole("menuitem", { name: "Make Version 1 live" }).click();
+    const dialog = page.getByRole("dialog", { name: "Make Version 1 live?" });
+    await dialog.getByText("Everyone who opens your live app will see Version 1 again").waitFor();
+    await shot("7-rollback-confirm");
+    await dialog.getByRole("button", { name: "Make this version live" }).click();
+
+    const href = await page.getByTestId("live-link").getAttribute("href");
+    const livePage = await browser.newPage();
+    await expect
+      .poll(
+        async () => {
+          await livePage.goto(href!);
+          return livePage.getByRole("heading", { name: firstTitle }).count();
+        },
+        { timeout: 60_000, interval: 1_000 },
+      )
+      .toBeGreaterThan(0);
+    await livePage.close();
+
+    // The Current preview stays as it was; the Versions list says what is live.
+    await expect.poll(() => previewStatus().textContent(), { timeout: 60_000 }).toContain("That version is live again");
+    await previewFrame().getByRole("heading", { name: "Grocery List" }).waitFor();
+    await page.getByRole("button", { name: "Versions" }).click();
+    await page.getByRole("menuitem", { name: /^Open Version 1, Live/ }).waitFor();
+    await shot("7-rolled-back");
+    await page.keyboard.press("Escape");
+  });
+
+  it("8. a reply is previewed even when its tab closed before asking for the preview", async () => {
+    const tab = await page.context().newPage();
+    // The tab never reaches the server to ask for the preview, and is gone
+    // right after the reply finished streaming.
+    await tab.route("**/preview/sync", (route) => route.abort());
+    await tab.goto(appUrl);
+    await tab.getByTestId("chat-input").fill("change the title to Weekend Plans");
+    const asked = tab.waitForRequest((req) => req.method() === "POST" && req.url().endsWith("/preview/sync"), { timeout: 60_000 });
+    await tab.keyboard.press("Enter");
+    await asked;
+    await tab.close();
+
+    const fresh = await page.context().newPage();
+    await fresh.goto(appUrl);
+    await fresh.frameLocator('[data-testid="preview-frame"]').getByRole("heading", { name: "Weekend Plans" }).waitFor({ timeout: 60_000 });
+    expect(await fresh.getByTestId("preview-status").textContent()).toContain("Preview ready");
+    await fresh.close();
+
+    await page.reload();
+    await previewFrame().getByRole("heading", { name: "Weekend Plans" }).waitFor();
+    await shot("8-previewed-without-tab");
+  });
+
+  it("9. nothing technical on the page or in any response the builder's browser saw", async () => {
     await page.getByTestId("chat-messages").waitFor();
     const text = await page.locator("body").innerText();
     expect(text).not.toMatch(TECHNICAL);
@@ -165,7 +242,7 @@ describe.skipIf(skipReason)(skipReason ? `builder journey (skipped: ${skipReason
     await page.setViewportSize({ width: 390, height: 844 });
     await page.reload();
     await page.getByRole("tab", { name: "Preview" }).click();
-    await previewFrame().getByRole("heading", { name: "Grocery List" }).waitFor();
+    await previewFrame().getByRole("heading", { name: "Weekend Plans" }).waitFor();
     await shot("phone-preview");
   });
 });
