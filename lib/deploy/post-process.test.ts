@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { loadV0Fixture } from "@/tests/fixtures/v0-projects";
 import { injectInvariants } from "./post-process";
 import { invariantFiles } from "./templates/invariant-files";
-import { uiComponentFiles } from "./templates/ui-components";
 
 describe("injectInvariants", () => {
   it("keeps a v0 project exactly as v0 made it, adding only what no file plays the role of", () => {
@@ -24,12 +23,12 @@ describe("injectInvariants", () => {
     expect(Object.keys(result).filter((p) => p.startsWith("app/"))).toEqual([]);
   });
 
-  it("fills a gap with the UI component template only when the app imports one it doesn't have", () => {
-    const page = 'import { Button } from "@/components/ui/button"\nimport { Card } from "@/components/ui/card"\n';
+  it("adds the layout and manifest an app lacks, and never touches its own components", () => {
+    const page = 'import { Card } from "@/components/ui/card"\n';
     const own = "export function Card() { return null }\n";
     const result = injectInvariants({ "app/page.tsx": page, "components/ui/card.tsx": own });
-    expect(result["components/ui/button.tsx"]).toBe(uiComponentFiles.button);
     expect(result["components/ui/card.tsx"]).toBe(own);
+    expect(Object.keys(result).filter((p) => p.startsWith("components/"))).toEqual(["components/ui/card.tsx"]);
     expect(result["app/layout.tsx"]).toBe(invariantFiles["app/layout.tsx"]);
     expect(JSON.parse(result["package.json"] as string).dependencies).toHaveProperty("next");
   });

@@ -5,7 +5,6 @@ import type { FileMap, LeftOutFile } from "@/lib/files/types";
 import type { VersionFile } from "@/lib/v0/types";
 import { invariantFiles } from "./templates/invariant-files";
 import { packageJsonFor } from "./templates/package-json";
-import { uiComponentFiles } from "./templates/ui-components";
 
 // v0's files as a validated map: normalised paths, later duplicates winning.
 // A hostile name refuses the whole version; a file that can't be carried is
@@ -42,13 +41,9 @@ export function injectInvariants(files: FileMap): FileMap {
     result[path] ??= content;
   };
 
+  // No UI components are added: v0's complete versions carry their own
+  // components/ui files, and the local generator writes the ones it uses.
   for (const [path, content] of Object.entries(invariantFiles)) add(path, content);
-  // A gap filler only: v0's exports carry their own components/ui files; the
-  // local generator's apps import a few they don't include.
-  for (const name of importedUiComponents(files)) {
-    const template = uiComponentFiles[name];
-    if (template) add(`components/ui/${name}.tsx`, template);
-  }
   add("package.json", packageJsonFor(importedPackages(result)));
   assertSafeFiles(result);
   return result;
@@ -76,10 +71,4 @@ export function importedPackages(files: FileMap): string[] {
     names.add(specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0]!);
   }
   return [...names].sort();
-}
-
-function importedUiComponents(files: FileMap): string[] {
-  return [...importSpecifiers(files)]
-    .map((s) => /^@\/components\/ui\/([a-z0-9-]+)$/.exec(s)?.[1])
-    .filter((name): name is string => Boolean(name));
 }

@@ -212,6 +212,22 @@ export default async function Trip({ params }: { params: Promise<{ id: string }>
   }
 }
 `,
+      // The app's own shadcn-style components, as v0's versions carry them.
+      "components/ui/button.tsx": `import { Slot } from "@radix-ui/react-slot";
+import { cn } from "@/lib/utils";
+
+export function Button({ asChild, size, className, ...props }: React.ComponentProps<"button"> & { asChild?: boolean; size?: "lg" }) {
+  const Comp = asChild ? Slot : "button";
+  return <Comp className={cn("inline-flex items-center bg-neutral-900 text-white", size === "lg" && "h-10 px-6", className)} {...props} />;
+}
+`,
+      "components/ui/card.tsx": `import { cn } from "@/lib/utils";
+
+export const Card = ({ className, ...props }: React.ComponentProps<"div">) => <div className={cn("rounded-xl border", className)} {...props} />;
+export const CardHeader = (props: React.ComponentProps<"div">) => <div {...props} />;
+export const CardTitle = (props: React.ComponentProps<"div">) => <div className="font-semibold" {...props} />;
+export const CardContent = (props: React.ComponentProps<"div">) => <div {...props} />;
+`,
       "app/page.tsx": `import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { ArrowRight, type LucideIcon } from "lucide-react";
