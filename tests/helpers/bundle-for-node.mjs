@@ -9,6 +9,15 @@ import { build } from "esbuild";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
+// Next.js has no exports map, so Node's ESM loader needs its subpath
+// entries by file name ("next/server.js"), as its own bundler doesn't.
+const nextSubpaths = {
+  name: "next-subpaths",
+  setup(build) {
+    build.onResolve({ filter: /^next\/[a-z-]+$/ }, (args) => ({ path: `${args.path}.js`, external: true }));
+  },
+};
+
 export async function bundleForNode(entry, outfile) {
   mkdirSync(path.dirname(outfile), { recursive: true });
   await build({
@@ -23,6 +32,7 @@ export async function bundleForNode(entry, outfile) {
     tsconfig: path.join(root, "tsconfig.json"),
     jsx: "automatic",
     logLevel: "error",
+    plugins: [nextSubpaths],
   });
   return outfile;
 }
