@@ -408,12 +408,6 @@ export function subjectByKey(key: string): Subject | null {
   return entry ? asSubject(entry) : null;
 }
 
-// Does `word` name this subject's items ("recipes", "the recipe list")?
-export function namesItems(subject: Subject, text: string): boolean {
-  const nouns = [subject.singular, subject.plural].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
-  return new RegExp(`\\b(?:${nouns})\\b`, "i").test(text);
-}
-
 function asSubject(entry: Entry): Subject {
   return { key: entry.key, singular: entry.singular, plural: entry.plural, topic: entry.topic };
 }
