@@ -137,7 +137,7 @@ describe.skipIf(skipReason)(skipReason ? `builder journey (skipped: ${skipReason
     await page.getByTestId("live-link").waitFor();
     await previewFrame().getByRole("heading", { name: "Grocery List" }).waitFor();
     expect(await page.getByTestId("publish-button").isEnabled()).toBe(true);
-    expect(await previewStatus().textContent()).toMatch(/live|ready/i);
+    await expect.poll(() => previewStatus().textContent(), { timeout: 30_000 }).toMatch(/live|ready/i);
     await shot("5-reloaded");
   });
 
@@ -198,7 +198,8 @@ describe.skipIf(skipReason)(skipReason ? `builder journey (skipped: ${skipReason
     const fresh = await page.context().newPage();
     await fresh.goto(appUrl);
     await fresh.frameLocator('[data-testid="preview-frame"]').getByRole("heading", { name: "Weekend Plans" }).waitFor({ timeout: 60_000 });
-    expect(await fresh.getByTestId("preview-status").textContent()).toContain("Preview ready");
+    // The new build can be served a moment before its cycle is recorded as done.
+    await expect.poll(() => fresh.getByTestId("preview-status").textContent(), { timeout: 30_000 }).toContain("Preview ready");
     await fresh.close();
 
     await page.reload();
