@@ -2,7 +2,7 @@ import "server-only";
 
 import { execFile } from "node:child_process";
 
-export type GitOptions = { input?: string; env?: Record<string, string>; allowFail?: boolean };
+export type GitOptions = { input?: string | Uint8Array; env?: Record<string, string>; allowFail?: boolean };
 export type GitResult<Out> = { stdout: Out; stderr: string; code: number };
 
 // Runs git on one repository with no user or system configuration and only

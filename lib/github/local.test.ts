@@ -4,9 +4,12 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { getEnv } from "@/lib/env";
-import { AppError, IntegrationError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { MergeConflictError } from "./errors";
-import { createLocalGitHost, readTreeAt } from "./local";
+import { asFileContent } from "@/lib/files/content";
+import type { FileMap } from "@/lib/files/types";
+import { readCommitFiles } from "@/lib/vercel/local/git-tree";
+import { createLocalGitHost } from "./local";
 import { type LocalPush, localRepoDir, onLocalPush } from "./local-store";
 import type { RepoRef } from "./types";
 
@@ -18,6 +21,9 @@ const gitOut = (repo: RepoRef, ...args: string[]) =>
 const gitIn = (repo: RepoRef, args: string[], input: string | Buffer, env: Record<string, string> = {}) =>
   execFileSync("git", ["--git-dir", localRepoDir(repo), ...args], { input, encoding: "utf8", env: { NODE_ENV: "test", PATH: process.env.PATH, ...env } }).trim();
 const filesAt = (repo: RepoRef, rev: string) => gitOut(repo, "ls-tree", "-r", "--name-only", rev).split("\n").filter(Boolean);
+// What the local preview host reads back from a commit.
+const readTreeAt = async (repo: RepoRef, sha: string): Promise<FileMap> =>
+  Object.fromEntries([...(await readCommitFiles(localRepoDir(repo), sha))].map(([p, bytes]) => [p, asFileContent(new Uint8Array(bytes))]));
 const looseObjects = (repo: RepoRef) => gitOut(repo, "count-objects", "-v").match(/^count: (\d+)$/m)![1];
 
 // Someone else pushes to the branch (null deletes a file).
@@ -82,7 +88,6 @@ describe("local git host: repositories", () => {
     }
     expect(existsSync(path.join(getEnv().DATA_DIR, "git", "escape.git"))).toBe(false);
     await expect(host.commitFiles({ owner: "local", name: "nope" }, "staging", {}, "m")).rejects.toMatchObject({ service: "github", kind: "not_found" });
-    await expect(readTreeAt({ owner: "local", name: "nope" }, "0".repeat(40))).rejects.toBeInstanceOf(IntegrationError);
   });
 });
 
@@ -309,31 +314,67 @@ describe("local git host: building on the branch head", () => {
     expect(filesAt(repo, "staging")).toContain("notes/todo.md");
   });
 
+  // Someone else's commit lands on staging between the host reading the head
+  // and writing its commit: `git` is wrapped so that the race runs once, just
+  // before the named git command.
+  function raceBefore(gitCommand: string, repo: RepoRef): () => void {
+    const realGit = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
+    const bin = mkdtempSync(path.join(os.tmpdir(), "racing-git-"));
+    writeFileSync(
+      path.join(bin, "git"),
+      [
+        "#!/bin/sh",
+        `if [ "$3" = "${gitCommand}" ] && [ ! -f "$2/raced" ]; then`,
+        '  touch "$2/raced"',
+        "  (",
+        '  export GIT_DIR="$2" GIT_INDEX_FILE="$2/race-index" GIT_AUTHOR_NAME=Someone GIT_AUTHOR_EMAIL=someone@example.com GIT_COMMITTER_NAME=Someone GIT_COMMITTER_EMAIL=someone@example.com',
+        `  ${realGit} read-tree refs/heads/staging`,
+        `  ${realGit} update-index --add --cacheinfo "100644,$(printf theirs | ${realGit} hash-object -w --stdin),notes/race.md"`,
+        `  ${realGit} update-ref refs/heads/staging "$(echo Outside | ${realGit} commit-tree "$(${realGit} write-tree)" -p refs/heads/staging)"`,
+        "  )",
+        "fi",
+        `exec ${realGit} "$@"`,
+      ].join("\n") + "\n",
+    );
+    chmodSync(path.join(bin, "git"), 0o755);
+    const originalPath = process.env.PATH;
+    process.env.PATH = `${bin}:${originalPath}`;
+    return () => {
+      process.env.PATH = originalPath;
+      expect(existsSync(path.join(localRepoDir(repo), "raced"))).toBe(true);
+    };
+  }
+
   it("after a lost race rebuilds on the new head without erasing the other change", async () => {
     const repo = await host.createAppRepo({ name: "outside-race" });
     const one = await host.commitFiles(repo, "staging", app, "one");
-    // Fires once, after the host has read the head and while it builds the
-    // tree: someone else's commit lands on staging in between.
-    const hook = path.join(localRepoDir(repo), "hooks", "post-index-change");
-    writeFileSync(
-      hook,
-      [
-        "#!/bin/sh",
-        '[ -f "$GIT_DIR/raced" ] && exit 0',
-        'touch "$GIT_DIR/raced"',
-        'export GIT_INDEX_FILE="$GIT_DIR/race-index" GIT_AUTHOR_NAME=Someone GIT_AUTHOR_EMAIL=someone@example.com GIT_COMMITTER_NAME=Someone GIT_COMMITTER_EMAIL=someone@example.com',
-        "git read-tree refs/heads/staging",
-        'git update-index --add --cacheinfo "100644,$(printf theirs | git hash-object -w --stdin),notes/race.md"',
-        'git update-ref refs/heads/staging "$(echo Outside | git commit-tree "$(git write-tree)" -p refs/heads/staging)"',
-      ].join("\n") + "\n",
-    );
-    chmodSync(hook, 0o755);
     const { "lib/old.ts": _removed, ...rest } = app;
-    const two = await host.commitFiles(repo, "staging", { ...rest, "app/page.tsx": "page v2" }, "two", { previousCommit: one.sha });
-    expect(existsSync(path.join(localRepoDir(repo), "raced"))).toBe(true);
+    const raced = raceBefore("fast-import", repo);
+    const two = await host.commitFiles(repo, "staging", { ...rest, "app/page.tsx": "page v2" }, "two", { previousCommit: one.sha }).finally(raced);
     expect(gitOut(repo, "log", "--format=%s", `${one.sha}..staging`).split("\n")).toEqual(["two", "Outside"]);
     expect(gitOut(repo, "rev-parse", "staging")).toBe(two.sha);
     expect(filesAt(repo, "staging")).toEqual(["app/page.tsx", "lib/a.ts", "notes/race.md"]);
+  });
+
+  it("after a lost race on a branch someone else had already changed, rebuilds on the new head too", async () => {
+    const repo = await host.createAppRepo({ name: "outside-race-again" });
+    const one = await host.commitFiles(repo, "staging", app, "one");
+    outsidePush(repo, "staging", { "notes/first.md": "theirs first" });
+    const { "lib/old.ts": _removed, ...rest } = app;
+    const raced = raceBefore("update-index", repo);
+    const two = await host.commitFiles(repo, "staging", { ...rest, "app/page.tsx": "page v2" }, "two", { previousCommit: one.sha }).finally(raced);
+    expect(gitOut(repo, "log", "--format=%s", `${one.sha}..staging`).split("\n")).toEqual(["two", "Outside", "Outside change"]);
+    expect(gitOut(repo, "rev-parse", "staging")).toBe(two.sha);
+    expect(filesAt(repo, "staging")).toEqual(["app/page.tsx", "lib/a.ts", "notes/first.md", "notes/race.md"]);
+  });
+
+  it("writes names with quotes and spaces exactly, in the usual cycle too", async () => {
+    const repo = await host.createAppRepo({ name: "odd-names" });
+    const one = await host.commitFiles(repo, "staging", { "a.txt": "1" }, "one");
+    const odd = { "a.txt": "2", 'say "hi" there.txt': "quoted", '"starts with a quote.md': "q", "dir with space/ü.txt": "ü" };
+    const two = await host.commitFiles(repo, "staging", odd, "two", { previousCommit: one.sha });
+    expect(gitOut(repo, "rev-parse", `${two.sha}^`)).toBe(one.sha);
+    expect(await readTreeAt(repo, two.sha)).toEqual(odd);
   });
 
   it("commits images byte for byte: the blob id is git hash-object of the bytes", async () => {

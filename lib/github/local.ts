@@ -6,11 +6,11 @@ import os from "node:os";
 import path from "node:path";
 import { IntegrationError } from "@/lib/errors";
 import { assertSafeFiles } from "@/lib/files/safe-files";
-import { asFileContent } from "@/lib/files/content";
+import { contentBytes } from "@/lib/files/content";
 import type { FileMap } from "@/lib/files/types";
 import { blobIds, type CommittedFiles, createCommittedFilesMemo, planChanges } from "./committed-files";
 import { MergeConflictError } from "./errors";
-import { git, gitBytes } from "./git-cli";
+import { git } from "./git-cli";
 import { emitLocalPush, type LocalPush, localRepoDir } from "./local-store";
 import {
   type AppRepo,
@@ -78,24 +78,45 @@ export function createLocalGitHost({ owner, author }: { owner?: string; author: 
       const previous = options.previousCommit;
       const before = previous ? (memo.get(repo, previous) ?? (await readCommitted(dir, repo, previous))) : undefined;
       for (let attempt = 0; ; attempt++) {
-        const head = await resolve(dir, ref);
-        const base = head ?? (await resolve(dir, MAIN_REF));
+        const heads = await branchHeads(dir, [ref, MAIN_REF]);
+        const head = heads.get(ref)?.sha ?? null;
+        const base = head ? heads.get(ref)! : heads.get(MAIN_REF);
         if (!base) throw new IntegrationError("github", "not_found", `${repo.owner}/${repo.name} has no ${PRODUCTION_BRANCH} branch`);
         // A branch that is gone (or new) starts from main with all the files.
         const since = head ? before : undefined;
         const { write, remove } = planChanges(wanted, since?.files);
+        const record = (sha: string) => memo.set(repo, sha, { files: wanted, exact: since === undefined || (head === previous && since.exact) });
+
+        // The usual cycle: the branch is where this pipeline left it, so the
+        // plan alone says whether anything changed, and one git process
+        // writes the commit (each process started costs tens of ms in a
+        // server this size).
+        if (head && head === previous && since?.exact) {
+          if (write.length === 0 && remove.length === 0) {
+            record(head);
+            return { sha: head, changed: false };
+          }
+          const sha = await importCommit(dir, { ref, head, files, write, remove, message, author });
+          if (sha) {
+            record(sha);
+            announce({ repo, branch, sha });
+            return { sha, changed: true };
+          }
+          if (attempt > 0) throw keptMoving(repo, branch);
+          continue;
+        }
+
         // A new branch holds exactly the app, like the GitHub client's.
         const tree = await writeTree(dir, head, Object.fromEntries(write.map((p) => [p, files[p]!])), remove);
-        const record = (sha: string) => memo.set(repo, sha, { files: wanted, exact: since === undefined || (head === previous && since.exact) });
         let outcome: CommitOutcome;
-        if ((await resolve(dir, `${base}^{tree}`)) === tree) {
-          outcome = { sha: base, changed: false };
+        if (base.tree === tree) {
+          outcome = { sha: base.sha, changed: false };
           if (head) {
-            record(base);
+            record(base.sha);
             return outcome;
           }
         } else {
-          outcome = { sha: await commitTree(dir, tree, [base], message, identity), changed: true };
+          outcome = { sha: await commitTree(dir, tree, [base.sha], message, identity), changed: true };
         }
         if (await moveRef(dir, ref, outcome.sha, head)) {
           record(outcome.sha);
@@ -103,7 +124,7 @@ export function createLocalGitHost({ owner, author }: { owner?: string; author: 
           return outcome;
         }
         // Another process moved the branch since we read it: rebuild on its new head, once.
-        if (attempt > 0) throw new IntegrationError("github", "not_fast_forward", `${repo.owner}/${repo.name}@${branch} kept moving`);
+        if (attempt > 0) throw keptMoving(repo, branch);
       }
     });
   }
@@ -179,27 +200,8 @@ async function commitMessage(dir: string, sha: string): Promise<string> {
   return raw.slice(raw.indexOf("\n\n") + 2);
 }
 
-function keptMoving(repo: RepoRef): IntegrationError {
-  return new IntegrationError("github", "not_fast_forward", `${repo.owner}/${repo.name}@${PRODUCTION_BRANCH} kept moving`);
-}
-
-// The files of a commit, as the local preview host needs them to build.
-export async function readTreeAt(repo: RepoRef, sha: string): Promise<FileMap> {
-  const dir = await existingRepo(repo);
-  if (!(await resolve(dir, `${sha}^{commit}`))) throw new IntegrationError("github", "not_found", `commit ${sha} not found in ${repo.owner}/${repo.name}`);
-  const blobs = await listBlobs(dir, sha);
-  if (blobs.length === 0) return {};
-  const batch = await gitBytes(dir, ["cat-file", "--batch"], { input: blobs.map((b) => b.object).join("\n") + "\n" });
-  // Sizes in the batch headers count bytes, so the output is cut as bytes.
-  const files: FileMap = {};
-  let offset = 0;
-  for (const { filePath } of blobs) {
-    const headerEnd = batch.stdout.indexOf(0x0a, offset);
-    const size = Number(batch.stdout.subarray(offset, headerEnd).toString("latin1").split(" ")[2]);
-    files[filePath] = asFileContent(new Uint8Array(batch.stdout.subarray(headerEnd + 1, headerEnd + 1 + size)));
-    offset = headerEnd + 1 + size + 1;
-  }
-  return files;
+function keptMoving(repo: RepoRef, branch = PRODUCTION_BRANCH): IntegrationError {
+  return new IntegrationError("github", "not_fast_forward", `${repo.owner}/${repo.name}@${branch} kept moving`);
 }
 
 // Every write to one repository runs alone within this process: a preview
@@ -266,6 +268,51 @@ function withSuffix(name: string): string {
   return `${name.slice(0, 100 - suffix.length - 1)}-${suffix}`;
 }
 
+// Each branch's commit and tree, in one git process.
+async function branchHeads(dir: string, refs: string[]): Promise<Map<string, { sha: string; tree: string }>> {
+  const listing = await git(dir, ["for-each-ref", "--format=%(refname) %(objectname) %(tree)", "--", ...refs]);
+  const heads = new Map<string, { sha: string; tree: string }>();
+  for (const line of listing.stdout.split("\n").filter(Boolean)) {
+    const [ref, sha, tree] = line.split(" ") as [string, string, string];
+    heads.set(ref, { sha, tree });
+  }
+  return heads;
+}
+
+// A commit on `head` writing `write` and deleting `remove`, made by one
+// `git fast-import`, which moves `ref` only if it still points at `head`
+// (anything else isn't a fast-forward). Null when another process moved it.
+async function importCommit(
+  dir: string,
+  { ref, head, files, write, remove, message, author }: { ref: string; head: string; files: FileMap; write: string[]; remove: string[]; message: string; author: Author },
+): Promise<string | null> {
+  const when = `${Math.floor(Date.now() / 1000)} +0000`;
+  const person = `${author.name} <${author.email}> ${when}`;
+  const parts: Uint8Array[] = [];
+  const text = (line: string) => parts.push(Buffer.from(line, "utf8"));
+  const data = (bytes: Uint8Array) => {
+    text(`data ${bytes.byteLength}\n`);
+    parts.push(bytes);
+    text("\n");
+  };
+  text(`commit ${ref}\nmark :1\nauthor ${person}\ncommitter ${person}\n`);
+  data(Buffer.from(message, "utf8"));
+  text(`from ${head}\n`);
+  for (const p of remove) text(`D ${quotePath(p)}\n`);
+  for (const p of write) {
+    text(`M 100644 inline ${quotePath(p)}\n`);
+    data(contentBytes(files[p]!));
+  }
+  text("\nget-mark :1\n");
+  const imported = await git(dir, ["fast-import", "--quiet"], { input: Buffer.concat(parts), allowFail: true });
+  return imported.code === 0 ? imported.stdout.trim() : null;
+}
+
+// fast-import's C-style quoting, which takes any name as it is.
+function quotePath(p: string): string {
+  return `"${p.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\n/g, "\\n")}"`;
+}
+
 async function resolve(dir: string, rev: string): Promise<string | null> {
   const { stdout, code } = await git(dir, ["rev-parse", "--verify", "-q", "--end-of-options", rev], { allowFail: true });
   return code === 0 ? stdout.trim() : null;
@@ -329,8 +376,10 @@ async function writeTree(dir: string, base: string | null, files: FileMap, remov
   }
 }
 
-async function listBlobs(dir: string, sha: string): Promise<{ object: string; filePath: string }[]> {
-  const listing = await git(dir, ["ls-tree", "-r", "-z", "--end-of-options", sha]);
+// Null when the repository has no such commit.
+async function listBlobs(dir: string, sha: string): Promise<{ object: string; filePath: string }[] | null> {
+  const listing = await git(dir, ["ls-tree", "-r", "-z", "--end-of-options", `${sha}^{commit}`], { allowFail: true });
+  if (listing.code !== 0) return null;
   return listing.stdout
     .split("\0")
     .filter(Boolean)
@@ -346,10 +395,11 @@ async function listBlobs(dir: string, sha: string): Promise<{ object: string; fi
 // every file on it counts as the chat's, as with the GitHub client. A commit
 // the repository doesn't have is treated as no previous commit.
 async function readCommitted(dir: string, repo: RepoRef, sha: string): Promise<CommittedFiles | undefined> {
-  if (!/^[0-9a-f]{40}$/.test(sha) || !(await resolve(dir, `${sha}^{commit}`))) {
+  const blobs = /^[0-9a-f]{40}$/.test(sha) ? await listBlobs(dir, sha) : null;
+  if (!blobs) {
     console.warn(`[git] previous commit ${sha} is not in ${repo.owner}/${repo.name}; writing every file`);
     return undefined;
   }
-  const files = new Map((await listBlobs(dir, sha)).map((b) => [b.filePath, b.object]));
+  const files = new Map(blobs.map((b) => [b.filePath, b.object]));
   return { files, exact: true };
 }
