@@ -4,8 +4,8 @@ import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
 import { getDb } from "@/lib/db/client";
-import { getSessionUserByToken } from "@/lib/db/queries";
-import { accounts, rateLimits, sessions, users, verifications } from "@/lib/db/schema";
+import { getAppById, getAppByIdForOwner, getSessionUserAndAppByToken, getSessionUserByToken } from "@/lib/db/queries";
+import { accounts, type App, rateLimits, sessions, users, verifications } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
 import { readSignedSessionToken } from "@/lib/session-token";
 
@@ -81,6 +81,27 @@ export async function getSessionUser(headers: Headers): Promise<SessionUser | nu
   if (!token) return null;
   const row = await getSessionUserByToken({ token });
   if (row && !isDueForRenewal(row.expiresAt)) return toSessionUser(row);
+  return renewedSessionUser(headers);
+}
+
+// The same check, with the app a route is about read in the same query (a
+// status poll is most of a server's traffic): the app if this user may open
+// it, their own or, with `adminsToo`, any app for an admin; null otherwise.
+export async function getSessionUserAndApp(
+  headers: Headers,
+  { appId, adminsToo }: { appId: string; adminsToo: boolean },
+): Promise<{ user: SessionUser; app: App | null } | null> {
+  const token = readSignedSessionToken(headers, getEnv().BETTER_AUTH_SECRET);
+  if (!token) return null;
+  const row = await getSessionUserAndAppByToken({ token, appId, adminsToo });
+  if (row && !isDueForRenewal(row.expiresAt)) return { user: toSessionUser(row), app: row.app };
+  const user = await renewedSessionUser(headers);
+  if (!user) return null;
+  const app = adminsToo && user.role === "admin" ? await getAppById({ id: appId }) : await getAppByIdForOwner({ id: appId, ownerId: user.id });
+  return { user, app };
+}
+
+async function renewedSessionUser(headers: Headers): Promise<SessionUser | null> {
   const session = await getAuth().api.getSession({ headers });
   return session ? toSessionUser(session.user as typeof session.user & { role?: string }) : null;
 }

@@ -1,9 +1,8 @@
 import "server-only";
 
 import { z } from "zod";
-import { getSessionUser, type SessionUser } from "@/lib/auth";
+import { getSessionUser, getSessionUserAndApp, type SessionUser } from "@/lib/auth";
 import type { App } from "@/lib/db/schema";
-import { getAppById, getAppByIdForOwner } from "@/lib/db/queries";
 import { AppError } from "@/lib/errors";
 import { errorResponse, zodFields } from "./errors";
 import { DEFAULT_MAX_BODY_BYTES, readJsonBody } from "./read-json-body";
@@ -43,15 +42,13 @@ export function withRoute<B extends z.ZodType | undefined = undefined, L extends
   return async (req: Request, segment: { params: RouteParams }): Promise<Response> => {
     try {
       assertSameOrigin(req);
-      const user = await getSessionUser(req.headers);
+      const params = flattenParams(await segment.params);
+      const { user, app } = await authenticate(req.headers, params.appId, options);
       if (!user) throw new AppError("unauthorized", "Please sign in to continue.");
       if (options.admin && user.role !== "admin") {
         throw new AppError("forbidden", "Only administrators can do that.");
       }
-
-      const params = flattenParams(await segment.params);
-      const anyApp = options.admin === true || (options.adminsToo === true && user.role === "admin");
-      const app = options.loadApp ? await loadApp(params.appId, user, anyApp) : undefined;
+      if (options.loadApp && !app) throw new AppError("not_found", "We couldn't find that app.");
 
       let body: unknown;
       if (options.body) {
@@ -63,19 +60,23 @@ export function withRoute<B extends z.ZodType | undefined = undefined, L extends
         body = parsed.data;
       }
 
-      return await handler({ req, user, params, body, app } as Context<B, L>);
+      return await handler({ req, user, params, body, app: app ?? undefined } as Context<B, L>);
     } catch (error) {
       return errorResponse(error, `${req.method} ${new URL(req.url).pathname}`);
     }
   };
 }
 
-async function loadApp(appId: string | undefined, user: SessionUser, asAdmin: boolean): Promise<App> {
-  const notFound = new AppError("not_found", "We couldn't find that app.");
-  if (!appIdSchema.safeParse(appId).success) throw notFound;
-  const app = asAdmin ? await getAppById({ id: appId! }) : await getAppByIdForOwner({ id: appId!, ownerId: user.id });
-  if (!app) throw notFound;
-  return app;
+// The session's user, and the route's app when it loads one (null: missing,
+// malformed or someone else's, all answered 404), in one query.
+async function authenticate(
+  headers: Headers,
+  appId: string | undefined,
+  options: { loadApp?: boolean; admin?: boolean; adminsToo?: boolean },
+): Promise<{ user: SessionUser | null; app: App | null }> {
+  if (!options.loadApp || !appIdSchema.safeParse(appId).success) return { user: await getSessionUser(headers), app: null };
+  const found = await getSessionUserAndApp(headers, { appId: appId!, adminsToo: options.admin === true || options.adminsToo === true });
+  return found ?? { user: null, app: null };
 }
 
 function flattenParams(params: Record<string, string | string[] | undefined>): Record<string, string> {

@@ -26,6 +26,37 @@ export async function getSessionUserByToken({ token }: { token: string }): Promi
   return row ?? null;
 }
 
+const sessionUserAndApp = preparedQuery((db) =>
+  db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, expiresAt: sessions.expiresAt, app: getTableColumns(apps) })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(
+      apps,
+      and(
+        eq(apps.id, sql.placeholder("appId")),
+        sql`(${apps.ownerId} = ${users.id} or (${users.role} = 'admin' and ${sql.placeholder("adminsToo")}::boolean))`,
+      ),
+    )
+    .where(eq(sessions.token, sql.placeholder("token")))
+    .prepare("session_user_and_app"),
+);
+
+// The session's user and the app `appId` if they may open it: their own, or
+// any app when `adminsToo` and they are an admin. `app` is null otherwise.
+export async function getSessionUserAndAppByToken({
+  token,
+  appId,
+  adminsToo,
+}: {
+  token: string;
+  appId: string;
+  adminsToo: boolean;
+}): Promise<(SessionUserRow & { app: App | null }) | null> {
+  const [row] = await sessionUserAndApp().execute({ token, appId, adminsToo });
+  return row ?? null;
+}
+
 // ── Apps ────────────────────────────────────────────────────────────────────
 // Every builder-facing read is scoped by owner in the where clause itself, so
 // someone else's app is indistinguishable from a missing one.

@@ -1,9 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { toNextJsHandler } from "better-auth/next-js";
 import { eq } from "drizzle-orm";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { GET as listApps } from "@/app/api/apps/route";
-import { getAuth, getSessionUser } from "@/lib/auth";
+import { getAuth, getSessionUser, getSessionUserAndApp } from "@/lib/auth";
+import { createApp } from "@/lib/db/queries";
 import { getDb } from "@/lib/db/client";
 import { sessions, users } from "@/lib/db/schema";
 import { callRoute } from "../helpers/route";
@@ -149,5 +151,43 @@ describe("the session check on every request", () => {
     await getDb().update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.userId, user.id));
     expect(await userFor(user.cookie)).toBeNull();
     expect(await sessionOf(user.id)).toBeUndefined();
+  });
+});
+
+describe("the session check with the route's app, in one query", () => {
+  const lookup = (cookie: string, appId: string, adminsToo = false) => getSessionUserAndApp(new Headers({ cookie }), { appId, adminsToo });
+
+  it("gives the owner their app, and no one else's", async () => {
+    const owner = await signUp();
+    const other = await signUp();
+    const app = await createApp({ ownerId: owner.id, name: "Bakery" });
+
+    expect(await lookup(owner.cookie, app.id)).toEqual({ user: expect.objectContaining({ id: owner.id }), app });
+    expect(await lookup(other.cookie, app.id)).toEqual({ user: expect.objectContaining({ id: other.id }), app: null });
+    expect(await lookup(owner.cookie, randomUUID())).toEqual({ user: expect.objectContaining({ id: owner.id }), app: null });
+    expect(await lookup("better-auth.session_token=nope", app.id)).toBeNull();
+  });
+
+  it("gives an admin any app only where the route lets admins in", async () => {
+    const owner = await signUp();
+    const admin = await signUp();
+    await getDb().update(users).set({ role: "admin" }).where(eq(users.id, admin.id));
+    const app = await createApp({ ownerId: owner.id, name: "Bakery" });
+
+    expect((await lookup(admin.cookie, app.id, true))?.app?.id).toBe(app.id);
+    expect((await lookup(admin.cookie, app.id, false))?.app).toBeNull();
+    // A builder is never let in by adminsToo.
+    expect((await lookup((await signUp()).cookie, app.id, true))?.app).toBeNull();
+  });
+
+  it("reads the app the same way when better-auth renews the session", async () => {
+    const owner = await signUp();
+    const app = await createApp({ ownerId: owner.id, name: "Bakery" });
+    await getDb().update(sessions).set({ expiresAt: new Date(Date.now() + 5 * 24 * 60 * 60 * 1000) }).where(eq(sessions.userId, owner.id));
+
+    expect((await lookup(owner.cookie, app.id))?.app?.id).toBe(app.id);
+    expect((await lookup((await signUp()).cookie, app.id))?.app).toBeNull();
+    await getDb().update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.userId, owner.id));
+    expect(await lookup(owner.cookie, app.id)).toBeNull();
   });
 });
