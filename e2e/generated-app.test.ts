@@ -113,13 +113,13 @@ describe.skipIf(!hasChromium)("generated apps in Chromium", () => {
     await expect.poll(() => cards.allTextContents()).toEqual(["Spiced Lentil Soup"]);
     await page.getByLabel("Search recipes").fill("");
     await page.getByRole("button", { name: "Dessert", exact: true }).click();
-    expect(await page.getByRole("button", { name: "Dessert", exact: true }).getAttribute("aria-pressed")).toBe("true");
+    await expect.poll(() => page.getByRole("button", { name: "Dessert", exact: true }).getAttribute("aria-pressed")).toBe("true");
     await expect.poll(() => cards.allTextContents()).toEqual(["Chocolate Olive Oil Cake"]);
 
     const question = page.locator("#faq summary").first();
     await question.click();
-    expect(await page.locator("#faq details").first().getAttribute("open")).toBe("");
-    expect(await page.locator("#faq details").first().locator("[data-slot=accordion-content]").isVisible()).toBe(true);
+    await expect.poll(() => page.locator("#faq details").first().getAttribute("open")).toBe("");
+    await page.locator("#faq details").first().locator("[data-slot=accordion-content]").waitFor({ state: "visible" });
 
     await page.locator("#menu").getByRole("tab", { name: "Dessert" }).click();
     await expect.poll(() => page.locator("#menu [role=tabpanel][data-state=active]").textContent()).toContain("Chocolate Olive Oil Cake");
@@ -127,7 +127,7 @@ describe.skipIf(!hasChromium)("generated apps in Chromium", () => {
     const contact = page.locator("#contact");
     await contact.getByRole("button", { name: "Send message" }).click();
     await contact.getByText("Please tell us your name.").waitFor();
-    expect(await contact.getByLabel("Email").getAttribute("aria-invalid")).toBe("true");
+    await expect.poll(() => contact.getByLabel("Email").getAttribute("aria-invalid")).toBe("true");
     await contact.getByLabel("Name").fill("Ann");
     await contact.getByLabel("Email").fill("ann@example.com");
     await contact.getByLabel("Message").fill("Do you have a vegan lasagne recipe?");

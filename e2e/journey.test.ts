@@ -84,7 +84,7 @@ describe.skipIf(skipReason)(skipReason ? `builder journey (skipped: ${skipReason
     await frame.getByRole("textbox").first().fill("Buy milk");
     await frame.getByRole("textbox").first().press("Enter");
     await frame.getByText("Buy milk").waitFor();
-    expect(await page.getByTestId("chat-input").isDisabled()).toBe(false);
+    await expect.poll(() => page.getByTestId("chat-input").isDisabled()).toBe(false);
     await shot("1-preview-ready");
   });
 
@@ -136,7 +136,7 @@ describe.skipIf(skipReason)(skipReason ? `builder journey (skipped: ${skipReason
     await page.reload();
     await page.getByTestId("live-link").waitFor();
     await previewFrame().getByRole("heading", { name: "Grocery List" }).waitFor();
-    expect(await page.getByTestId("publish-button").isEnabled()).toBe(true);
+    await expect.poll(() => page.getByTestId("publish-button").isEnabled()).toBe(true);
     await expect.poll(() => previewStatus().textContent(), { timeout: 30_000 }).toMatch(/live|ready/i);
     await shot("5-reloaded");
   });
