@@ -247,7 +247,7 @@ const noChromium = chromiumMissing();
 if (noChromium) console.warn(`\n↓ v0 fixtures in Chromium skipped: ${noChromium}\n`);
 
 describe.skipIf(noChromium !== null)("v0-shaped fixtures in Chromium", () => {
-  it("every fixture's page shows its heading, and its images load", async () => {
+  it("every fixture's page shows its heading and its images load; the server-feature app's form and route work from its page", async () => {
     expect([...previewed.keys()].sort()).toEqual(V0_FIXTURES.map((f) => f.name).sort());
     const browser = await chromium.launch({
       executablePath: CHROMIUM_PATH,
@@ -261,6 +261,16 @@ describe.skipIf(noChromium !== null)("v0-shaped fixtures in Chromium", () => {
         const loaded = await page.$$eval("img", (imgs) => imgs.filter((img) => img.complete && img.naturalWidth > 0).map((img) => new URL(img.currentSrc).pathname));
         const publicImages = fixture(name).images.map((image) => `/${image.slice("public/".length)}`);
         expect(loaded.some((src) => publicImages.includes(src)), `${name}: images loaded ${loaded.join(", ") || "none"}`).toBe(true);
+        if (name === "invoicing") {
+          // Server features from the preview page itself: the waitlist form's
+          // server action, and the route handler fetched by the page's script.
+          await page.getByPlaceholder("you@company.com").fill("ada@example.com");
+          await page.getByRole("button", { name: "Join the waitlist" }).click();
+          await page.getByText("You're on the list.").waitFor();
+          const paid = await page.evaluate(async () => (await (await fetch("/api/invoices?status=paid")).json()) as { invoices: { status: string }[] });
+          expect(paid.invoices.length).toBeGreaterThan(0);
+          expect(paid.invoices.every((invoice) => invoice.status === "paid")).toBe(true);
+        }
         await page.close();
       }
     } finally {
