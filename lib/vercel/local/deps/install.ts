@@ -1,10 +1,10 @@
 import "server-only";
 
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { BuildFailure } from "../build/failure";
 import { projectRoot } from "../build/toolchain";
+import { plainLines, runTool } from "../run-tool";
 
 // pnpm, the installer v0's projects are made with (they ship a
 // pnpm-lock.yaml) and the one Vercel picks for them. Its store keeps one
@@ -32,7 +32,7 @@ export type InstallPaths = { dir: string; store: string; cache: string };
 // edits package.json without always updating the lockfile). Returns pnpm's
 // summary for the build log; throws BuildFailure kind "install" with a
 // plain account of what went wrong.
-export function pnpmInstall({ dir, store, cache }: InstallPaths): Promise<string[]> {
+export async function pnpmInstall({ dir, store, cache }: InstallPaths): Promise<string[]> {
   const args = [
     PNPM,
     "install",
@@ -57,31 +57,15 @@ export function pnpmInstall({ dir, store, cache }: InstallPaths): Promise<string
     "--child-concurrency=2",
   ];
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => PASSED_ENV.test(name)));
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: dir, env: { ...env, CI: "1", NODE_ENV: "development" }, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    const collect = (chunk: Buffer) => {
-      output = (output + chunk.toString("utf8")).slice(-200_000);
-    };
-    child.stdout.on("data", collect);
-    child.stderr.on("data", collect);
-    const timer = setTimeout(() => child.kill("SIGKILL"), TIMEOUT_MS);
-    child.on("error", (error) => {
-      clearTimeout(timer);
-      reject(new BuildFailure([`Installing dependencies failed: the installer could not start (${error.message})`], "unavailable"));
-    });
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      const lines = plain(output);
-      if (code === 0) resolve(summary(lines));
-      else if (signal) reject(new BuildFailure([`Installing dependencies failed: the installer was stopped (${signal}) after ${TIMEOUT_MS / 60_000} minutes or for lack of memory`], "install"));
-      else reject(new BuildFailure(explain(lines), "install"));
-    });
-  });
-}
-
-function plain(output: string): string[] {
-  return output.replace(/\u001b\[[0-9;]*m/g, "").split("\n").map((line) => line.trimEnd());
+  const { code, signal, output } = await runTool(process.execPath, args, { cwd: dir, env: { ...env, CI: "1", NODE_ENV: "development" }, timeoutMs: TIMEOUT_MS, keepChars: 200_000 }).catch(
+    (error: Error) => {
+      throw new BuildFailure([`Installing dependencies failed: the installer could not start (${error.message})`], "unavailable");
+    },
+  );
+  const lines = plainLines(output);
+  if (code === 0) return summary(lines);
+  if (signal) throw new BuildFailure([`Installing dependencies failed: the installer was stopped (${signal}) after ${TIMEOUT_MS / 60_000} minutes or for lack of memory`], "install");
+  throw new BuildFailure(explain(lines), "install");
 }
 
 // "Packages: +182", peer warnings and "Done in 42.6s", not the progress lines.

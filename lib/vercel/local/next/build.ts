@@ -1,6 +1,5 @@
 import "server-only";
 
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -9,6 +8,7 @@ import { findFontCalls } from "../build/fonts";
 import { MANIFEST_FILE, type NextManifest } from "../build/manifest";
 import type { ResolvedModules } from "../deps";
 import type { CommitFiles } from "../git-tree";
+import { plainLines, runTool } from "../run-tool";
 import { googleFontsMock } from "./fonts";
 
 const TIMEOUT_MS = 10 * 60_000;
@@ -68,11 +68,13 @@ async function build(files: CommitFiles, modules: ResolvedModules, nextBin: stri
     env.NEXT_FONT_GOOGLE_MOCKED_RESPONSES = mock;
   }
 
-  const { code, signal, output } = await run(process.execPath, [nextBin, "build"], appDir, env).catch(async (error: unknown) => {
-    await rm(appDir, { recursive: true, force: true });
-    throw error;
-  });
-  const lines = plain(output);
+  const { code, signal, output } = await runTool(process.execPath, [nextBin, "build"], { cwd: appDir, env, timeoutMs: TIMEOUT_MS, keepChars: 400_000 }).catch(
+    async (error: Error) => {
+      await rm(appDir, { recursive: true, force: true });
+      throw new BuildFailure([`next build could not start: ${error.message}`], "unavailable");
+    },
+  );
+  const lines = plainLines(output);
   if (signal || code !== 0) {
     await rm(appDir, { recursive: true, force: true });
     if (signal) throw new BuildFailure([`next build was stopped (${signal}): it ran longer than ${TIMEOUT_MS / 60_000} minutes or ran out of memory`], "unavailable");
@@ -93,31 +95,6 @@ async function writeApp(appDir: string, files: CommitFiles): Promise<void> {
   const dirs = new Set([appDir, ...written.map(([name]) => path.dirname(path.join(appDir, name)))]);
   await Promise.all([...dirs].map((dir) => mkdir(dir, { recursive: true })));
   await Promise.all(written.map(([name, content]) => writeFile(path.join(appDir, name), content)));
-}
-
-function run(command: string, args: string[], cwd: string, env: Record<string, string>): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: env as unknown as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    const collect = (chunk: Buffer) => {
-      output = (output + chunk.toString("utf8")).slice(-400_000);
-    };
-    child.stdout.on("data", collect);
-    child.stderr.on("data", collect);
-    const timer = setTimeout(() => child.kill("SIGKILL"), TIMEOUT_MS);
-    child.on("error", (error) => {
-      clearTimeout(timer);
-      reject(new BuildFailure([`next build could not start: ${error.message}`], "unavailable"));
-    });
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, output });
-    });
-  });
-}
-
-function plain(output: string): string[] {
-  return output.replace(/\u001b\[[0-9;]*m/g, "").split("\n").map((line) => line.trimEnd());
 }
 
 // The route table next build prints ("┌ ƒ /", "├ ○ /about", …), for the log.
