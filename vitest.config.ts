@@ -9,7 +9,7 @@ const postgresUrl = process.env.DATABASE_URL;
 const databaseTests = [
   "lib/db/**/*.test.ts",
   "lib/deploy/**/*.test.ts",
-  "lib/v0/**/*.db.test.ts",
+  "lib/embedded/**/*.db.test.ts",
   "app/**/*.test.ts",
   "tests/db/**/*.test.ts",
 ];

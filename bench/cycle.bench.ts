@@ -9,7 +9,7 @@ import { getAppById, getPreviewDeploymentsByAppId } from "@/lib/db/queries";
 import { users } from "@/lib/db/schema";
 import { syncStagingFromChat } from "@/lib/deploy/vercel-deploy";
 import { getIntegrations } from "@/lib/integrations";
-import { readDeployment } from "@/lib/vercel/local/store";
+import { readDeployment } from "@/lib/embedded/preview-host/store";
 import { type Result, report, round, summarize } from "./stats";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);

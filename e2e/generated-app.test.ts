@@ -8,10 +8,10 @@ import os from "node:os";
 import path from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AppSpec } from "@/lib/v0/local/app-spec";
-import { SECTION_KINDS } from "@/lib/v0/local/app-spec";
-import { renderFiles } from "@/lib/v0/local/render";
-import { initialSpec } from "@/lib/v0/local/spec";
+import type { AppSpec } from "@/lib/embedded/generator/app-spec";
+import { SECTION_KINDS } from "@/lib/embedded/generator/app-spec";
+import { renderFiles } from "@/lib/embedded/generator/render";
+import { initialSpec } from "@/lib/embedded/generator/spec";
 import { type BuiltSite, buildGenerated } from "@/tests/helpers/build-generated";
 
 const CHROMIUM = "/usr/bin/chromium";

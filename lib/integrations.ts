@@ -32,7 +32,7 @@ async function chatService(env: Env): Promise<ChatService> {
     const { createV0ChatService } = await import("@/lib/v0/real");
     return createV0ChatService({ apiKey: env.V0_API_KEY, baseUrl: env.V0_API_URL });
   }
-  const { createLocalChatService } = await import("@/lib/v0/local");
+  const { createLocalChatService } = await import("@/lib/embedded/generator");
   return createLocalChatService();
 }
 
@@ -48,7 +48,7 @@ async function gitHost(env: Env): Promise<GitHost> {
       throttleId: createHash("sha256").update(env.GITHUB_TOKEN).digest("hex").slice(0, 16),
     });
   }
-  const { createLocalGitHost } = await import("@/lib/github/local");
+  const { createLocalGitHost } = await import("@/lib/embedded/git-host/index");
   return createLocalGitHost({ owner: env.GITHUB_ORG, author });
 }
 
@@ -57,6 +57,6 @@ async function previewHost(env: Env): Promise<PreviewHost> {
     const { createVercelHost } = await import("@/lib/vercel/real");
     return createVercelHost({ token: env.VERCEL_TOKEN, teamId: env.VERCEL_TEAM_ID, baseUrl: env.VERCEL_API_URL });
   }
-  const { createLocalPreviewHost } = await import("@/lib/vercel/local");
+  const { createLocalPreviewHost } = await import("@/lib/embedded/preview-host");
   return createLocalPreviewHost();
 }

@@ -10,7 +10,7 @@ import { createApp, getAppById, setAppChatIdOnce } from "@/lib/db/queries";
 import { deployments } from "@/lib/db/schema";
 import { gitBlobId } from "@/lib/files/content";
 import type { FileMap } from "@/lib/files/types";
-import { localRepoDir, onLocalPush } from "@/lib/github/local-store";
+import { localRepoDir, onLocalPush } from "@/lib/embedded/git-host/store";
 import { getIntegrations, type Integrations } from "@/lib/integrations";
 import { createV0ChatService } from "@/lib/v0/real";
 import { createVercelHost } from "@/lib/vercel/real";

@@ -3,8 +3,8 @@ import path from "node:path";
 import { injectInvariants } from "@/lib/deploy/post-process";
 import { contentBytes } from "@/lib/files/content";
 import type { ChatFile } from "@/lib/v0/types";
-import { buildSite } from "@/lib/vercel/local/build";
-import { ownModules } from "@/lib/vercel/local/build/toolchain";
+import { buildSite } from "@/lib/embedded/preview-host/fast-path";
+import { ownModules } from "@/lib/embedded/preview-host/toolchain";
 
 let builds = 0;
 

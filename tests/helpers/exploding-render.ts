@@ -1,5 +1,5 @@
-import type { AppSpec } from "@/lib/v0/local/app-spec";
-import type * as Render from "@/lib/v0/local/render";
+import type { AppSpec } from "@/lib/embedded/generator/app-spec";
+import type * as Render from "@/lib/embedded/generator/render";
 
 // The generator's renderer, except that the title "Explode" makes it throw:
 // for seeing a reply fail part-way. Use as the factory of vi.mock("./render").

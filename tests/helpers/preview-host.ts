@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { localRepoDir } from "@/lib/github/local-store";
+import { localRepoDir } from "@/lib/embedded/git-host/store";
 import type { FileMap } from "@/lib/files/types";
 import type { RepoRef } from "@/lib/github/types";
 

@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { deployments } from "@/lib/db/schema";
-import { localRepoDir } from "@/lib/github/local-store";
+import { localRepoDir } from "@/lib/embedded/git-host/store";
 import { chatTurn } from "../helpers/apps";
 import { signUp } from "../helpers/session";
 import { bundleWorker } from "../helpers/worker-bundle";

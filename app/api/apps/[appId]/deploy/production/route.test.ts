@@ -7,7 +7,7 @@ import { POST as publish } from "@/app/api/apps/[appId]/deploy/production/route"
 import { POST as sync } from "@/app/api/apps/[appId]/preview/sync/route";
 import { getAppById, getLatestReadyDeploymentByAppId, startDeployment } from "@/lib/db/queries";
 import type { App } from "@/lib/db/schema";
-import { localRepoDir } from "@/lib/github/local-store";
+import { localRepoDir } from "@/lib/embedded/git-host/store";
 import { getIntegrations } from "@/lib/integrations";
 import { chatTurn, fetchPreview } from "@/tests/helpers/apps";
 import { TECHNICAL_WORDS } from "@/tests/helpers/technical-words";

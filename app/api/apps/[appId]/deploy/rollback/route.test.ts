@@ -12,7 +12,7 @@ import { getDb } from "@/lib/db/client";
 import { getAppById, getLatestReadyDeploymentByAppId, startDeployment } from "@/lib/db/queries";
 import { type App, type DeploymentRecord, deployments } from "@/lib/db/schema";
 import type { PreviewStatus } from "@/lib/deploy/preview-status";
-import { localRepoDir } from "@/lib/github/local-store";
+import { localRepoDir } from "@/lib/embedded/git-host/store";
 import { chatTurn, fetchPreview } from "@/tests/helpers/apps";
 import { callRoute, errorOf } from "@/tests/helpers/route";
 import { signUp, type TestUser } from "@/tests/helpers/session";

@@ -8,7 +8,7 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { getAppById, startDeployment } from "@/lib/db/queries";
 import { deployments } from "@/lib/db/schema";
-import { localRepoDir } from "@/lib/github/local-store";
+import { localRepoDir } from "@/lib/embedded/git-host/store";
 import { chatTurn, fetchPreview } from "@/tests/helpers/apps";
 import { TECHNICAL_WORDS } from "@/tests/helpers/technical-words";
 import { callRoute, errorOf } from "@/tests/helpers/route";

@@ -1,0 +1,23 @@
+import "server-only";
+
+import { buildSite } from "./fast-path";
+import { resolveModules } from "./deps";
+import type { CommitFiles } from "./git-tree";
+import { buildNextApp } from "./next-path/build";
+import { describePlan, planBuild } from "./plan";
+
+// One commit → one build on disk: choose the path from the files
+// (./plan.ts), install what the app declares (./deps), and build. Throws
+// BuildFailure, whose kind says whether the code, an install or this host
+// is to blame.
+export async function buildCommit({ files, deploymentId, workDir, outDir }: { files: CommitFiles; deploymentId: string; workDir: string; outDir: string }): Promise<{ log: string[] }> {
+  const plan = planBuild(files);
+  const log = [describePlan(plan)];
+  // The fast path may build from this server's own packages when they are
+  // what the app asks for; `next build` needs the app's own install.
+  const modules = await resolveModules(files, { allowOwn: plan.path === "static" });
+  log.push(...modules.log);
+  const built =
+    plan.path === "static" ? await buildSite({ files, workDir, outDir, modules }) : await buildNextApp({ files, modules, deploymentId, outDir });
+  return { log: [...log, ...built.log] };
+}

@@ -1,0 +1,114 @@
+import "server-only";
+
+import { existsSync, readFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import { localRepoDir } from "@/lib/embedded/git-host/store";
+import { type RepoRef, STAGING_BRANCH } from "@/lib/github/types";
+import type { DeploymentFailureKind } from "../../vercel/types";
+import { BuildFailure, type BuildFailureKind, isBuildFailure } from "./fast-path";
+import { buildCommit } from "./build-commit";
+import { readCommitFiles } from "./git-tree";
+import {
+  type AliasKind,
+  buildDir,
+  newId,
+  previewsDir,
+  readAlias,
+  readDeployment,
+  recordCommitDeployment,
+  saveDeployment,
+  type StoredDeployment,
+  type StoredProject,
+  writeAlias,
+} from "./store";
+
+export type DeploymentRequest = { repo: RepoRef; branch: string; sha: string; target: "production" | "preview" };
+
+// Records a QUEUED deployment (on disk before this returns, so the caller's
+// next findDeploymentForCommit sees it) and builds it in the background.
+//
+// Builds of one project run one at a time, in the order they were asked
+// for, as on Vercel: the stable hosts then move forward push by push, and a
+// burst of pushes doesn't start a burst of builds competing for the CPU.
+// The queue lives in this process only. A build that was queued or running
+// when its process stopped stays QUEUED or BUILDING on disk for good; the
+// deploy pipeline gives up on it after DEPLOY_TIMEOUT_MS, as it would on a
+// Vercel build that never finishes.
+export function startDeployment(project: StoredProject, request: DeploymentRequest): StoredDeployment {
+  const deployment: StoredDeployment = {
+    id: newId("dpl"),
+    projectId: project.id,
+    repo: `${request.repo.owner}/${request.repo.name}`,
+    sha: request.sha,
+    branch: request.branch,
+    target: request.target,
+    state: "QUEUED",
+    log: [],
+    createdAt: Date.now(),
+  };
+  saveDeployment(deployment);
+  recordCommitDeployment(deployment);
+
+  const previous = queues.get(project.id) ?? Promise.resolve();
+  // Never rejects, so one broken build can't stall the builds queued after it.
+  const next = previous
+    .then(() => runBuild(deployment.id, request.repo))
+    .catch((error: unknown) => console.error(`[local previews] build ${deployment.id} could not run`, error));
+  queues.set(project.id, next);
+  void next.then(() => {
+    if (queues.get(project.id) === next) queues.delete(project.id);
+  });
+  return deployment;
+}
+
+const queues = new Map<string, Promise<void>>();
+
+async function runBuild(deploymentId: string, repo: RepoRef): Promise<void> {
+  const queued = readDeployment(deploymentId);
+  if (!queued) return;
+  const building: StoredDeployment = { ...queued, state: "BUILDING", buildingAt: Date.now() };
+  saveDeployment(building);
+  const header = [`Cloning ${building.repo} (branch ${building.branch}, commit ${building.sha.slice(0, 7)})`];
+  const workDir = previewsDir("work", deploymentId);
+  try {
+    injectedFault();
+    const files = await readCommitFiles(localRepoDir(repo), building.sha);
+    const { log } = await buildCommit({ files, deploymentId, workDir, outDir: buildDir(deploymentId) });
+    // The stable host moves before the state says READY, so whoever sees
+    // READY and opens that host gets this build.
+    const aliasAssigned = assignAlias(building) || undefined;
+    saveDeployment({ ...building, state: "READY", log: [...header, ...log], aliasAssigned, readyAt: Date.now() });
+  } catch (error) {
+    // A failure this host didn't foresee (a full disk, git missing) is the
+    // host's, not the app's.
+    const lines = isBuildFailure(error) ? error.lines : [`Build failed: ${(error as Error).message}`];
+    const failureKind: DeploymentFailureKind = isBuildFailure(error) ? error.kind : "unavailable";
+    if (!isBuildFailure(error)) console.error(`[local previews] build ${deploymentId} failed unexpectedly`, error);
+    saveDeployment({ ...building, state: "ERROR", log: [...header, ...lines, "Error: the build failed"], errorMessage: lines.join("\n"), failureKind });
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+// While LOCAL_PREVIEW_FAULT_FILE exists every build fails, as the kind of
+// failure the file names ("install" or "unavailable"; anything else is a
+// code failure), so tests can show each message the builder may see.
+function injectedFault(): void {
+  const faultFile = process.env.LOCAL_PREVIEW_FAULT_FILE;
+  if (!faultFile || !existsSync(faultFile)) return;
+  const named = readFileSync(faultFile, "utf8").trim();
+  const kind: BuildFailureKind = named === "install" || named === "unavailable" ? named : "code";
+  throw new BuildFailure([`Build failed: a fault was injected for testing (${faultFile} exists)`], kind);
+}
+
+// Production deployments become the project's production host; preview
+// deployments of the staging branch its staging host. An alias never moves
+// back to an older deployment (another process may finish out of order).
+function assignAlias(deployment: StoredDeployment): boolean {
+  const kind: AliasKind | null = deployment.target === "production" ? "production" : deployment.branch === STAGING_BRANCH ? "staging" : null;
+  if (!kind) return false;
+  const current = readAlias(deployment.projectId, kind);
+  if (current && current.createdAt > deployment.createdAt) return false;
+  writeAlias(deployment.projectId, kind, { deploymentId: deployment.id, createdAt: deployment.createdAt });
+  return true;
+}

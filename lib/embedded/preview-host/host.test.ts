@@ -1,0 +1,204 @@
+import { rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { IntegrationError } from "@/lib/errors";
+import { emitLocalPush } from "@/lib/embedded/git-host/store";
+import type { RepoRef } from "@/lib/github/types";
+import type { Deployment, DeploymentState } from "../../vercel/types";
+import { createLocalPreviewHost, stopLocalPreviewServer } from "./index";
+import { commit, createBareRepo, request, todoApp } from "@/tests/helpers/preview-host";
+
+const faultFile = path.join(process.env.DATA_DIR!, "preview-fault");
+process.env.LOCAL_PREVIEW_FAULT_FILE = faultFile;
+
+const host = createLocalPreviewHost();
+afterEach(() => rmSync(faultFile, { force: true }));
+afterAll(() => stopLocalPreviewServer());
+
+let counter = 0;
+
+async function linkedProject(): Promise<{ repo: RepoRef; projectId: string }> {
+  const repo = { owner: "local", name: `site-${++counter}` };
+  createBareRepo(repo);
+  const project = await host.createProject({ name: repo.name, repo });
+  return { repo, projectId: project.id };
+}
+
+// What the local git host does on every commit: move the branch, then tell
+// listeners (the stand-in for GitHub's push webhook).
+function push(repo: RepoRef, branch: string, files: Record<string, string>): string {
+  const sha = commit(repo, branch, files);
+  emitLocalPush({ repo, branch, sha });
+  return sha;
+}
+
+// Follows the deployment of a commit until it is READY or ERROR, noting
+// every state seen on the way.
+async function settle(projectId: string, sha: string, branch: string): Promise<{ deployment: Deployment; states: DeploymentState[] }> {
+  const states: DeploymentState[] = [];
+  for (let i = 0; i < 1000; i++) {
+    const deployment = await host.findDeploymentForCommit({ projectId, sha, branch });
+    if (deployment && states.at(-1) !== deployment.state) states.push(deployment.state);
+    if (deployment?.state === "READY" || deployment?.state === "ERROR") return { deployment, states };
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error(`the deployment of ${sha} never finished (${states.join(" → ")})`);
+}
+
+const withTitle = (title: string) => ({ ...todoApp, "app/page.tsx": `export default function Page() { return <h1 className="text-4xl">${title}</h1>; }` });
+
+describe("local preview host: deployments from pushes", () => {
+  it("builds a pushed commit to READY and serves its page and styles from its own origin", async () => {
+    const { repo, projectId } = await linkedProject();
+    const sha = push(repo, "staging", todoApp);
+    const { deployment, states } = await settle(projectId, sha, "staging");
+
+    expect(states[0]).toMatch(/^(QUEUED|BUILDING)$/);
+    expect(states.at(-1)).toBe("READY");
+    expect(deployment).toMatchObject({ sha, branch: "staging", target: "preview", aliasAssigned: true });
+    expect(deployment.id).toMatch(/^dpl_[a-z0-9]+$/);
+    expect(deployment.url).toBe(`http://${deployment.id.replace("_", "-")}.localhost:${await host.serverPort()}`);
+    expect(new URL(deployment.url).origin).not.toBe("http://localhost:3000");
+
+    const page = await request(deployment.url);
+    expect(page.status).toBe(200);
+    expect(page.headers["content-type"]).toBe("text/html; charset=utf-8");
+    expect(page.headers["cache-control"]).toBe("no-store");
+    expect(page.headers["x-content-type-options"]).toBe("nosniff");
+    expect(page.headers["x-frame-options"]).toBeUndefined();
+    expect(page.headers["content-security-policy"]).toBeUndefined();
+    expect(page.body).toContain("<title>Task Board</title>");
+    expect(page.body).toContain("My Tasks");
+
+    const css = await request(`${deployment.url}/app.css`);
+    expect(css.headers["content-type"]).toBe("text/css; charset=utf-8");
+    expect(css.body).toContain(".bg-indigo-600");
+    const js = await request(`${deployment.url}/app.js`);
+    expect(js.headers["content-type"]).toBe("text/javascript; charset=utf-8");
+
+    // The stable staging address shows the same build.
+    expect(deployment.branchUrl).toBe(`http://site-${counter}-preview.localhost:${await host.serverPort()}`);
+    expect((await request(deployment.branchUrl!)).body).toContain("My Tasks");
+    expect((await host.buildLog(deployment.id)).at(-1)).toMatch(/^Build completed in \d+ ms$/);
+  });
+
+  it("answers getDeployment from disk and creates QUEUED deployments without waiting for the build", async () => {
+    const { repo, projectId } = await linkedProject();
+    const sha = commit(repo, "staging", todoApp);
+    const created = await host.createDeployment({ projectId, projectName: `site-${counter}`, repo, branch: "staging", sha, target: "preview" });
+    expect(created.state).toBe("QUEUED");
+    expect((await host.findDeploymentForCommit({ projectId, sha, branch: "staging" }))?.id).toBe(created.id);
+    const { deployment } = await settle(projectId, sha, "staging");
+    expect(await host.getDeployment(created.id)).toEqual(deployment);
+    await expect(host.getDeployment("dpl_missing")).rejects.toMatchObject({ service: "vercel", kind: "not_found" });
+    expect(await host.findDeploymentForCommit({ projectId, sha, branch: "main" })).toBeNull();
+  });
+
+  it("gives every deployment its own host", async () => {
+    const { repo, projectId } = await linkedProject();
+    const first = (await settle(projectId, push(repo, "staging", withTitle("One")), "staging")).deployment;
+    const second = (await settle(projectId, push(repo, "staging", withTitle("Two")), "staging")).deployment;
+    expect(new URL(first.url).host).not.toBe(new URL(second.url).host);
+    expect((await request(first.url)).body).toContain("One");
+    expect((await request(second.url)).body).toContain("Two");
+  });
+
+  it("ends in ERROR, naming the file, for a syntax error or a package that isn't available", async () => {
+    const { repo, projectId } = await linkedProject();
+    const broken = await settle(projectId, push(repo, "staging", { ...todoApp, "app/page.tsx": "export default function Page() { return <h1>Hi</h1 }" }), "staging");
+    expect(broken.deployment.state).toBe("ERROR");
+    expect(broken.deployment.errorMessage).toMatch(/^app\/page\.tsx:1:\d+: Expected ">" but found "}"$/);
+    expect(await host.buildLog(broken.deployment.id)).toContain(broken.deployment.errorMessage);
+
+    const unknown = await settle(projectId, push(repo, "staging", { ...todoApp, "app/page.tsx": 'import pad from "left-pad";\nexport default function Page() { return <p>{pad("x", 3)}</p>; }' }), "staging");
+    expect(unknown.deployment.state).toBe("ERROR");
+    expect(unknown.deployment.errorMessage).toBe('app/page.tsx:1:17: Could not resolve "left-pad"');
+
+    // A failed deployment's own host says so, without details.
+    const page = await request(unknown.deployment.url);
+    expect(page.status).toBe(404);
+    expect(page.body).not.toContain("left-pad");
+  });
+
+  it("fails every build while the fault file exists", async () => {
+    const { repo, projectId } = await linkedProject();
+    writeFileSync(faultFile, "fail");
+    const { deployment } = await settle(projectId, push(repo, "staging", todoApp), "staging");
+    expect(deployment.state).toBe("ERROR");
+    expect(deployment.errorMessage).toMatch(/fault was injected for testing/);
+  });
+
+  it("moves the staging host to the newest ready build, and keeps it on the last good one when a build fails", async () => {
+    const { repo, projectId } = await linkedProject();
+    const first = (await settle(projectId, push(repo, "staging", withTitle("First")), "staging")).deployment;
+    const second = (await settle(projectId, push(repo, "staging", withTitle("Second")), "staging")).deployment;
+    expect(second.branchUrl).toBe(first.branchUrl);
+    expect((await request(second.branchUrl!)).body).toContain("Second");
+
+    writeFileSync(faultFile, "fail");
+    const failed = (await settle(projectId, push(repo, "staging", withTitle("Third")), "staging")).deployment;
+    expect(failed.state).toBe("ERROR");
+    const stable = await request(failed.branchUrl!);
+    expect(stable.status).toBe(200);
+    expect(stable.body).toContain("Second");
+
+    // Other branches build previews without moving the staging host.
+    rmSync(faultFile);
+    const feature = (await settle(projectId, push(repo, "feature", withTitle("Feature")), "feature")).deployment;
+    expect(feature).toMatchObject({ state: "READY", target: "preview", branchUrl: undefined });
+    expect((await request(second.branchUrl!)).body).toContain("Second");
+  });
+
+  it("deploys pushes to the production branch to the project's production host", async () => {
+    const { repo, projectId } = await linkedProject();
+    expect(await host.getProductionUrl(projectId)).toBeNull();
+    const { deployment } = await settle(projectId, push(repo, "main", withTitle("Live")), "main");
+    expect(deployment).toMatchObject({ state: "READY", target: "production", aliasAssigned: true });
+    const productionUrl = await host.getProductionUrl(projectId);
+    expect(productionUrl).toBe(`http://site-${counter}.localhost:${await host.serverPort()}`);
+    expect((await request(productionUrl!)).body).toContain("Live");
+    // Production and staging are different hosts.
+    expect((await request(`http://site-${counter}-preview.localhost:${await host.serverPort()}`)).status).toBe(404);
+  });
+
+  it("follows the project's production branch", async () => {
+    const { repo, projectId } = await linkedProject();
+    await host.setProductionBranch(projectId, "release");
+    const { deployment } = await settle(projectId, push(repo, "release", withTitle("Release")), "release");
+    expect(deployment.target).toBe("production");
+  });
+
+  it("deploys pushes only for repositories linked to a project", async () => {
+    const { projectId } = await linkedProject();
+    const other = { owner: "local", name: `unlinked-${counter}` };
+    createBareRepo(other);
+    const sha = push(other, "staging", todoApp);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await host.findDeploymentForCommit({ projectId, sha, branch: "staging" })).toBeNull();
+
+    await host.linkProject(projectId, other);
+    const linkedSha = push(other, "staging", withTitle("Linked"));
+    expect((await settle(projectId, linkedSha, "staging")).deployment.state).toBe("READY");
+  });
+});
+
+describe("local preview host: projects", () => {
+  it("creates, finds and links projects, refusing a taken name", async () => {
+    const repo = { owner: "local", name: "shop" };
+    const project = await host.createProject({ name: "shop", repo });
+    expect(project).toEqual({ id: expect.stringMatching(/^prj_[a-z0-9]+$/), name: "shop", linkedRepo: "local/shop", productionBranch: "main", previewsProtected: false });
+    expect(await host.getProject("shop")).toEqual(project);
+    expect(await host.getProject(project.id)).toEqual(project);
+    expect(await host.getProject("nothing-here")).toBeNull();
+
+    const taken = await host.createProject({ name: "shop", repo: { owner: "local", name: "other" } }).catch((e: unknown) => e);
+    expect(taken).toBeInstanceOf(IntegrationError);
+    expect(taken).toMatchObject({ service: "vercel", kind: "conflict" });
+
+    expect(await host.linkProject("shop", { owner: "local", name: "shop-2" })).toMatchObject({ linkedRepo: "local/shop-2" });
+    await host.disablePreviewProtection(project.id);
+    expect((await host.getProject(project.id))?.previewsProtected).toBe(false);
+    await expect(host.setProductionBranch("prj_missing", "main")).rejects.toMatchObject({ kind: "not_found" });
+    await expect(host.createProject({ name: "Not Valid", repo })).rejects.toMatchObject({ kind: "rejected" });
+  });
+});
