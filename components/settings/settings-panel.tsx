@@ -1,7 +1,7 @@
 "use client";
 
 import { KeyRound } from "lucide-react";
-import { useRef } from "react";
+import { useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { type AppSetting, useAppSettings } from "@/hooks/use-app-settings";
@@ -30,18 +30,34 @@ export function SettingsPanel({ appId, open, onOpenChange, highlight = [] }: Pro
   const listRef = useRef<HTMLUListElement>(null);
   const sorted = settings ? [...settings].sort((a, b) => rank(a, highlight) - rank(b, highlight)) : null;
 
-  function focusHighlighted(event: Event) {
+  // Opened before the list arrived, the highlighted field takes the focus as
+  // soon as it is there.
+  const focusPending = useRef(false);
+
+  function focusHighlighted(): boolean {
     const rows = Array.from(listRef.current?.querySelectorAll<HTMLElement>("[data-testid=setting]") ?? []);
     const first = rows.find((row) => row.dataset.name !== undefined && highlight.includes(row.dataset.name));
     const field = first?.querySelector<HTMLInputElement>("input");
-    if (!field) return;
-    event.preventDefault();
-    field.focus();
+    field?.focus();
+    return field !== undefined;
   }
+
+  function onOpenAutoFocus(event: Event) {
+    if (highlight.length === 0) return;
+    if (focusHighlighted()) event.preventDefault();
+    else focusPending.current = settings === null;
+  }
+
+  useEffect(() => {
+    if (open && settings && focusPending.current) {
+      focusPending.current = false;
+      focusHighlighted();
+    }
+  });
 
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent className="flex max-h-[90dvh] flex-col overflow-y-auto sm:max-w-xl" onOpenAutoFocus={focusHighlighted} data-testid="settings-panel">
+      <DialogContent className="flex max-h-[90dvh] flex-col overflow-y-auto sm:max-w-xl" onOpenAutoFocus={onOpenAutoFocus} data-testid="settings-panel">
         <DialogHeader>
           <DialogTitle>Settings</DialogTitle>
           <DialogDescription>
