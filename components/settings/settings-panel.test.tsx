@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-li
 import type { ReactNode } from "react";
 import { SWRConfig } from "swr";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import type { AppSetting } from "@/hooks/use-app-settings";
 import { fetchJson } from "@/lib/fetch-json";
 import { TECHNICAL_WORDS } from "@/tests/helpers/technical-words";
 import { SettingsButton, SettingsPanel } from "./settings-panel";
@@ -14,7 +15,7 @@ afterEach(() => {
 
 const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000 - 5_000).toISOString();
 
-const stripe = { name: "STRIPE_SECRET_KEY", label: "Stripe secret key", public: false, needed: true, set: false, updatedAt: null, updatedBy: null };
+const stripe: AppSetting = { name: "STRIPE_SECRET_KEY", label: "Stripe secret key", public: false, needed: true, set: false, updatedAt: null, updatedBy: null };
 const openai = { name: "OPENAI_API_KEY", label: "OpenAI API key", public: false, needed: true, set: true, updatedAt: minutesAgo(3), updatedBy: "Ana" };
 const supabaseUrl = {
   name: "NEXT_PUBLIC_SUPABASE_URL",
@@ -31,8 +32,8 @@ type Call = { method: string; url: string; body?: Record<string, unknown> };
 
 // The settings API as the panel sees it, keeping the list in memory. Values
 // sent are kept only to prove the browser never gets them back.
-function mockServer(initial: object[], options: { liveNeedsPublish?: boolean; reply?: (call: Call) => Response | null } = {}) {
-  let settings = initial.map((s) => ({ ...s }) as typeof stripe);
+function mockServer(initial: AppSetting[], options: { liveNeedsPublish?: boolean; reply?: (call: Call) => Response | null } = {}) {
+  let settings = initial.map((s) => ({ ...s }));
   const calls: Call[] = [];
   vi.stubGlobal(
     "fetch",
@@ -51,7 +52,7 @@ function mockServer(initial: object[], options: { liveNeedsPublish?: boolean; re
         return Response.json({ setting: settings.find((s) => s.name === name) });
       }
       if (call.method === "POST") {
-        const added = { name: String(call.body!.name), label: String(call.body!.name), public: false, needed: false, set: "value" in call.body!, updatedAt: null, updatedBy: null };
+        const added: AppSetting = { name: String(call.body!.name), label: String(call.body!.name), public: false, needed: false, set: "value" in call.body!, updatedAt: null, updatedBy: null };
         settings = [...settings, added];
         return Response.json({ setting: added }, { status: 201 });
       }
