@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import axe from "axe-core";
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { SWRConfig } from "swr";
@@ -251,6 +252,18 @@ describe("the Settings panel", () => {
     rerender(<Page open />);
     const dialog = await screen.findByRole("dialog", { name: "Settings" });
     expect(document.activeElement).toBe(within(row(dialog, "Resend API key")).getByLabelText("Value for Resend API key"));
+  });
+});
+
+describe("the Settings panel for everyone", () => {
+  it("has no accessibility violations axe can find without a layout engine, open on a missing setting mid-save", async () => {
+    mockServer([stripe, openai, supabaseUrl, leftover]);
+    const dialog = await openPanel(["STRIPE_SECRET_KEY"]);
+    fireEvent.click(within(row(dialog, "OLD_TOKEN")).getByRole("button", { name: "Remove OLD_TOKEN" }));
+    // jsdom computes no colours or sizes: those rules run in the browser journey.
+    const results = await axe.run(document.body, { rules: { "color-contrast": { enabled: false }, "target-size": { enabled: false } } });
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    expect(results.passes.map((p) => p.id)).toEqual(expect.arrayContaining(["label", "button-name", "aria-dialog-name"]));
   });
 });
 
