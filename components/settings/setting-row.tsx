@@ -107,7 +107,7 @@ export function SettingRow({ setting, highlighted, onSave, onRemove }: Props) {
             spellCheck={false}
             value={value}
             onChange={(e) => setValue(e.target.value)}
-            placeholder={setting.set ? "Paste a new value to replace it" : "Paste the value"}
+            placeholder={setting.set ? "Paste a new value" : "Paste the value"}
             disabled={saving}
             data-testid="setting-value"
           />

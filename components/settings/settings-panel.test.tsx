@@ -106,7 +106,7 @@ describe("the Settings panel", () => {
     const field = within(stripeRow).getByLabelText("Value for Stripe secret key");
     expect(field.getAttribute("type")).toBe("password");
     expect(field.getAttribute("autocomplete")).toBe("new-password");
-    expect(within(openaiRow).getByLabelText("Value for OpenAI API key").getAttribute("placeholder")).toBe("Paste a new value to replace it");
+    expect(within(openaiRow).getByLabelText("Value for OpenAI API key").getAttribute("placeholder")).toBe("Paste a new value");
   });
 
   it("says the Current preview updates by itself, and that the live app needs a publish only when it does", async () => {
