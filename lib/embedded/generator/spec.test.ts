@@ -58,7 +58,8 @@ describe("reading a first prompt", () => {
   });
 
   it("names what it can't build, and parts it doesn't know", () => {
-    expect(readPrompt("a shop with products and a checkout").missing).toEqual(["I can’t connect a real payment system here, so buying buttons show a message instead"]);
+    expect(readPrompt("a shop with products and a checkout").missing).toEqual(["I can’t take real payments here, so visitors send an order request instead"]);
+    expect(readPrompt("a shop with products and a checkout").spec.sections).toEqual([{ kind: "items" }, { kind: "request", form: "order" }]);
     expect(readPrompt("a gym site with classes and a quiz").missing).toEqual(["I didn’t know how to make “quiz”"]);
     expect(readPrompt("a bakery site with a menu, a FAQ and a contact form in green").missing).toEqual([]);
   });

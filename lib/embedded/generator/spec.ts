@@ -405,7 +405,10 @@ export function applyFollowUp(previous: AppSpec, message: string): SpecEdit {
 
   for (const button of named.buttons) {
     const { action, section } = actionFor(button, spec.subject, spec.sections);
-    if (section) spec.sections.push(section);
+    if (section) {
+      spec.sections.push(section);
+      note({ what: "section", section: section.kind, present: true, ...(section.form ? { form: section.form } : {}) }, true);
+    }
     const exists = spec.actions.some((a) => a.label === action.label);
     if (!exists) spec.actions.push(action);
     note({ what: "button", label: action.label, to: action.to, ...(action.form ? { form: action.form } : {}) }, !exists);
