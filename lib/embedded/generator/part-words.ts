@@ -144,7 +144,7 @@ export function measuresIn(text: string): string[] {
   for (const match of text.matchAll(MEASURE)) {
     const noun = match[1]!.toLowerCase();
     const measure = MEASURES.find((m) => new RegExp(`^(?:${m.noun.source})$`).test(noun))!;
-    const label = match[2] ? `${noun} ${match[2].toLowerCase()}` : measure.label;
+    const label = match[2] ? `${noun} ${match[2].toLowerCase()}` : noun.includes(" ") ? noun : measure.label;
     if (!found.includes(label)) found.push(label);
   }
   return found.slice(0, 4);
@@ -222,7 +222,7 @@ const BUTTON_TARGETS: [RegExp, Partial<Section> & { kind: SectionKind }][] = [
   [/\b(?:quote|estimate)/i, { kind: "request", form: "quote" }],
   [/\border\b|\bpre-?order/i, { kind: "request", form: "order" }],
   [/\bsubscribe\b/i, { kind: "newsletter" }],
-  [/\b(?:sign ?up|join|get started|waitlist|wait list)\b/i, { kind: "signup" }],
+  [/\b(?:sign ?up|join|get started|start|try|trial|waitlist|wait list)\b/i, { kind: "signup" }],
   [/\b(?:contact|get in touch|message|call|email|talk|enquire|ask)\b/i, { kind: "contact" }],
   [/\bmenu\b/i, { kind: "menu" }],
   [/\b(?:pricing|plans|prices)\b/i, { kind: "pricing" }],

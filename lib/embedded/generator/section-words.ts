@@ -21,7 +21,7 @@ const MEASURE_BEFORE = String.raw`(?:(?:${MEASURE_WORDS})\s+)?`;
 // request form's pattern carries which form it is.
 const SECTION_WORDS: [Mentioned, RegExp, RequestForm?][] = [
   ["chart", new RegExp(String.raw`\b${MEASURE_BEFORE}(?:(?:bar |line |pie )?charts?|graphs?|visuali[sz]ations?)${OF_MEASURE}`, "gi")],
-  ["table", new RegExp(String.raw`\b${MEASURE_BEFORE}(?:(?<!(?:book|reserve) (?:a|your) )tables?|spreadsheet|data grid)${OF_MEASURE}`, "gi")],
+  ["table", new RegExp(String.raw`\b${MEASURE_BEFORE}(?:(?<!(?:book|reserve) (?:a|your) )tables?(?!\s+(?:reservations?|bookings?))|spreadsheet|data grid)${OF_MEASURE}`, "gi")],
   // "revenue and sign-ups stats", "impact numbers (meals served, trees
   // planted)": the measures belong to the numbers.
   [
@@ -87,19 +87,21 @@ export function findMentions(text: string, subject: Subject | null): Mention[] {
   return sorted.map(({ form, ...mention }, i) => {
     // The words up to the next mention belong to it: "a team of doctors".
     const own = text.slice(mention.index, mention.end);
-    const details = detailsOf(mention.what, own, text.slice(mention.end, sorted[i + 1]?.index ?? text.length), form, subject);
+    // "monthly revenue in a chart": the words before, back to the last comma.
+    const before = text.slice(sorted[i - 1]?.end ?? 0, mention.index).split(/[,;:]|\band\b/).at(-1)!;
+    const details = detailsOf(mention.what, own, text.slice(mention.end, sorted[i + 1]?.index ?? text.length), before, form, subject);
     return details ? { ...mention, details } : mention;
   });
 }
 
-function detailsOf(what: Mentioned, own: string, after: string, form: RequestForm | undefined, subject: Subject | null): Partial<Section> | null {
+function detailsOf(what: Mentioned, own: string, after: string, before: string, form: RequestForm | undefined, subject: Subject | null): Partial<Section> | null {
   if (what === "request" && form) return { form: subject ? formFor(form, subject) : form };
   if (what === "team") {
     const people = peopleIn(own) ?? peopleIn(after.split(/[,;.]/, 1)[0]!);
     return people ? { people } : null;
   }
   if (what === "chart" || what === "table") {
-    const measures = measuresIn(own);
+    const measures = measuresIn(own).length ? measuresIn(own) : measuresIn(before);
     return measures.length ? { measures: measures.slice(0, 1) } : null;
   }
   if (what === "stats") {

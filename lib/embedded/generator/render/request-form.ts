@@ -213,7 +213,7 @@ function problem(field: Field, value: string): string | null {
   if (field.type === "date" && value < today()) return "Please choose a date from today onwards.";
   if (field.type === "number") {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < (field.min ?? 1) || n > (field.max ?? 100)) return "Please enter a whole number from " + (field.min ?? 1) + " to " + (field.max ?? 100) + ".";
+    if (!Number.isInteger(n) || n < (field.min ?? 1) || n > (field.max ?? 100)) return "Please enter a whole number between " + (field.min ?? 1) + " and " + (field.max ?? 100) + ".";
   }
   if (field.type === "textarea" && field.min && value.length < field.min) return "Please write at least " + field.min + " characters.";
   return null;
