@@ -78,7 +78,7 @@ export function sectionName(subject: Subject, part: SectionKind | Section): stri
   if (kind === "stats" && section.measures?.length) return `${section.impact ? "impact " : ""}numbers for ${joinList(section.measures)}`;
   if (kind === "stats" && section.impact) return "impact numbers";
   if (kind === "chart" && section.measures?.length) return `bar chart of ${section.measures[0]}`;
-  if (kind === "table" && section.measures?.length) return `table of ${section.measures[0]} by month`;
+  if (kind === "table" && section.measures?.length) return `table of ${joinList(section.measures)} by month`;
   return {
     items: `${subject.singular} list`,
     features: "features section",

@@ -54,6 +54,10 @@ export const REQUEST_WORDS: [RequestForm, RegExp][] = [
 const PEOPLE =
   "(?:personal trainers|trainers|coaches|instructors|teachers|tutors|doctors|dentists|nurses|therapists|physiotherapists|physios|vets|veterinarians|stylists|hairdressers|barbers|chefs|bakers|baristas|agents|guides|speakers|mentors|lawyers|attorneys|counsell?ors|consultants|architects|photographers|volunteers|caregivers|carers|midwives|surgeons|pastors|musicians|founders|organi[sz]ers|trustees|board members|leaders|experts|specialists|advis[eo]rs|planners|groomers|walkers|mechanics|electricians|plumbers|cleaners|staff members|staff)";
 
+// One of those people, as in "trainer profiles".
+const PERSON =
+  "(?:personal trainer|trainer|coach|instructor|teacher|tutor|doctor|dentist|nurse|therapist|physio|vet|stylist|barber|chef|baker|agent|guide|speaker|mentor|lawyer|consultant|volunteer|artist|founder|member|author|host|guide)";
+
 // People named on their own are a team ("with speakers"); others only with
 // "our", "meet" or "bios" ("meals and volunteers" is no team).
 const BARE_PEOPLE =
@@ -62,12 +66,14 @@ const BARE_PEOPLE =
 // "our trainers", "meet the doctors", "teachers with bios", "bios of our
 // vets": the team, made of these people.
 export const PEOPLE_MENTION = new RegExp(
-  String.raw`\b(?:${BARE_PEOPLE}(?:\s+(?:(?:with|and) (?:their |short )?(?:bios|profiles)|bios|profiles|section|page|list))?|(?:meet (?:the |our )?|our )${PEOPLE}(?:\s+(?:with|and) (?:their |short )?(?:bios|profiles))?|${PEOPLE}\s+(?:(?:with|and) (?:their |short )?(?:bios|profiles)|bios|profiles|section|page|list)|(?:bios|profiles) (?:of|for) (?:the |our |all )?${PEOPLE}|staff bios|bios)\b`,
+  String.raw`\b(?:${BARE_PEOPLE}(?:\s+(?:(?:with|and) (?:their |short )?(?:bios|profiles)|bios|profiles|section|page|list))?|(?:meet (?:the |our )?|our )${PEOPLE}(?:\s+(?:with|and) (?:their |short )?(?:bios|profiles))?|${PEOPLE}\s+(?:(?:with|and) (?:their |short )?(?:bios|profiles)|bios|profiles|section|page|list)|(?:bios|profiles) (?:of|for) (?:the |our |all )?${PEOPLE}|${PERSON} (?:bios|profiles)|staff bios|bios)\b`,
   "gi",
 );
 const PEOPLE_NOUN = new RegExp(String.raw`\b${PEOPLE}\b`, "i");
 
 export function peopleIn(text: string): string | null {
+  const one = new RegExp(String.raw`\b(${PERSON}) (?:bios|profiles)\b`, "i").exec(text)?.[1]?.toLowerCase();
+  if (one) return /(?:ch|sh|s|x)$/.test(one) ? `${one}es` : `${one}s`;
   const noun = PEOPLE_NOUN.exec(text)?.[0].toLowerCase();
   if (!noun || /^staff(?: members)?$/.test(noun)) return null;
   return noun;
@@ -100,6 +106,7 @@ const MEASURES: Measure[] = [
   { noun: /clicks/, label: "clicks" },
   { noun: /leads/, label: "leads" },
   { noun: /conversions/, label: "conversions" },
+  { noun: /churn/, label: "churn" },
   { noun: /bookings/, label: "bookings" },
   { noun: /attendance|attendees/, label: "attendance" },
   { noun: /tickets(?: sold)?/, label: "tickets sold" },

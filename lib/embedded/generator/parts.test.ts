@@ -79,6 +79,11 @@ const CASES: Case[] = [
   { prompt: "a school fundraiser with a pledge form and a chart of donations", parts: [form("donate", "Amount in dollars"), chart("donations")] },
   { prompt: "a pizzeria with the menu, online ordering and a Reserve a table button", parts: [section("menu"), form("order", "Quantity"), button("Reserve a table"), form("reservation", "Party size")] },
   { prompt: "a farm shop with opening hours, a veg box order form and a newsletter sign-up", parts: [section("visit"), form("order", "Quantity"), section("newsletter")] },
+  { prompt: "A small charity website with our mission, how many people we've helped, a donate button and a newsletter", parts: [section("mission"), stats("people helped"), button("Donate"), section("newsletter")] },
+  { prompt: "I want a page for my photography business with a portfolio gallery, prices and a booking form", parts: [section("gallery"), section("pricing"), form("booking", "Date", "Time")] },
+  { prompt: "a gym website with class schedule, trainer profiles, membership prices and a free trial sign-up button", parts: [section("timeline"), people("trainers"), section("pricing"), button("Free trial sign-up")] },
+  { prompt: "a startup dashboard showing revenue, sign-ups and churn with a chart and a table", parts: [chart("revenue"), table("sign-ups"), table("churn")] },
+  { prompt: "restaurant site with menu, reservations, reviews and a map", parts: [section("menu"), form("reservation", "Party size"), section("testimonials"), section("visit")] },
 ];
 
 function sectionHtml(html: string, id: string): string | null {

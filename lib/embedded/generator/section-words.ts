@@ -10,7 +10,7 @@ import { ITEM_NOUNS } from "./subjects";
 
 // What a mention asks of the item list rather than naming a section.
 export type ListOption = "search" | "filters" | "tabs";
-export type Mentioned = SectionKind | ListOption | "footer";
+export type Mentioned = SectionKind | ListOption | "footer" | "measures";
 
 // A chart or table of a measure: "a chart of monthly revenue", "a sign-ups table".
 const OF_MEASURE = String.raw`(?:\s+(?:of|showing|for|tracking|with|about|on|by)\s+(?:(?:the|our|monthly|weekly|daily|yearly|annual|total|new|how many|number of|the number of)\s+)*(?:${MEASURE_WORDS})\b)?`;
@@ -20,6 +20,9 @@ const MEASURE_BEFORE = String.raw`(?:(?:${MEASURE_WORDS})\s+)?`;
 // newsletter, not a sign-up form; "a chart of sign-ups" is a chart). A
 // request form's pattern carries which form it is.
 const SECTION_WORDS: [Mentioned, RegExp, RequestForm?][] = [
+  // "a dashboard showing revenue, sign-ups and churn": what the numbers,
+  // charts and tables after it are about (no section of its own).
+  ["measures", new RegExp(String.raw`\b(?:showing|shows|show|tracking|track|tracks|monitoring|monitor|displaying|display|reporting on|report on)\s+(?:(?:the|our|my|monthly|weekly|daily|total)\s+)*${MEASURE_LIST}`, "gi")],
   ["chart", new RegExp(String.raw`\b${MEASURE_BEFORE}(?:(?:bar |line |pie )?charts?|graphs?|visuali[sz]ations?)${OF_MEASURE}`, "gi")],
   ["table", new RegExp(String.raw`\b${MEASURE_BEFORE}(?:(?<!(?:book|reserve) (?:a|your) )tables?(?!\s+(?:reservations?|bookings?))|spreadsheet|data grid)${OF_MEASURE}`, "gi")],
   // "revenue and sign-ups stats", "impact numbers (meals served, trees
@@ -27,7 +30,7 @@ const SECTION_WORDS: [Mentioned, RegExp, RequestForm?][] = [
   [
     "stats",
     new RegExp(
-      String.raw`(?:(?<!\b(?:of|showing|for|tracking)\s)\b${MEASURE_LIST}\s+)?\b(?:(?:our )?impact(?: numbers| stats| statistics| figures| section| counters?)?|by the numbers|stats|statistics|key (?:numbers|figures)|numbers|figures|metrics|counters?|kpis?)\b(?:\s*(?:for|on|of|showing|tracking|like|such as|including|:|\(|—|-)\s*(?:the\s+|our\s+|how many\s+)?${MEASURE_LIST}\)?)?`,
+      String.raw`(?:(?<!\b(?:of|showing|for|tracking)\s)\b${MEASURE_LIST}\s+)?\b(?:(?:our )?impact(?: numbers| stats| statistics| figures| section| counters?)?|by the numbers|how many ${MEASURE_LIST}|stats|statistics|key (?:numbers|figures)|numbers|figures|metrics|counters?|kpis?)\b(?:\s*(?:for|on|of|showing|tracking|like|such as|including|:|\(|—|-)\s*(?:the\s+|our\s+|how many\s+)?${MEASURE_LIST}\)?)?`,
       "gi",
     ),
   ],
@@ -44,7 +47,7 @@ const SECTION_WORDS: [Mentioned, RegExp, RequestForm?][] = [
   ["faq", /\b(?:faqs?|frequently asked questions|questions and answers|q ?& ?a|accordion)\b/gi],
   ["testimonials", /\b(?:testimonials?|reviews?|customer quotes|quotes|what (?:people|customers|clients) say)\b/gi],
   ["team", /\b(?:team(?: section| members?| page)?|our staff|staff|meet the \w+|about us)\b/gi],
-  ["pricing", /\b(?:pricing(?: table| plans?| page)?|plans|price plans|tiers|subscriptions?|memberships?)\b/gi],
+  ["pricing", /\b(?:pricing(?: table| plans?| page)?|plans|price plans|tiers|subscriptions?|memberships?(?: prices| rates)?|(?:our )?prices|rates|packages)\b/gi],
   ["footer", /\bfooter\b/gi],
   ["menu", /\b(?<!navigation |nav )(?:(?:food |drinks? |lunch |dinner )?menus?|price list|prices list|list of prices)\b/gi],
   ["hours", /\b(?:opening (?:hours|times)|business hours|hours|location|address|where to find us|find us|directions|visit us)\b/gi],
@@ -84,12 +87,16 @@ export function findMentions(text: string, subject: Subject | null): Mention[] {
     }
   }
   const sorted = found.sort((a, b) => a.index - b.index);
+  let named: string[] = [];
   return sorted.map(({ form, ...mention }, i) => {
+    if (mention.what === "measures") named = measuresIn(text.slice(mention.index, mention.end));
     // The words up to the next mention belong to it: "a team of doctors".
     const own = text.slice(mention.index, mention.end);
     // "monthly revenue in a chart": the words before, back to the last comma.
     const before = text.slice(sorted[i - 1]?.end ?? 0, mention.index).split(/[,;:]|\band\b/).at(-1)!;
     const details = detailsOf(mention.what, own, text.slice(mention.end, sorted[i + 1]?.index ?? text.length), before, form, subject);
+    // Charts, tables and numbers after "showing revenue and sign-ups".
+    if (named.length && ["chart", "table", "stats"].includes(mention.what) && !details?.measures) return { ...mention, details: { ...details, measures: named } };
     return details ? { ...mention, details } : mention;
   });
 }
@@ -102,7 +109,7 @@ function detailsOf(what: Mentioned, own: string, after: string, before: string, 
   }
   if (what === "chart" || what === "table") {
     const measures = measuresIn(own).length ? measuresIn(own) : measuresIn(before);
-    return measures.length ? { measures: measures.slice(0, 1) } : null;
+    return measures.length ? { measures } : null;
   }
   if (what === "stats") {
     const impact = /\bimpact\b/i.test(own);
@@ -116,8 +123,8 @@ function detailsOf(what: Mentioned, own: string, after: string, before: string, 
 // The section a phrase names ("the FAQ", "the list", "the recipes").
 export function sectionNamedBy(phrase: string, subject: Subject): SectionKind | null {
   if (/\blist\b/i.test(phrase) && !/\b(?:to-?do|task|shopping|grocery|mailing|price)\b/i.test(phrase)) return "items";
-  const mention = findMentions(phrase, subject)[0];
-  if (!mention || mention.what === "footer") return null;
+  const mention = findMentions(phrase, subject).find((m) => m.what !== "measures");
+  if (!mention || mention.what === "footer" || mention.what === "measures") return null;
   return isListOption(mention.what) ? "items" : mention.what;
 }
 

@@ -232,7 +232,7 @@ function joinWithAnd(items: string[]): string {
 // written).
 function applyMention(sections: Section[], mention: Mention, placement: Placement | null): { sections: Section[]; change: SpecChange | null; already: boolean } {
   const { what, wanted } = mention;
-  if (what === "footer") return { sections, change: null, already: false };
+  if (what === "footer" || what === "measures") return { sections, change: null, already: false };
   if (isListOption(what)) {
     const list = sections.find((s) => s.kind === "items");
     if (!list) {
@@ -388,6 +388,7 @@ export function applyFollowUp(previous: AppSpec, message: string): SpecEdit {
     spec.sections = moved;
   } else {
     for (const mention of menuTabs(findMentions(requestText, spec.subject), spec)) {
+      if (mention.what === "measures") continue;
       if (mention.what === "footer") {
         note({ what: "footer", present: mention.wanted }, mention.wanted !== spec.footer);
         spec.footer = mention.wanted;

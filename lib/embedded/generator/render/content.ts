@@ -36,6 +36,10 @@ export function contextFor(spec: AppSpec): Context {
   };
 }
 
+function joinAnd(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
+
 export function capital(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -173,7 +177,7 @@ export function headingFor(ctx: Context, section: Section): string {
     case "todo":
       return "To-do list";
     case "table":
-      return section.measures?.length ? `${capital(section.measures[0]!)} by month` : `All ${ctx.many} at a glance`;
+      return section.measures?.length ? `${capital(joinAnd(section.measures))} by month` : `All ${ctx.many} at a glance`;
     case "chart":
       return section.measures?.length ? `${capital(section.measures[0]!)} by month` : `New ${ctx.many} each month`;
     case "request":
@@ -217,7 +221,7 @@ export function introFor(ctx: Context, kind: SectionKind, section?: Section): st
     case "todo":
       return `Keep track of everything to do with your ${ctx.many}.`;
     case "table":
-      return section?.measures?.length ? `${capital(section.measures[0]!)} across all our ${ctx.many}, month by month.` : `Every ${ctx.one} in one table.`;
+      return section?.measures?.length ? `${capital(joinAnd(section.measures))} across all our ${ctx.many}, month by month.` : `Every ${ctx.one} in one table.`;
     case "chart":
       return section?.measures?.length ? `${capital(section.measures[0]!)} across all our ${ctx.many}, month by month this year.` : `How many new ${ctx.many} arrived each month this year.`;
     case "request":

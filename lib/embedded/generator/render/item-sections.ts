@@ -204,17 +204,22 @@ function monthly(ctx: Context, measure: string): { month: string; value: number;
   });
 }
 
-function measureTable(ctx: Context, section: Section, measure: string): Rendered {
+// Months down the side, one column per measure named, and how the first
+// measure changed on the month before.
+function measureTable(ctx: Context, section: Section, measures: string[]): Rendered {
   const id = sectionId(ctx, "table");
-  const rows = monthly(ctx, measure).map((m, i, all) => {
-    const change = i === 0 ? "" : `${m.value >= all[i - 1]!.value ? "+" : "−"}${Math.abs(Math.round(((m.value - all[i - 1]!.value) / all[i - 1]!.value) * 100))}%`;
-    return { month: m.month, value: m.shown, change };
+  const series = measures.map((m) => monthly(ctx, m));
+  const first = series[0]!;
+  const rows = MONTHS.map((month, i) => {
+    const change = i === 0 ? "" : `${first[i]!.value >= first[i - 1]!.value ? "+" : "−"}${Math.abs(Math.round(((first[i]!.value - first[i - 1]!.value) / first[i - 1]!.value) * 100))}%`;
+    return { month, values: series.map((s) => s[i]!.shown), change };
   });
   return {
     file: "data-table",
     name: "DataTable",
     ui: [],
-    source: `const rows = ${data(rows)};
+    source: `const measures = ${data(measures.map(capitalWords))};
+const rows = ${data(rows)};
 
 export function DataTable() {
   return (
@@ -225,15 +230,23 @@ export function DataTable() {
           <thead className="bg-muted">
             <tr>
               <th scope="col" className="px-4 py-3 font-semibold">Month</th>
-              <th scope="col" className="px-4 py-3 text-right font-semibold">{${literal(capitalWords(measure))}}</th>
-              <th scope="col" className="px-4 py-3 text-right font-semibold">Change</th>
+              {measures.map((measure) => (
+                <th key={measure} scope="col" className="px-4 py-3 text-right font-semibold">
+                  {measure}
+                </th>
+              ))}
+              <th scope="col" className="px-4 py-3 text-right font-semibold">{${literal(`Change in ${measures[0]}`)}}</th>
             </tr>
           </thead>
           <tbody className="divide-y">
             {rows.map((row) => (
               <tr key={row.month}>
                 <th scope="row" className="px-4 py-3 font-medium">{row.month}</th>
-                <td className="px-4 py-3 text-right tabular-nums">{row.value}</td>
+                {row.values.map((value, i) => (
+                  <td key={measures[i]} className="px-4 py-3 text-right tabular-nums">
+                    {value}
+                  </td>
+                ))}
                 <td className="px-4 py-3 text-right text-muted-foreground tabular-nums">{row.change}</td>
               </tr>
             ))}
@@ -248,8 +261,7 @@ export function DataTable() {
 }
 
 export function dataTable(ctx: Context, section: Section): Rendered {
-  const measure = section.measures?.[0];
-  if (measure) return measureTable(ctx, section, measure);
+  if (section.measures?.length) return measureTable(ctx, section, section.measures);
   const id = sectionId(ctx, "table");
   const rows = ctx.items.map((item) => ({ title: item.title, category: item.category, detail: item.details[0] ?? "", price: item.price }));
   return {
