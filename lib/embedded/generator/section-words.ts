@@ -24,7 +24,7 @@ const SECTION_WORDS: [Mentioned, RegExp, RequestForm?][] = [
   // charts and tables after it are about (no section of its own).
   ["measures", new RegExp(String.raw`\b(?:showing|shows|show|tracking|track|tracks|monitoring|monitor|displaying|display|reporting on|report on)\s+(?:(?:the|our|my|monthly|weekly|daily|total)\s+)*${MEASURE_LIST}`, "gi")],
   ["chart", new RegExp(String.raw`\b${MEASURE_BEFORE}(?:(?:bar |line |pie )?charts?|graphs?|visuali[sz]ations?)${OF_MEASURE}`, "gi")],
-  ["table", new RegExp(String.raw`\b${MEASURE_BEFORE}(?:(?<!(?:book|reserve) (?:a|your) )tables?(?!\s+(?:reservations?|bookings?))|spreadsheet|data grid)${OF_MEASURE}`, "gi")],
+  ["table", new RegExp(String.raw`\b${MEASURE_BEFORE}(?:(?<!(?:book|reserve) (?:a|your) |(?:pricing|price|comparison) )tables?(?!\s+(?:reservations?|bookings?))|spreadsheet|data grid)${OF_MEASURE}`, "gi")],
   // "revenue and sign-ups stats", "impact numbers (meals served, trees
   // planted)": the measures belong to the numbers.
   [
@@ -295,7 +295,7 @@ export function findUnknownParts(text: string, subject: Subject | null, known: (
   const list = WANTED_LIST.exec(text)?.[1];
   for (const chunk of list ? list.split(SPLIT) : []) {
     const whole = chunk.replace(/[.!?()]+/g, " ").trim();
-    const phrase = whole.replace(FILLER, "").trim();
+    const phrase = `${whole} `.replace(FILLER, "").trim();
     if (!phrase || phrase.split(/\s+/).length > 3 || NOT_A_PART.test(phrase)) continue;
     if (findMentions(whole, subject).length || findMentions(phrase, subject).length || findCannot(phrase).length || known(phrase)) continue;
     if (measuresIn(phrase).length || peopleIn(phrase)) continue;

@@ -121,7 +121,9 @@ function requestIntro(ctx: Context, form: RequestForm): string {
     case "appointment":
       return `Pick a ${ctx.one}, a day and a time, and we’ll confirm your booking.`;
     case "reservation":
-      return food(ctx) ? "Tell us when you’re coming and how many of you there are." : `Reserve your place: tell us the date and how many people.`;
+      return food(ctx)
+        ? `Tell us when you’re coming and how many of you there are; we’ll have a table and our ${ctx.many} ready.`
+        : `Reserve your place: tell us the date and how many people.`;
     case "enrolment":
     case "enrollment":
       return `Choose your ${ctx.one} and tell us a little about yourself.`;
@@ -132,7 +134,7 @@ function requestIntro(ctx: Context, form: RequestForm): string {
     case "donation":
       return `Every gift helps ${ctx.spec.subject.topic}. Pledge an amount and we’ll be in touch.`;
     case "rsvp":
-      return "Let us know if you can make it and who you’re bringing.";
+      return ctx.spec.subject.key === "events" ? `Let us know if you can make it to our next ${ctx.one} and who you’re bringing.` : "Let us know if you can make it and who you’re bringing.";
     case "quote":
       return `Tell us what you need and we’ll send a free quote for your ${ctx.one}.`;
     case "order":
