@@ -70,7 +70,7 @@ function copyFor(ctx: Context, form: RequestForm): FormCopy {
           NOTES("Anything we should know?"),
         ],
         submit: form === "enrollment" ? "Enroll" : "Enrol",
-        thanks: `Thanks, {name}! You’re ${form === "enrollment" ? "enrolled" : "enrolled"} in {choice}.`,
+        thanks: "Thanks, {name}! You’re enrolled in {choice}.",
         after: "We’ll email {email} with everything you need before you start.",
       };
     case "registration":
