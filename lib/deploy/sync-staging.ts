@@ -18,11 +18,10 @@ export type StagingResult = { status: "ready" | "failed"; previewUrl: string | n
 // A reply can finish streaming a moment before its version is marked done.
 const VERSION_WAITS_MS = [250, 500, 1000, 2000, 4000];
 
-// phase-3-deploy-orchestrator-01: the only path that changes the Current
-// preview. The chat's latest code → one commit on staging → the deployment
-// built from exactly that commit → ready with its URL, or failed with the
-// previous preview left in place. One cycle per app (see runCycle).
-// phase-3-deploy-orchestrator-03: the admin fallback runs this same cycle.
+// The only path that changes the Current preview. The chat's latest code →
+// one commit on staging → the deployment built from exactly that commit →
+// ready with its URL, or failed with the previous preview left in place. One
+// cycle per app (see runCycle). The admin fallback runs this same cycle.
 export async function syncStagingFromChat(
   services: Integrations,
   { app, startedBy }: { app: App; startedBy: StartedBy },
