@@ -6,7 +6,7 @@ import { useStreamingHandOff } from "@/contexts/streaming-context";
 import type { ChatView } from "@/lib/chat/chat-view";
 import { FIX_REQUEST_LINE } from "@/lib/fix-it/message";
 import { requestFix, requestReply, watchForStreamError } from "@/lib/client/reply-request";
-import { chatReducer, initialChatState, isBusy } from "./chat-state";
+import { chatReducer, initialChatState, isBusy } from "@/lib/client/chat-state";
 
 type Options = {
   // Called once a reply has finished streaming and history shows it; input

@@ -26,8 +26,7 @@ export async function syncStagingFromChat(
   services: Integrations,
   { app, startedBy }: { app: App; startedBy: StartedBy },
 ): Promise<StagingResult> {
-  const chatId = app.chatId;
-  if (!chatId) throw new AppError("bad_request", "This app has no conversation to build from yet.");
+  if (!app.chatId) throw new AppError("bad_request", "This app has no conversation to build from yet.");
   // Said with the result when a left-out file changes what the builder sees.
   let notice: string | null = null;
 
@@ -35,7 +34,9 @@ export async function syncStagingFromChat(
     environment: "staging",
     branch: STAGING_BRANCH,
     async land({ services, app, repo, progress }) {
-      const version = await latestCompletedVersion(services.chat, chatId);
+      // The app as read after the lock; its chat can't have gone since.
+      if (!app.chatId) throw new NoCodeError(`app ${app.id} has no chat`);
+      const version = await latestCompletedVersion(services.chat, app.chatId);
       const extracted = extractFiles(version.files);
       await progress({ versionId: version.id, leftOutFiles: extracted.leftOut.length > 0 ? extracted.leftOut : undefined });
       notice = leftOutNotice(extracted.leftOut, extracted.files);
