@@ -32,5 +32,3 @@ export const PINNED_DEV_DEPENDENCIES = {
   "@types/react": "19.3.0",
   "@types/react-dom": "19.3.0",
 } as const;
-
-export type PinnedPackage = keyof typeof PINNED_DEPENDENCIES;

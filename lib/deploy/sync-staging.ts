@@ -93,7 +93,7 @@ function withNotice(message: string, notice: string | null): string {
   return `${message}${/[.!?…]$/.test(message) ? "" : "."} ${notice}`;
 }
 
-export function stagingFailureMessage(reason: FailureReason, hasPrevious: boolean): string {
+function stagingFailureMessage(reason: FailureReason, hasPrevious: boolean): string {
   switch (reason) {
     case "no_code":
       return deployMessages.noCode;

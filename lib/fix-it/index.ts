@@ -13,7 +13,7 @@ import type { PreviewHost } from "@/lib/vercel/types";
 import { buildErrorExcerpt } from "./build-error";
 import { composeFixRequest } from "./message";
 
-export const NOTHING_TO_FIX = "There's no build problem to fix right now.";
+const NOTHING_TO_FIX = "There's no build problem to fix right now.";
 
 // Environment variables whose values must never leave the server.
 const SECRET_NAME = /TOKEN|SECRET|KEY|PASSWORD|CREDENTIAL|PRIVATE|DATABASE_URL/i;

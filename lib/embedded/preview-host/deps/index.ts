@@ -29,7 +29,7 @@ export type ResolvedModules = Modules & {
 // A build whose set is on disk installs nothing. This server's own
 // node_modules is a set too, already present: an app that declares nothing
 // it lacks (the local generator's apps) builds from it, offline.
-export function depsDir(...parts: string[]): string {
+function depsDir(...parts: string[]): string {
   return previewsDir("deps", ...parts);
 }
 
