@@ -3,10 +3,9 @@
 import { useCallback, useState } from "react";
 import useSWR from "swr";
 import type { PreviewStatus } from "@/lib/deploy/preview-status";
+import type { PublishResult } from "@/lib/deploy/publish-production";
+import type { StagingResult } from "@/lib/deploy/sync-staging";
 import { FetchError, fetchJson } from "@/lib/fetch-json";
-
-type SyncAnswer = { status: "ready" | "failed"; previewUrl: string | null; message: string };
-type PublishAnswer = { status: "ready" | "failed"; productionUrl: string | null; message: string };
 
 type Action = "sync" | "publish" | "rollback";
 
@@ -53,16 +52,16 @@ export function usePreview(appId: string) {
   );
 
   const sync = useCallback(
-    (chatId: string) => run<SyncAnswer>("sync", `/api/apps/${appId}/preview/sync`, { chatId }, "updating"),
+    (chatId: string) => run<StagingResult>("sync", `/api/apps/${appId}/preview/sync`, { chatId }, "updating"),
     [appId, run],
   );
   const publish = useCallback(
-    () => run<PublishAnswer>("publish", `/api/apps/${appId}/deploy/production`, {}, "publishing"),
+    () => run<PublishResult>("publish", `/api/apps/${appId}/deploy/production`, {}, "publishing"),
     [appId, run],
   );
   // Puts one of the working versions live again (a production cycle, followed like Publish).
   const rollback = useCallback(
-    (versionId: string) => run<PublishAnswer>("rollback", `/api/apps/${appId}/deploy/rollback`, { versionId }, "publishing"),
+    (versionId: string) => run<PublishResult>("rollback", `/api/apps/${appId}/deploy/rollback`, { versionId }, "publishing"),
     [appId, run],
   );
 

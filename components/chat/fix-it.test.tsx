@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { composeFixRequest, FIX_REQUEST_LINE } from "@/lib/chat/fix-request";
+import { composeFixRequest, FIX_REQUEST_LINE } from "@/lib/fix-it/message";
 import { toChatView } from "@/lib/chat/chat-view";
 import type { PreviewStatus } from "@/lib/deploy/preview-status";
 import type { Chat } from "@/lib/v0/types";

@@ -14,7 +14,7 @@ import { AppSwitcher } from "@/components/layout/app-switcher";
 import { SettingsButton, SettingsPanel } from "@/components/settings/settings-panel";
 import { UserMenu } from "@/components/layout/user-menu";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
-import { isBusy } from "@/hooks/chat-state";
+import { isBusy } from "@/lib/client/chat-state";
 import { useChat } from "@/hooks/use-chat";
 import { useMediaQuery } from "@/hooks/use-media-query";
 import { usePreview } from "@/hooks/use-preview";

@@ -2,7 +2,7 @@ import "server-only";
 
 import { buildFastPath } from "./fast-path";
 import { resolveModules } from "./deps";
-import type { CommitFiles } from "./git-tree";
+import type { SourceFiles } from "./git-tree";
 import { buildNextApp } from "./next-path/build";
 import { describePlan, planBuild } from "./plan";
 
@@ -10,7 +10,7 @@ import { describePlan, planBuild } from "./plan";
 // (./plan.ts), install what the app declares (./deps), and build. Throws
 // BuildFailure, whose kind says whether the code, an install or this host
 // is to blame.
-export async function buildCommit({ files, deploymentId, workDir, outDir }: { files: CommitFiles; deploymentId: string; workDir: string; outDir: string }): Promise<{ log: string[] }> {
+export async function buildCommit({ files, deploymentId, workDir, outDir }: { files: SourceFiles; deploymentId: string; workDir: string; outDir: string }): Promise<{ log: string[] }> {
   const plan = planBuild(files);
   const log = [describePlan(plan)];
   // The fast path may build from this server's own packages when they are

@@ -45,7 +45,7 @@ export function findFontCalls(sources: string[]): FontCall[] {
 
 // Class names for a font, the same in the runtime stand-in (./runtime.ts)
 // and the stylesheet below.
-export function fontSlug(text: string): string {
+function fontSlug(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
 }
 

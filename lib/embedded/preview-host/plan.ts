@@ -1,7 +1,7 @@
 import "server-only";
 
 import semver from "semver";
-import type { CommitFiles } from "./git-tree";
+import type { SourceFiles } from "./git-tree";
 
 // Which way a commit is built, decided from its files:
 //
@@ -24,7 +24,7 @@ const SERVER_WORK: [RegExp, string][] = [
   [/from\s*["'](node:[\w/]+|fs|path|server-only)["']/, "it uses server modules"],
 ];
 
-export function planBuild(files: CommitFiles): BuildPlan {
+export function planBuild(files: SourceFiles): BuildPlan {
   const reasons: string[] = [];
   const add = (reason: string) => {
     if (reasons.length < 6) reasons.push(reason);

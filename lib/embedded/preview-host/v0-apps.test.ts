@@ -44,7 +44,7 @@ async function push(target: Project, files: FileMap): Promise<{ deployment: Depl
   emitLocalPush({ repo: target.repo, branch: "staging", sha });
   for (;;) {
     const deployment = await host.findDeploymentForCommit({ projectId: target.projectId, sha, branch: "staging" });
-    if (deployment && ["READY", "ERROR"].includes(deployment.state)) return { deployment, log: (await host.buildLog(deployment.id)).join("\n") };
+    if (deployment && ["READY", "ERROR"].includes(deployment.state)) return { deployment, log: (await host.buildOutput(deployment.id)).join("\n") };
     await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { ChatFile } from "../../../v0/types";
+import { PINNED_DEPENDENCIES, PINNED_DEV_DEPENDENCIES } from "@/lib/pinned-versions";
 import { type Action, type AppSpec, samePart, type Section, type SectionKind } from "../app-spec";
 import { type Context, contextFor, headingFor, type Rendered, type SectionRenderer, sectionId, slug, taglineFor } from "./content";
 import { contactForm, newsletter, signupForm, todoList } from "./form-sections";
@@ -33,27 +34,10 @@ const RENDERERS: Record<SectionKind, SectionRenderer> = {
   mission,
 };
 
-// The exact versions installed beside this app, so a generated app builds
-// offline on the preview host and installs the same code anywhere else.
-export const PACKAGE_VERSIONS = {
-  next: "16.4.6",
-  react: "19.3.1",
-  "react-dom": "19.3.1",
-  "lucide-react": "1.77.0",
-  clsx: "2.1.1",
-  "tailwind-merge": "3.7.0",
-  "class-variance-authority": "0.7.1",
-  "@radix-ui/react-slot": "1.5.0",
-  "@radix-ui/react-tabs": "1.2.1",
-} as const;
-export const DEV_PACKAGE_VERSIONS = {
-  tailwindcss: "4.3.5",
-  "@tailwindcss/postcss": "4.3.5",
-  typescript: "6.0.3",
-  "@types/node": "26.6.6",
-  "@types/react": "19.3.0",
-  "@types/react-dom": "19.3.0",
-} as const;
+// The packages a generated app depends on, at the pinned versions.
+const DEPENDENCIES = ["next", "react", "react-dom", "lucide-react", "clsx", "tailwind-merge", "class-variance-authority", "@radix-ui/react-slot", "@radix-ui/react-tabs"] as const;
+export const PACKAGE_VERSIONS = Object.fromEntries(DEPENDENCIES.map((name) => [name, PINNED_DEPENDENCIES[name]])) as Record<(typeof DEPENDENCIES)[number], string>;
+export const DEV_PACKAGE_VERSIONS = PINNED_DEV_DEPENDENCIES;
 
 // A spec → the files of a Next.js App Router app shaped like v0's: pages
 // first (what a builder cares about), then sections, shadcn/ui components,

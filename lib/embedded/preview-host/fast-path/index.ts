@@ -3,7 +3,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { copyFile, link, mkdir, rename, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { CommitFiles } from "../git-tree";
+import type { SourceFiles } from "../git-tree";
 import { type Bundle, bundle } from "./bundle";
 import { htmlDocument } from "./document";
 import { BuildFailure, isBuildFailure } from "../build-failure";
@@ -26,7 +26,7 @@ const VENDOR_PATH = "__preview";
 // prerendered to HTML and hydrated in the browser. Throws BuildFailure,
 // with log lines naming the file, when the app's code doesn't build.
 // `outDir` appears complete or not at all.
-export async function buildFastPath({ files, workDir, outDir, modules }: { files: CommitFiles; workDir: string; outDir: string; modules: Modules }): Promise<{ log: string[] }> {
+export async function buildFastPath({ files, workDir, outDir, modules }: { files: SourceFiles; workDir: string; outDir: string; modules: Modules }): Promise<{ log: string[] }> {
   const started = Date.now();
   const texts = new Map<string, string>();
   for (const [name, content] of files) if (TEXT.test(name)) texts.set(name, content.toString("utf8"));
@@ -125,7 +125,7 @@ async function writeOutput(outDir: string, output: Map<string, Uint8Array | stri
 // The commit's files, and node_modules linked to its installed packages, so
 // imports resolve there before anywhere up the tree. A committed
 // node_modules folder is never used.
-async function writeFiles(workDir: string, files: CommitFiles, modules: Modules): Promise<void> {
+async function writeFiles(workDir: string, files: SourceFiles, modules: Modules): Promise<void> {
   const written = [...files].filter(([name]) => !name.startsWith("node_modules/"));
   const dirs = new Set([workDir, ...written.map(([name]) => path.dirname(path.join(workDir, name)))]);
   await Promise.all([...dirs].map((dir) => mkdir(dir, { recursive: true })));

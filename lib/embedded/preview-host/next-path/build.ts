@@ -7,7 +7,7 @@ import { BuildFailure } from "../build-failure";
 import { findFontCalls } from "../font-calls";
 import { MANIFEST_FILE, type NextManifest } from "../manifest";
 import type { ResolvedModules } from "../deps";
-import type { CommitFiles } from "../git-tree";
+import type { SourceFiles } from "../git-tree";
 import { plainLines, runTool } from "../run-tool";
 import { googleFontsMock } from "./fonts";
 
@@ -32,7 +32,7 @@ export async function buildNextApp({
   deploymentId,
   outDir,
 }: {
-  files: CommitFiles;
+  files: SourceFiles;
   modules: ResolvedModules;
   deploymentId: string;
   outDir: string;
@@ -51,7 +51,7 @@ export async function buildNextApp({
   return turn;
 }
 
-async function build(files: CommitFiles, modules: ResolvedModules, nextBin: string, deploymentId: string, outDir: string): Promise<{ log: string[] }> {
+async function build(files: SourceFiles, modules: ResolvedModules, nextBin: string, deploymentId: string, outDir: string): Promise<{ log: string[] }> {
   const started = Date.now();
   const appDir = path.join(modules.setDir!, "apps", deploymentId);
   await rm(appDir, { recursive: true, force: true });
@@ -90,7 +90,7 @@ async function build(files: CommitFiles, modules: ResolvedModules, nextBin: stri
   return { log: [...routeTable(lines), `Build completed in ${Date.now() - started} ms`] };
 }
 
-async function writeApp(appDir: string, files: CommitFiles): Promise<void> {
+async function writeApp(appDir: string, files: SourceFiles): Promise<void> {
   const written = [...files].filter(([name]) => !/^(node_modules|\.next)\//.test(name));
   const dirs = new Set([appDir, ...written.map(([name]) => path.dirname(path.join(appDir, name)))]);
   await Promise.all([...dirs].map((dir) => mkdir(dir, { recursive: true })));
