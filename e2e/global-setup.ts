@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import type { TestProject } from "vitest/node";
 import { chromiumMissing } from "./chromium";
 import { buildOnce } from "./support/build";
@@ -12,7 +13,8 @@ import { freePort, freshDatabase, startNextServer } from "./support/next-server"
 declare module "vitest" {
   export interface ProvidedContext {
     baseURL: string;
-    faultFile: string;
+    // While this file exists, preview builds fail on the app's code (./support/break-builds.mjs).
+    breakBuildsFile: string;
     // Why the suite cannot run on this machine; absent when it can.
     skipReason?: string;
   }
@@ -30,7 +32,7 @@ export default async function setup(project: TestProject) {
 
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "csd-e2e-"));
   const [appPort, previewPort] = await Promise.all([freePort(), freePort()]);
-  const faultFile = path.join(dataDir, "preview-fault");
+  const breakBuildsFile = path.join(dataDir, "break-builds");
   const database = await freshDatabase();
 
   buildOnce();
@@ -43,7 +45,8 @@ export default async function setup(project: TestProject) {
       BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
       ADMIN_EMAILS: "",
       LOCAL_PREVIEW_PORT: String(previewPort),
-      LOCAL_PREVIEW_FAULT_FILE: faultFile,
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import=${pathToFileURL(path.join(import.meta.dirname, "support/break-builds.mjs")).href}`].filter(Boolean).join(" "),
+      E2E_BREAK_BUILDS_FILE: breakBuildsFile,
       LOCAL_GENERATOR_DELAY_MS: "15",
       V0_API_KEY: "",
       GITHUB_TOKEN: "",
@@ -52,7 +55,7 @@ export default async function setup(project: TestProject) {
   });
 
   project.provide("baseURL", app.baseURL);
-  project.provide("faultFile", faultFile);
+  project.provide("breakBuildsFile", breakBuildsFile);
 
   return async () => {
     await app.stop();

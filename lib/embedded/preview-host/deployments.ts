@@ -1,6 +1,5 @@
 import "server-only";
 
-import { existsSync, readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { localRepoDir } from "@/lib/embedded/git-host/store";
 import { type RepoRef, STAGING_BRANCH } from "@/lib/github/types";
@@ -24,6 +23,10 @@ import {
 
 export type DeploymentRequest = { repo: RepoRef; branch: string; sha: string; target: "production" | "preview" };
 
+// Failures made on purpose, so tests can show each message a builder may
+// see: while buildFailure answers a kind, every build fails as that kind.
+export type BuildFaults = { buildFailure?(): BuildFailureKind | undefined };
+
 // Records a QUEUED deployment (on disk before this returns, so the caller's
 // next findDeploymentForCommit sees it) and builds it in the background.
 //
@@ -34,7 +37,7 @@ export type DeploymentRequest = { repo: RepoRef; branch: string; sha: string; ta
 // when its process stopped stays QUEUED or BUILDING on disk for good; the
 // deploy pipeline gives up on it after DEPLOY_TIMEOUT_MS, as it would on a
 // Vercel build that never finishes.
-export function startDeployment(project: StoredProject, request: DeploymentRequest): StoredDeployment {
+export function startDeployment(project: StoredProject, request: DeploymentRequest, faults: BuildFaults = {}): StoredDeployment {
   const deployment: StoredDeployment = {
     id: newId("dpl"),
     projectId: project.id,
@@ -52,7 +55,7 @@ export function startDeployment(project: StoredProject, request: DeploymentReque
   const previous = queues.get(project.id) ?? Promise.resolve();
   // Never rejects, so one broken build can't stall the builds queued after it.
   const next = previous
-    .then(() => runBuild(deployment.id, request.repo))
+    .then(() => runBuild(deployment.id, request.repo, faults))
     .catch((error: unknown) => console.error(`[local previews] build ${deployment.id} could not run`, error));
   queues.set(project.id, next);
   void next.then(() => {
@@ -63,7 +66,7 @@ export function startDeployment(project: StoredProject, request: DeploymentReque
 
 const queues = new Map<string, Promise<void>>();
 
-async function runBuild(deploymentId: string, repo: RepoRef): Promise<void> {
+async function runBuild(deploymentId: string, repo: RepoRef, faults: BuildFaults): Promise<void> {
   const queued = readDeployment(deploymentId);
   if (!queued) return;
   const building: StoredDeployment = { ...queued, state: "BUILDING", buildingAt: Date.now() };
@@ -71,7 +74,8 @@ async function runBuild(deploymentId: string, repo: RepoRef): Promise<void> {
   const header = [`Cloning ${building.repo} (branch ${building.branch}, commit ${building.sha.slice(0, 7)})`];
   const workDir = previewsDir("work", deploymentId);
   try {
-    injectedFault();
+    const injected = faults.buildFailure?.();
+    if (injected) throw new BuildFailure(["Build failed: a fault was injected for testing"], injected);
     const files = await readCommitFiles(localRepoDir(repo), building.sha);
     const { log } = await buildCommit({ files, deploymentId, workDir, outDir: buildDir(deploymentId) });
     // The stable host moves before the state says READY, so whoever sees
@@ -88,17 +92,6 @@ async function runBuild(deploymentId: string, repo: RepoRef): Promise<void> {
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
-}
-
-// While LOCAL_PREVIEW_FAULT_FILE exists every build fails, as the kind of
-// failure the file names ("install" or "unavailable"; anything else is a
-// code failure), so tests can show each message the builder may see.
-function injectedFault(): void {
-  const faultFile = process.env.LOCAL_PREVIEW_FAULT_FILE;
-  if (!faultFile || !existsSync(faultFile)) return;
-  const named = readFileSync(faultFile, "utf8").trim();
-  const kind: BuildFailureKind = named === "install" || named === "unavailable" ? named : "code";
-  throw new BuildFailure([`Build failed: a fault was injected for testing (${faultFile} exists)`], kind);
 }
 
 // Production deployments become the project's production host; preview

@@ -1,5 +1,3 @@
-import { rmSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { injectInvariants } from "@/lib/deploy/post-process";
 import { IntegrationError } from "@/lib/errors";
@@ -7,16 +5,17 @@ import { createLocalGitHost } from "@/lib/embedded/git-host/index";
 import { emitLocalPush } from "@/lib/embedded/git-host/store";
 import { renderFiles } from "@/lib/embedded/generator/render";
 import { APP_KINDS, initialSpec } from "@/lib/embedded/generator/spec";
+import type { FileMap } from "@/lib/files/types";
 import type { RepoRef } from "@/lib/github/types";
 import type { Deployment, DeploymentState } from "../../vercel/types";
+import type { BuildFailureKind } from "./build-failure";
 import { createLocalPreviewHost, stopLocalPreviewServer } from "./index";
 import { commit, createBareRepo, request, todoApp } from "@/tests/helpers/preview-host";
 
-const faultFile = path.join(process.env.DATA_DIR!, "preview-fault");
-process.env.LOCAL_PREVIEW_FAULT_FILE = faultFile;
-
-const host = createLocalPreviewHost();
-afterEach(() => rmSync(faultFile, { force: true }));
+// While set, every build fails as this kind of failure.
+let fault: BuildFailureKind | undefined;
+const host = createLocalPreviewHost({ faults: { buildFailure: () => fault } });
+afterEach(() => (fault = undefined));
 afterAll(() => stopLocalPreviewServer());
 
 let counter = 0;
@@ -30,7 +29,7 @@ async function linkedProject(): Promise<{ repo: RepoRef; projectId: string }> {
 
 // What the local git host does on every commit: move the branch, then tell
 // listeners (the stand-in for GitHub's push webhook).
-function push(repo: RepoRef, branch: string, files: Record<string, string>): string {
+function push(repo: RepoRef, branch: string, files: FileMap): string {
   const sha = commit(repo, branch, files);
   emitLocalPush({ repo, branch, sha });
   return sha;
@@ -141,12 +140,17 @@ describe("local preview host: deployments from pushes", () => {
     expect(page.body).not.toContain("left-pad");
   });
 
-  it("fails every build while the fault file exists", async () => {
+  it.each(["code", "install", "unavailable"] as const)("fails every build as a %s failure while its options inject one", async (kind) => {
     const { repo, projectId } = await linkedProject();
-    writeFileSync(faultFile, "fail");
-    const { deployment } = await settle(projectId, push(repo, "staging", todoApp), "staging");
-    expect(deployment.state).toBe("ERROR");
+    fault = kind;
+    const sha = push(repo, "staging", todoApp);
+    const { deployment } = await settle(projectId, sha, "staging");
+    expect(deployment).toMatchObject({ state: "ERROR", failureKind: kind });
     expect(deployment.errorMessage).toMatch(/fault was injected for testing/);
+    // A deployment asked for by the API fails the same way.
+    const created = await host.createDeployment({ projectId, projectName: `site-${counter}`, repo, branch: "staging", sha, target: "preview" });
+    await expect.poll(async () => (await host.getDeployment(created.id)).state, { timeout: 10_000 }).toBe("ERROR");
+    expect(await host.getDeployment(created.id)).toMatchObject({ failureKind: kind });
   });
 
   it("moves the staging host to the newest ready build, and keeps it on the last good one when a build fails", async () => {
@@ -156,7 +160,7 @@ describe("local preview host: deployments from pushes", () => {
     expect(second.branchUrl).toBe(first.branchUrl);
     expect((await request(second.branchUrl!)).body).toContain("Second");
 
-    writeFileSync(faultFile, "fail");
+    fault = "code";
     const failed = (await settle(projectId, push(repo, "staging", withTitle("Third")), "staging")).deployment;
     expect(failed.state).toBe("ERROR");
     const stable = await request(failed.branchUrl!);
@@ -165,7 +169,7 @@ describe("local preview host: deployments from pushes", () => {
     expect(failed.branchUrl).toBe(second.branchUrl);
 
     // Other branches build previews without moving the staging host.
-    rmSync(faultFile);
+    fault = undefined;
     const feature = (await settle(projectId, push(repo, "feature", withTitle("Feature")), "feature")).deployment;
     expect(feature).toMatchObject({ state: "READY", target: "preview", branchUrl: undefined });
     expect((await request(second.branchUrl!)).body).toContain("Second");

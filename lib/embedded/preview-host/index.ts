@@ -4,7 +4,7 @@ import { IntegrationError } from "@/lib/errors";
 import { type LocalPush, onLocalPush } from "@/lib/embedded/git-host/store";
 import { PRODUCTION_BRANCH, type RepoRef, STAGING_BRANCH } from "@/lib/github/types";
 import type { Deployment, PreviewHost, Project } from "../../vercel/types";
-import { startDeployment } from "./deployments";
+import { type BuildFaults, startDeployment } from "./deployments";
 import { claimProjectLabels, deploymentLabel, hostUrl } from "./hosts";
 import { startLocalPreviewServer } from "./server";
 import {
@@ -29,6 +29,8 @@ export type LocalPreviewHost = PreviewHost & {
   buildOutput(deploymentId: string): Promise<string[]>;
 };
 
+export type LocalPreviewHostOptions = { faults?: BuildFaults };
+
 const globalForPushes = globalThis as unknown as { __localPreviewPushes?: () => void };
 
 // The stand-in for Vercel: the same calls as the real client, answered from
@@ -37,9 +39,12 @@ const globalForPushes = globalThis as unknown as { __localPreviewPushes?: () => 
 // repo: production for the project's production branch, preview otherwise.
 // Builds run in this process; the preview server starts with the first host
 // and serves every build on disk.
-export function createLocalPreviewHost(): LocalPreviewHost {
+export function createLocalPreviewHost({ faults = {} }: LocalPreviewHostOptions = {}): LocalPreviewHost {
   void startLocalPreviewServer().catch((error) => console.error("[local previews] the preview server did not start", error));
-  globalForPushes.__localPreviewPushes ??= onLocalPush(deployPush);
+  // One push listener per process, so a push starts one build per linked
+  // project: the newest host's, which builds with its own options.
+  globalForPushes.__localPreviewPushes?.();
+  globalForPushes.__localPreviewPushes = onLocalPush((push) => deployPush(push, faults));
 
   return {
     async createProject({ name, repo }) {
@@ -84,7 +89,7 @@ export function createLocalPreviewHost(): LocalPreviewHost {
       const project = requireProject(projectId);
       repoName(repo); // rejects a repository that can't be on the local git host
       if (!/^[0-9a-f]{40}$/.test(sha)) throw new IntegrationError("vercel", "rejected", `not a commit id: ${sha}`, { status: 400 });
-      return toDeployment(startDeployment(project, { repo, branch, sha, target }));
+      return toDeployment(startDeployment(project, { repo, branch, sha, target }, faults));
     },
     async getProductionUrl(projectId) {
       const project = requireProject(projectId);
@@ -97,14 +102,14 @@ export function createLocalPreviewHost(): LocalPreviewHost {
   };
 }
 
-function deployPush({ repo, branch, sha }: LocalPush): void {
+function deployPush({ repo, branch, sha }: LocalPush, faults: BuildFaults): void {
   // A listener that throws would fail the push itself.
   try {
     if (/^0+$/.test(sha)) return; // a deleted branch
     const linked = `${repo.owner}/${repo.name}`;
     for (const project of listProjects()) {
       if (project.linkedRepo !== linked) continue;
-      startDeployment(project, { repo, branch, sha, target: branch === project.productionBranch ? "production" : "preview" });
+      startDeployment(project, { repo, branch, sha, target: branch === project.productionBranch ? "production" : "preview" }, faults);
     }
   } catch (error) {
     console.error(`[local previews] push to ${repo.owner}/${repo.name} ${branch} not deployed`, error);
