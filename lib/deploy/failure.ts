@@ -30,7 +30,7 @@ export class NoCodeError extends Error {
   }
 }
 
-export function isDeploymentFailedError(error: unknown): error is DeploymentFailedError {
+function isDeploymentFailedError(error: unknown): error is DeploymentFailedError {
   return hasErrorMark(error, "DeploymentFailedError");
 }
 
