@@ -1,6 +1,6 @@
 import "server-only";
 
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { BuildFailure } from "../build-failure";
@@ -9,6 +9,7 @@ import { MANIFEST_FILE, type NextManifest } from "../manifest";
 import type { ResolvedModules } from "../deps";
 import type { CommitFiles } from "../git-tree";
 import { plainLines, runTool } from "../run-tool";
+import { withHostConfig } from "./config";
 import { googleFontsMock } from "./fonts";
 import { publishBuild, removeOtherWorkspaces, syncWorkspace, workspaceDir } from "./workspace";
 
@@ -60,7 +61,7 @@ type BuildIds = { projectId: string; deploymentId: string };
 
 async function build(files: CommitFiles, modules: ResolvedModules, nextBin: string, ids: BuildIds, outDir: string): Promise<{ log: string[] }> {
   const started = Date.now();
-  const { dir: buildDir, log } = await prepareWorkspace(modules.setDir!, ids.projectId, files);
+  const { dir: buildDir, log } = await prepareWorkspace(modules, ids.projectId, files);
   const folder = path.relative(modules.setDir!, buildDir);
 
   const env: Record<string, string> = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: buildDir, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", CI: "1" };
@@ -97,14 +98,20 @@ async function build(files: CommitFiles, modules: ResolvedModules, nextBin: stri
 }
 
 // The app's workspace, holding exactly this commit's files (./workspace.ts).
-async function prepareWorkspace(setDir: string, projectId: string, files: CommitFiles): Promise<{ dir: string; log: string[] }> {
+async function prepareWorkspace(modules: ResolvedModules, projectId: string, files: CommitFiles): Promise<{ dir: string; log: string[] }> {
+  const setDir = modules.setDir!;
   const dir = workspaceDir(setDir, projectId);
   await removeOtherWorkspaces(path.dirname(setDir), dir, projectId);
-  const sync = await syncWorkspace(dir, files);
+  const sync = await syncWorkspace(dir, withHostConfig(files, nextMajor(modules.nodeModules)));
   const log = sync.fresh
     ? [`Workspace: new for this app (${sync.written} files); next build starts without a build cache`]
     : [`Workspace: kept from the app's last build, with its build cache; ${sync.written} files written, ${sync.removed} removed`];
   return { dir, log };
+}
+
+function nextMajor(nodeModules: string): number {
+  const { version } = JSON.parse(readFileSync(path.join(nodeModules, "next", "package.json"), "utf8")) as { version: string };
+  return Number(version.split(".")[0]);
 }
 
 // The route table next build prints ("┌ ƒ /", "├ ○ /about", …), for the log.
