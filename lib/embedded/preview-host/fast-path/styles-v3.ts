@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { BuildFailure } from "../build-failure";
 import type { Modules } from "../toolchain";
-import { PERMISSION_FLAG } from "./prerender";
+import { PERMISSION_FLAG } from "../node-permissions";
 
 const TIMEOUT_MS = 30_000;
 const MARKER = "\u0000preview-tailwind3\u0000";
