@@ -10,6 +10,9 @@ import { PERMISSION_FLAG } from "../node-permissions";
 const TIMEOUT_MS = 30_000;
 const MARKER = "\u0000preview-tailwind3\u0000";
 const CONFIG = /^tailwind\.config\.(ts|js|cjs|mjs)$/;
+// What Tailwind scans for class names: the app's sources and markup, as
+// the fast path's Tailwind 4 does.
+const SCANNED = /\.(tsx|jsx|ts|js|mjs|mdx|md|html)$/;
 
 // The major version of the Tailwind CSS the app installed, if any.
 export function installedTailwindMajor(modules: Modules): number | null {
@@ -22,8 +25,8 @@ export function installedTailwindMajor(modules: Modules): number | null {
 }
 
 // Runs in the child, from the app's folder: Tailwind 3's PostCSS plugin
-// (which loads tailwind.config.* and scans the files its `content` names),
-// then autoprefixer when the app has it, as next build runs them.
+// with the app's tailwind.config.*, then autoprefixer when the app has
+// it, as next build runs them.
 const RUNNER = `
 const fs = require("node:fs");
 const path = require("node:path");
@@ -33,8 +36,18 @@ for (const level of ["log", "info", "warn", "error", "debug"]) console[level] = 
 const load = (name) => require(path.join(nodeModules, name));
 (async () => {
   try {
-    const plugins = [load("tailwindcss")(config ? { config } : {})];
-    try { plugins.push(load("autoprefixer")); } catch {}
+    const settings = config ? load("tailwindcss/loadConfig")(config) : {};
+    // The files to scan come in on stdin (the ones the config's content
+    // globs would find): listing folders needs more access than reading them.
+    const sources = JSON.parse(fs.readFileSync(0, "utf8"));
+    const plugins = [load("tailwindcss")({ ...settings, content: sources })];
+    // Browserslist would look for its config up the tree, past what this
+    // child may read: the app's own list, else the browsers Next.js targets.
+    let browsers = ["chrome 111", "edge 111", "firefox 111", "safari 16.4"];
+    try { const own = JSON.parse(fs.readFileSync("package.json", "utf8")).browserslist; if (Array.isArray(own) || typeof own === "string") browsers = own; } catch {}
+    let autoprefixer = null;
+    try { autoprefixer = load("autoprefixer"); } catch {}
+    if (autoprefixer) plugins.push(autoprefixer({ overrideBrowserslist: browsers }));
     const result = await load("postcss")(plugins).process(fs.readFileSync(entry, "utf8"), { from: entry });
     print(${JSON.stringify(MARKER)} + JSON.stringify({ css: result.css, warnings: result.warnings().map((w) => w.text) }));
   } catch (error) {
@@ -53,9 +66,8 @@ export function compileStylesV3(workDir: string, entry: string | null, files: Ma
   const config = [...files.keys()].find((file) => CONFIG.test(file));
   const args = [
     PERMISSION_FLAG,
-    `--allow-fs-read=${workDir}/*`,
-    `--allow-fs-read=${modules.nodeModules}/*`,
-    `--allow-fs-read=${modules.realRoot}/*`,
+    // Each path once: Node 20 aborts on a path given twice.
+    ...[...new Set([workDir, modules.nodeModules, modules.realRoot])].map((dir) => `--allow-fs-read=${dir}/*`),
     "--no-warnings",
     "--max-old-space-size=384",
     "-e",
@@ -64,8 +76,9 @@ export function compileStylesV3(workDir: string, entry: string | null, files: Ma
     path.join(workDir, name),
     config ? path.join(workDir, config) : "",
   ];
+  const sources = [...files].filter(([file]) => SCANNED.test(file) && !file.startsWith("node_modules/")).map(([file, raw]) => ({ raw, extension: path.extname(file).slice(1) }));
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, args, { cwd: workDir, env: { NODE_ENV: "production", JITI_CACHE: "false" }, timeout: TIMEOUT_MS, killSignal: "SIGKILL", maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    const child = execFile(process.execPath, args, { cwd: workDir, env: { NODE_ENV: "production", JITI_CACHE: "false" }, timeout: TIMEOUT_MS, killSignal: "SIGKILL", maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       const at = stdout.lastIndexOf(MARKER);
       if (at === -1) {
         const reason = error?.killed ? `Tailwind CSS took longer than ${TIMEOUT_MS / 1000} s` : stderr.trim().split("\n").at(-1)?.slice(0, 300) || "Tailwind CSS stopped";
@@ -76,5 +89,7 @@ export function compileStylesV3(workDir: string, entry: string | null, files: Ma
       if (result.failed !== undefined) reject(new BuildFailure([`${config ?? name}: ${result.failed}`]));
       else resolve({ css: result.css ?? "", classes: null, warnings: (result.warnings ?? []).map((w) => `${name}: ${w}`) });
     });
+    child.stdin?.on("error", () => {}); // a child that died early; its exit says why
+    child.stdin?.end(JSON.stringify(sources));
   });
 }
