@@ -215,14 +215,16 @@ describe("v0-shaped fixtures on the local preview host", () => {
       const page = (files["app/page.tsx"] as string).replace(/^/, 'import { launchNote } from "@/lib/launch-note"\n').replace("Invoices that chase themselves", "Invoices that chase themselves {launchNote}");
       const v2 = await push(invoicingProject, { ...files, "app/page.tsx": page, "lib/launch-note.ts": 'export const launchNote = "(now in beta)"\n' });
       expect(v2.deployment.state, v2.log).toBe("READY");
-      expect(v2.log).toMatch(/Workspace: kept from the app's last build, with its build cache; 2 files written, 0 removed/);
+      // The two changed files, and tsconfig.json put back as committed (next
+      // build edits it); next-env.d.ts, which next build generated, goes.
+      expect(v2.log).toMatch(/Workspace: kept from the app's last build, with its build cache; 3 files written, 1 removed/);
       expect((await request(v2.deployment.url)).body).toContain("(now in beta)");
 
       // v3 deletes the module v2 added but still imports it: the build must
       // not find v2's copy in the workspace.
       const v3 = await push(invoicingProject, { ...files, "app/page.tsx": page });
       expect(v3.deployment).toMatchObject({ state: "ERROR", failureKind: "code" });
-      expect(v3.log).toMatch(/Workspace: kept from the app's last build, with its build cache; 0 files written, 1 removed/);
+      expect(v3.log).toMatch(/Workspace: kept from the app's last build, with its build cache; 1 files written, 2 removed/);
       expect(v3.deployment.errorMessage).toMatch(/^app\/page\.tsx:1:\d+: Module not found: Can't resolve '@\/lib\/launch-note'/);
       // Each version keeps serving its own build.
       expect((await request(v2.deployment.url)).body).toContain("(now in beta)");

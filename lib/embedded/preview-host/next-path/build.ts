@@ -61,19 +61,13 @@ type BuildIds = { projectId: string; deploymentId: string };
 
 async function build(files: CommitFiles, modules: ResolvedModules, nextBin: string, ids: BuildIds, outDir: string): Promise<{ log: string[] }> {
   const started = Date.now();
-  const { dir: buildDir, log } = await prepareWorkspace(modules, ids.projectId, files);
+  const { dir: buildDir, log, fontsMock } = await prepareWorkspace(modules, ids.projectId, files);
   const folder = path.relative(modules.setDir!, buildDir);
 
   const env: Record<string, string> = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: buildDir, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", CI: "1" };
   // next/font/google downloads fonts while building; here they come from a
-  // local answer instead (./fonts.ts).
-  const sources = [...files].filter(([name]) => /\.(tsx|jsx|ts|js|mjs)$/.test(name) && !name.startsWith("node_modules/")).map(([, content]) => content.toString("utf8"));
-  const fonts = findFontCalls(sources).filter((call) => call.loader === "google");
-  if (fonts.length > 0) {
-    const mock = path.join(buildDir, ".preview-google-fonts.cjs");
-    await writeFile(mock, googleFontsMock(fonts, modules.nodeModules));
-    env.NEXT_FONT_GOOGLE_MOCKED_RESPONSES = mock;
-  }
+  // local answer instead (./fonts.ts), a file of the workspace's.
+  if (fontsMock) env.NEXT_FONT_GOOGLE_MOCKED_RESPONSES = path.join(buildDir, FONTS_MOCK);
 
   const { code, signal, output } = await runTool(process.execPath, [nextBin, "build"], { cwd: buildDir, env, timeoutMs: TIMEOUT_MS, keepChars: 400_000 }).catch(
     (error: Error) => {
@@ -97,16 +91,24 @@ async function build(files: CommitFiles, modules: ResolvedModules, nextBin: stri
   return { log: [...log, ...routeTable(lines), `Build completed in ${Date.now() - started} ms`] };
 }
 
-// The app's workspace, holding exactly this commit's files (./workspace.ts).
-async function prepareWorkspace(modules: ResolvedModules, projectId: string, files: CommitFiles): Promise<{ dir: string; log: string[] }> {
+const FONTS_MOCK = ".preview-google-fonts.cjs";
+
+// The app's workspace, holding exactly this commit's files (./workspace.ts)
+// and the host's own beside them: its next.config wrapper, and the local
+// answers for next/font/google.
+async function prepareWorkspace(modules: ResolvedModules, projectId: string, files: CommitFiles): Promise<{ dir: string; log: string[]; fontsMock: boolean }> {
   const setDir = modules.setDir!;
   const dir = workspaceDir(setDir, projectId);
   await removeOtherWorkspaces(path.dirname(setDir), dir, projectId);
-  const sync = await syncWorkspace(dir, withHostConfig(files, nextMajor(modules.nodeModules)));
+  const prepared = withHostConfig(files, nextMajor(modules.nodeModules));
+  const sources = [...files].filter(([name]) => /\.(tsx|jsx|ts|js|mjs)$/.test(name) && !name.startsWith("node_modules/")).map(([, content]) => content.toString("utf8"));
+  const fonts = findFontCalls(sources).filter((call) => call.loader === "google");
+  if (fonts.length > 0) prepared.set(FONTS_MOCK, Buffer.from(googleFontsMock(fonts, modules.nodeModules)));
+  const sync = await syncWorkspace(dir, prepared);
   const log = sync.fresh
     ? [`Workspace: new for this app (${sync.written} files); next build starts without a build cache`]
     : [`Workspace: kept from the app's last build, with its build cache; ${sync.written} files written, ${sync.removed} removed`];
-  return { dir, log };
+  return { dir, log, fontsMock: fonts.length > 0 };
 }
 
 function nextMajor(nodeModules: string): number {
