@@ -5,7 +5,8 @@ import useSWR from "swr";
 import type { PreviewStatus } from "@/lib/deploy/preview-status";
 import { FetchError, fetchJson } from "@/lib/fetch-json";
 
-type SyncAnswer = { status: "ready" | "failed"; previewUrl: string | null; message: string };
+// Carries the panel's status after the update: shown from the answer itself.
+type SyncAnswer = { status: "ready" | "failed"; previewUrl: string | null; message: string; preview?: PreviewStatus };
 type PublishAnswer = { status: "ready" | "failed"; productionUrl: string | null; message: string };
 
 type Action = "sync" | "publish" | "rollback";
@@ -32,8 +33,11 @@ export function usePreview(appId: string) {
       setNotice(null);
       // Show the cycle at once; the poll takes over from here.
       void mutate((current) => current && { ...current, state: optimistic, step: "saving", startedAt: new Date().toISOString(), canPublish: false, canFix: false }, { revalidate: false });
+      let answered: PreviewStatus | undefined;
       try {
-        return await fetchJson<T>(url, { method: "POST", body: JSON.stringify(body) });
+        const answer = await fetchJson<T>(url, { method: "POST", body: JSON.stringify(body) });
+        answered = (answer as { preview?: PreviewStatus } | null)?.preview;
+        return answer;
       } catch (e) {
         // A preview update already running (the server starts one itself when a
         // reply's update wasn't asked for in time) is this reply's update: just
@@ -43,7 +47,10 @@ export function usePreview(appId: string) {
         return null;
       } finally {
         setRequesting(null);
-        await mutate();
+        // The new preview shows from the answer when it carries the status;
+        // otherwise (an error, Publish) the status is read again.
+        if (answered) await mutate(answered, { revalidate: false });
+        else await mutate();
       }
     },
     [mutate],
