@@ -48,6 +48,12 @@ const projects: TestProjectInlineConfiguration[] = [
       name: "pglite",
       include: databaseTests,
       exclude: ignored,
+      globalSetup: ["tests/setup/pglite-template.ts"],
+      // PGlite is PostgreSQL in WebAssembly. V8 compiles it quickly with its
+      // baseline compiler, then recompiles the hot parts with its optimizing
+      // one, several seconds of CPU in every test process; a test file's
+      // few hundred queries run as fast on the baseline code alone.
+      execArgv: ["--liftoff-only"],
       setupFiles: ["tests/setup/isolation.ts", "tests/setup/database.ts"],
       env: { DATABASE_URL: "", TEST_POSTGRES_URL: "" },
       ...timeouts,
