@@ -8,7 +8,7 @@ import path from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { CHROMIUM_PATH } from "./chromium";
-import { BUILD_SECRETS } from "./support/build";
+import { BUILD_SECRETS, WAIT_LIMIT_MS, whenReady } from "./support/build";
 import { withoutGeneratedCode } from "@/tests/helpers/technical-words";
 
 const skipReason = inject("skipReason");
@@ -41,6 +41,11 @@ async function signUp(p: Page, email: string) {
 
 const previewFrame = () => page.frameLocator('[data-testid="preview-frame"]');
 const previewStatus = () => page.getByTestId("preview-status");
+
+// The app is built and started in the background (./global-setup.ts).
+beforeAll(async () => {
+  if (!skipReason) await whenReady(inject("appReady"));
+}, WAIT_LIMIT_MS);
 
 beforeAll(async () => {
   if (skipReason) return;
