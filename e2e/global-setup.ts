@@ -1,5 +1,7 @@
 // Builds the app and starts it with `next start` on the embedded defaults,
-// with a fresh data directory and a fresh database for every run.
+// with a fresh data directory and a fresh database for every run. Both happen
+// in the background (see ./support/build.ts): the test files wait for
+// `appReady` before their first request.
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -7,14 +9,16 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { TestProject } from "vitest/node";
 import { chromiumMissing } from "./chromium";
-import { buildOnce } from "./support/build";
-import { freePort, freshDatabase, startNextServer } from "./support/next-server";
+import { recordOutcome, startBuild } from "./support/build";
+import { freePort, freshDatabase, type RunningApp, startNextServer } from "./support/next-server";
 
 declare module "vitest" {
   export interface ProvidedContext {
     baseURL: string;
     // While this file exists, preview builds fail on the app's code (./support/break-builds.mjs).
     breakBuildsFile: string;
+    // A file saying whether the app above is up (see whenReady).
+    appReady: string;
     // Why the suite cannot run on this machine; absent when it can.
     skipReason?: string;
   }
@@ -33,34 +37,43 @@ export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "csd-e2e-"));
   const [appPort, previewPort] = await Promise.all([freePort(), freePort()]);
   const breakBuildsFile = path.join(dataDir, "break-builds");
+  const appReady = path.join(dataDir, "app-ready.json");
   const database = await freshDatabase();
+  const build = startBuild();
 
-  buildOnce();
+  let app: RunningApp | undefined;
+  const starting = recordOutcome(
+    appReady,
+    build.done.then(async () => {
+      app = await startNextServer({
+        port: appPort,
+        env: {
+          DATABASE_URL: database.url,
+          DATA_DIR: dataDir,
+          BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
+          ADMIN_EMAILS: "",
+          LOCAL_PREVIEW_PORT: String(previewPort),
+          NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import=${pathToFileURL(path.join(import.meta.dirname, "support/break-builds.mjs")).href}`].filter(Boolean).join(" "),
+          E2E_BREAK_BUILDS_FILE: breakBuildsFile,
+          LOCAL_GENERATOR_DELAY_MS: "15",
+          V0_API_KEY: "",
+          GITHUB_TOKEN: "",
+          VERCEL_TOKEN: "",
+        },
+      });
+    }),
+  );
 
-  const app = await startNextServer({
-    port: appPort,
-    env: {
-      DATABASE_URL: database.url,
-      DATA_DIR: dataDir,
-      BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
-      ADMIN_EMAILS: "",
-      LOCAL_PREVIEW_PORT: String(previewPort),
-      NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import=${pathToFileURL(path.join(import.meta.dirname, "support/break-builds.mjs")).href}`].filter(Boolean).join(" "),
-      E2E_BREAK_BUILDS_FILE: breakBuildsFile,
-      LOCAL_GENERATOR_DELAY_MS: "15",
-      V0_API_KEY: "",
-      GITHUB_TOKEN: "",
-      VERCEL_TOKEN: "",
-    },
-  });
-
-  project.provide("baseURL", app.baseURL);
+  project.provide("baseURL", `http://localhost:${appPort}`);
   project.provide("breakBuildsFile", breakBuildsFile);
+  project.provide("appReady", appReady);
 
   return async () => {
-    await app.stop();
+    build.stop();
+    await starting;
+    await app?.stop();
     await database.drop();
     rmSync(dataDir, { recursive: true, force: true });
-    if (process.env.E2E_SERVER_LOG) console.log(app.log());
+    if (process.env.E2E_SERVER_LOG) console.log(app?.log());
   };
 }

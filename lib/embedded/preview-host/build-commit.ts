@@ -10,7 +10,19 @@ import { describePlan, planBuild } from "./plan";
 // (./plan.ts), install what the app declares (./deps), and build. Throws
 // BuildFailure, whose kind says whether the code, an install or this host
 // is to blame.
-export async function buildCommit({ files, deploymentId, workDir, outDir }: { files: SourceFiles; deploymentId: string; workDir: string; outDir: string }): Promise<{ log: string[] }> {
+export async function buildCommit({
+  files,
+  projectId,
+  deploymentId,
+  workDir,
+  outDir,
+}: {
+  files: SourceFiles;
+  projectId: string;
+  deploymentId: string;
+  workDir: string;
+  outDir: string;
+}): Promise<{ log: string[] }> {
   const plan = planBuild(files);
   const log = [describePlan(plan)];
   // The fast path may build from this server's own packages when they are
@@ -18,6 +30,6 @@ export async function buildCommit({ files, deploymentId, workDir, outDir }: { fi
   const modules = await resolveModules(files, { allowOwn: plan.path === "fast" });
   log.push(...modules.log);
   const built =
-    plan.path === "fast" ? await buildFastPath({ files, workDir, outDir, modules }) : await buildNextApp({ files, modules, deploymentId, outDir });
+    plan.path === "fast" ? await buildFastPath({ files, workDir, outDir, modules }) : await buildNextApp({ files, modules, projectId, deploymentId, outDir });
   return { log: [...log, ...built.log] };
 }

@@ -77,7 +77,7 @@ async function runBuild(deploymentId: string, repo: RepoRef, faults: BuildFaults
     const injected = faults.buildFailure?.();
     if (injected) throw new BuildFailure(["Build failed: a fault was injected for testing"], injected);
     const files = await readCommitFiles(localRepoDir(repo), building.sha);
-    const { log } = await buildCommit({ files, deploymentId, workDir, outDir: buildDir(deploymentId) });
+    const { log } = await buildCommit({ files, projectId: building.projectId, deploymentId, workDir, outDir: buildDir(deploymentId) });
     // The stable host moves before the state says READY, so whoever sees
     // READY and opens that host gets this build.
     const aliasAssigned = assignAlias(building) || undefined;

@@ -1,6 +1,5 @@
 import "server-only";
 
-import semver from "semver";
 import type { SourceFiles } from "./git-tree";
 
 // Which way a commit is built, decided from its files:
@@ -36,12 +35,10 @@ export function planBuild(files: SourceFiles): BuildPlan {
     else if (/^app\/(.+\/)?(sitemap|robots|manifest|icon|apple-icon|opengraph-image|twitter-image)\.(tsx|jsx|ts|js)$/.test(name)) add(`${name} is generated on the server`);
     else if (/^src\/app\//.test(name) && /\/page\.(tsx|jsx|ts|js)$/.test(name)) add(`${name}: pages live in src/app`);
     else if (/^(src\/)?pages\/.+\.(tsx|jsx|ts|js)$/.test(name)) add(`${name} uses the Pages Router`);
-    else if (/^tailwind\.config\.(ts|js|cjs|mjs)$/.test(name)) add(`${name} configures Tailwind CSS 3`);
     if (/\.css$/.test(name) && /^\s*@(plugin|config)\s/m.test(content.toString("utf8"))) add(`${name} loads a Tailwind plugin`);
     if (/^next\.config\.(js|mjs|ts|cjs)$/.test(name) && /\b(redirects|rewrites|headers|basePath|i18n|output)\s*[:(]/.test(content.toString("utf8"))) {
       add(`${name} sets server behaviour (redirects, rewrites, headers or paths)`);
     }
-    if (name === "package.json" && asksForTailwind3(content.toString("utf8"))) add("package.json asks for Tailwind CSS 3");
     if (!SOURCE.test(name)) continue;
     const text = content.toString("utf8");
     if (/^\s*(["'])use server\1/m.test(text)) add(`${name} has server actions`);
@@ -58,20 +55,6 @@ export function planBuild(files: SourceFiles): BuildPlan {
     }
   }
   return reasons.length > 0 ? { path: "next", reasons } : { path: "fast", reasons: [] };
-}
-
-// The fast path compiles Tailwind CSS 4; version 3 runs from its own
-// PostCSS plugin and JavaScript config, as next build does.
-function asksForTailwind3(text: string): boolean {
-  try {
-    const manifest = JSON.parse(text) as { dependencies?: Record<string, unknown>; devDependencies?: Record<string, unknown> };
-    const range = manifest.devDependencies?.tailwindcss ?? manifest.dependencies?.tailwindcss;
-    if (typeof range !== "string" || !semver.validRange(range)) return false;
-    const lowest = semver.minVersion(range);
-    return lowest !== null && lowest.major < 4;
-  } catch {
-    return false;
-  }
 }
 
 export function describePlan(plan: BuildPlan): string {

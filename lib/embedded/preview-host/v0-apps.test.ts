@@ -133,9 +133,30 @@ describe("v0-shaped fixtures on the local preview host", () => {
   );
 
   it(
+    "builds the Tailwind CSS 3 app on the fast path with its own Tailwind 3, tailwind.config and plugins",
+    async () => {
+      const { deployment, log } = await push(await project(), loadV0Fixture("nursery"));
+      expect(deployment.state, log).toBe("READY");
+      expect(log).toContain("Build path: fast preview");
+      expect(log).toMatch(/Dependencies: installed \d+ declared packages/);
+      expect(log).toMatch(/app\.css \([\d.]+ KB, Tailwind CSS 3\)/);
+      await expectPreview(deployment.url, "nursery");
+      const css = (await request(`${deployment.url}/app.css`)).body;
+      for (const utility of fixture("nursery").utilities) expect(css, utility).toContain(`.${utility.replace(/:/g, "\\:")}`);
+      expect(css).toContain("--tw-enter-opacity"); // tailwindcss-animate, from tailwind.config.ts
+      expect(css).toContain("background-color: hsl(var(--primary))"); // the config's theme
+      expect(css).not.toContain("@tailwind");
+    },
+    SLOW,
+  );
+
+  let invoicingProject: Project;
+  it(
     "builds the app with server features with next build and serves it with next start",
     async () => {
-      const { deployment, log } = await push(await project(), loadV0Fixture("invoicing"));
+      invoicingProject = await project();
+      const { deployment, log } = await push(invoicingProject, loadV0Fixture("invoicing"));
+      expect(log).toContain("Workspace: new for this app");
       expect(deployment.state, log).toBe("READY");
       expect(log).toMatch(/^Build path: Next\.js \(next build, served by next start\) because .*app\/api\/invoices\/route\.ts is a route handler/m);
       expect(log).toMatch(/Dependencies: \d+ declared packages already installed/);
@@ -183,6 +204,31 @@ describe("v0-shaped fixtures on the local preview host", () => {
       }
       expect(runningNextServers()).toEqual([]);
       expect((await request(deployment.url)).body).toContain(fixture("invoicing").heading);
+    },
+    SLOW,
+  );
+
+  it(
+    "builds the app's next versions in its kept workspace, each from exactly its own files",
+    async () => {
+      const files = loadV0Fixture("invoicing");
+      const page = (files["app/page.tsx"] as string).replace(/^/, 'import { launchNote } from "@/lib/launch-note"\n').replace("Invoices that chase themselves", "Invoices that chase themselves {launchNote}");
+      const v2 = await push(invoicingProject, { ...files, "app/page.tsx": page, "lib/launch-note.ts": 'export const launchNote = "(now in beta)"\n' });
+      expect(v2.deployment.state, v2.log).toBe("READY");
+      // The two changed files, and tsconfig.json put back as committed (next
+      // build edits it); next-env.d.ts, which next build generated, goes.
+      expect(v2.log).toMatch(/Workspace: kept from the app's last build, with its build cache; 3 files written, 1 removed/);
+      expect((await request(v2.deployment.url)).body).toContain("(now in beta)");
+
+      // v3 deletes the module v2 added but still imports it: the build must
+      // not find v2's copy in the workspace.
+      const v3 = await push(invoicingProject, { ...files, "app/page.tsx": page });
+      expect(v3.deployment).toMatchObject({ state: "ERROR", failureKind: "code" });
+      expect(v3.log).toMatch(/Workspace: kept from the app's last build, with its build cache; 1 files written, 2 removed/);
+      expect(v3.deployment.errorMessage).toMatch(/^app\/page\.tsx:1:\d+: Module not found: Can't resolve '@\/lib\/launch-note'/);
+      // Each version keeps serving its own build.
+      expect((await request(v2.deployment.url)).body).toContain("(now in beta)");
+      expect((await request(v3.deployment.branchUrl!)).body).toContain("(now in beta)");
     },
     SLOW,
   );
@@ -247,7 +293,7 @@ const noChromium = chromiumMissing();
 if (noChromium) console.warn(`\n↓ v0 fixtures in Chromium skipped: ${noChromium}\n`);
 
 describe.skipIf(noChromium !== null)("v0-shaped fixtures in Chromium", () => {
-  it("every fixture's page shows its heading and its images load; the server-feature app's form and route work from its page", async () => {
+  it("every fixture's page shows its heading and its images load, with no failed request or console error; the server-feature app's form and route work from its page", async () => {
     expect([...previewed.keys()].sort()).toEqual(V0_FIXTURES.map((f) => f.name).sort());
     const browser = await chromium.launch({
       executablePath: CHROMIUM_PATH,
@@ -256,11 +302,34 @@ describe.skipIf(noChromium !== null)("v0-shaped fixtures in Chromium", () => {
     try {
       for (const [name, url] of previewed) {
         const page = await browser.newPage();
+        // Nothing the page asks for fails (Vercel's analytics script and
+        // beacons included) and nothing is logged as an error.
+        const problems: string[] = [];
+        page.on("console", (message) => {
+          if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+        });
+        page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+        page.on("requestfailed", (failed) => problems.push(`request failed: ${failed.url()} (${failed.failure()?.errorText})`));
+        page.on("response", (response) => {
+          if (response.status() >= 400) problems.push(`${response.status()}: ${response.url()}`);
+        });
         await page.goto(url, { waitUntil: "load" });
         await page.getByText(fixture(name).heading).first().waitFor();
         const loaded = await page.$$eval("img", (imgs) => imgs.filter((img) => img.complete && img.naturalWidth > 0).map((img) => new URL(img.currentSrc).pathname));
         const publicImages = fixture(name).images.map((image) => `/${image.slice("public/".length)}`);
         expect(loaded.some((src) => publicImages.includes(src)), `${name}: images loaded ${loaded.join(", ") || "none"}`).toBe(true);
+        if (name === "nursery") {
+          // Tailwind CSS 3's utilities, with the config's theme colour, applied.
+          const [header, expected] = await page.evaluate(() => {
+            const probe = document.createElement("div");
+            probe.style.backgroundColor = "hsl(142 64% 24%)";
+            document.body.append(probe);
+            const want = getComputedStyle(probe).backgroundColor;
+            probe.remove();
+            return [getComputedStyle(document.querySelector("h1")!.closest("header")!).backgroundColor, want];
+          });
+          expect(header).toBe(expected);
+        }
         if (name === "invoicing") {
           // Server features from the preview page itself: the waitlist form's
           // server action, and the route handler fetched by the page's script.
@@ -271,6 +340,8 @@ describe.skipIf(noChromium !== null)("v0-shaped fixtures in Chromium", () => {
           expect(paid.invoices.length).toBeGreaterThan(0);
           expect(paid.invoices.every((invoice) => invoice.status === "paid")).toBe(true);
         }
+        await page.waitForLoadState("networkidle");
+        expect(problems, name).toEqual([]);
         await page.close();
       }
     } finally {

@@ -13,6 +13,7 @@ import { findFontCalls, fontStyles } from "../font-calls";
 import type { IconLink } from "./prerender";
 import { findRoutes } from "./routes";
 import { compileStyles, tailwindEntry } from "./styles";
+import { compileStylesV3, installedTailwindMajor } from "./styles-v3";
 import type { Modules } from "../toolchain";
 import { ensureVendor } from "./vendor";
 
@@ -41,7 +42,7 @@ export async function buildFastPath({ files, workDir, outDir, modules }: { files
   const request = { workDir, app, sources, vendor, modules, tailwindEntry: entry };
 
   const bundling = Date.now();
-  const [client, server, styles] = await Promise.allSettled([bundle(request, "client"), bundle(request, "server"), compileStyles(workDir, entry, texts, modules)]);
+  const [client, server, styles] = await Promise.allSettled([bundle(request, "client"), bundle(request, "server"), compileAppStyles(workDir, entry, texts, modules)]);
   const failures = [client, server, styles].flatMap((r) => (r.status === "rejected" ? [r.reason as unknown] : []));
   if (failures.length > 0) {
     const unexpected = failures.find((f) => !isBuildFailure(f));
@@ -50,12 +51,12 @@ export async function buildFastPath({ files, workDir, outDir, modules }: { files
   }
   const clientBundle = (client as PromiseFulfilledResult<Bundle>).value;
   const serverBundle = (server as PromiseFulfilledResult<Bundle>).value;
-  const { css, classes, warnings } = (styles as PromiseFulfilledResult<Awaited<ReturnType<typeof compileStyles>>>).value;
+  const { css, classes, warnings } = (styles as PromiseFulfilledResult<Awaited<ReturnType<typeof compileStyles | typeof compileStylesV3>>>).value;
   const appJs = fileOf(clientBundle, "app.js")!;
   const appCss = [css, fileOf(clientBundle, "app.css") ?? "", fontStyles(findFontCalls(sources))].filter(Boolean).join("\n");
   log.push(
     ...[...warnings, ...clientBundle.warnings].slice(0, 10).map((w) => `warning: ${w}`),
-    `Bundled app.js (${kb(appJs)}) and app.css (${kb(appCss)}, ${classes} class candidates) in ${Date.now() - bundling} ms`,
+    `Bundled app.js (${kb(appJs)}) and app.css (${kb(appCss)}, ${classes === null ? "Tailwind CSS 3" : `${classes} class candidates`}) in ${Date.now() - bundling} ms`,
   );
 
   const prerendering = Date.now();
@@ -99,6 +100,12 @@ export async function buildFastPath({ files, workDir, outDir, modules }: { files
   await writeOutput(outDir, output, { file: vendorFile, source: vendor.clientFile }, manifest);
   log.push(`Build completed in ${Date.now() - started} ms`);
   return { log };
+}
+
+// Tailwind CSS 4 in this process; an app that installed Tailwind CSS 3
+// gets that, with its tailwind.config, in a sandboxed child (./styles-v3.ts).
+function compileAppStyles(workDir: string, entry: string | null, texts: Map<string, string>, modules: Modules) {
+  return installedTailwindMajor(modules) === 3 ? compileStylesV3(workDir, entry, texts, modules) : compileStyles(workDir, entry, texts, modules);
 }
 
 // Written to a fresh folder, then renamed into place: a build folder is
