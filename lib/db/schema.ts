@@ -169,6 +169,34 @@ export const deployments = pgTable(
 // `Deployment` in lib/vercel/types.ts.
 export type DeploymentRecord = typeof deployments.$inferSelect;
 
+// ── App settings: the environment variables an app reads ────────────────────
+// One row per name an app needs (detected in its latest committed version)
+// or has a value for. The value is sealed (lib/settings/crypto.ts): AES-256-GCM
+// under the key `key_version` names; all four columns are null when unset.
+
+export const appSettings = pgTable(
+  "app_settings",
+  {
+    appId: uuid("app_id")
+      .notNull()
+      .references(() => apps.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    // Read by the latest committed version's code or named in its env files.
+    needed: boolean("needed").notNull().default(false),
+    keyVersion: text("key_version"),
+    nonce: text("nonce"),
+    ciphertext: text("ciphertext"),
+    tag: text("tag"),
+    // The value's size in bytes, so the 64 KB total is checked without opening values.
+    valueBytes: integer("value_bytes").notNull().default(0),
+    valueUpdatedAt: timestamp("value_updated_at", { withTimezone: true }),
+    valueUpdatedBy: text("value_updated_by").references(() => users.id, { onDelete: "set null" }),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("app_settings_app_id_name").on(t.appId, t.name)],
+);
+export type AppSettingRow = typeof appSettings.$inferSelect;
+
 // ── Local v0 stand-in's chat store (unused when V0_API_KEY is set) ──────────
 
 export const localChats = pgTable("local_chats", {
