@@ -9,8 +9,21 @@ import { describePlan, planBuild } from "./plan";
 // One commit → one build on disk: choose the path from the files
 // (./plan.ts), install what the app declares (./deps), and build. Throws
 // BuildFailure, whose kind says whether the code, an install or this host
-// is to blame.
-export async function buildCommit({ files, deploymentId, workDir, outDir }: { files: CommitFiles; deploymentId: string; workDir: string; outDir: string }): Promise<{ log: string[] }> {
+// is to blame. `appEnv` is the app's own settings: the only environment its
+// build and its runtime get.
+export async function buildCommit({
+  files,
+  deploymentId,
+  workDir,
+  outDir,
+  appEnv = {},
+}: {
+  files: CommitFiles;
+  deploymentId: string;
+  workDir: string;
+  outDir: string;
+  appEnv?: Record<string, string>;
+}): Promise<{ log: string[] }> {
   const plan = planBuild(files);
   const log = [describePlan(plan)];
   // The fast path may build from this server's own packages when they are
@@ -18,6 +31,6 @@ export async function buildCommit({ files, deploymentId, workDir, outDir }: { fi
   const modules = await resolveModules(files, { allowOwn: plan.path === "static" });
   log.push(...modules.log);
   const built =
-    plan.path === "static" ? await buildSite({ files, workDir, outDir, modules }) : await buildNextApp({ files, modules, deploymentId, outDir });
+    plan.path === "static" ? await buildSite({ files, workDir, outDir, modules, appEnv }) : await buildNextApp({ files, modules, deploymentId, outDir, appEnv });
   return { log: [...log, ...built.log] };
 }

@@ -27,7 +27,19 @@ const VENDOR_PATH = "__preview";
 // prerendered to HTML and hydrated in the browser. Throws BuildFailure,
 // with log lines naming the file, when the app's code doesn't build.
 // `outDir` appears complete or not at all.
-export async function buildSite({ files, workDir, outDir, modules }: { files: CommitFiles; workDir: string; outDir: string; modules: Modules }): Promise<{ log: string[] }> {
+export async function buildSite({
+  files,
+  workDir,
+  outDir,
+  modules,
+  appEnv = {},
+}: {
+  files: CommitFiles;
+  workDir: string;
+  outDir: string;
+  modules: Modules;
+  appEnv?: Record<string, string>;
+}): Promise<{ log: string[] }> {
   const started = Date.now();
   const texts = new Map<string, string>();
   for (const [name, content] of files) if (TEXT.test(name)) texts.set(name, content.toString("utf8"));
@@ -39,7 +51,7 @@ export async function buildSite({ files, workDir, outDir, modules }: { files: Co
   const [vendor] = await Promise.all([ensureVendor(modules), writeFiles(workDir, files, modules)]);
   const entry = tailwindEntry(texts);
   const sources = [...texts].filter(([name]) => /\.(tsx|jsx|ts|js|mjs)$/.test(name)).map(([, text]) => text);
-  const request = { workDir, app, sources, vendor, modules, tailwindEntry: entry };
+  const request = { workDir, app, sources, vendor, modules, tailwindEntry: entry, appEnv };
 
   const bundling = Date.now();
   const [client, server, styles] = await Promise.allSettled([bundle(request, "client"), bundle(request, "server"), compileStyles(workDir, entry, texts, modules)]);
@@ -64,7 +76,7 @@ export async function buildSite({ files, workDir, outDir, modules }: { files: Co
   await mkdir(path.dirname(serverFile), { recursive: true });
   await writeFile(serverFile, fileOf(serverBundle, "app.js")!);
   const staticPaths = app.routes.flatMap((r) => (r.staticPath ? [r.staticPath] : []));
-  const { pages, problems } = await prerender(serverFile, vendor.serverFile, staticPaths);
+  const { pages, problems } = await prerender(serverFile, vendor.serverFile, staticPaths, appEnv);
   const pagePaths = [...new Set([...staticPaths, ...pages.keys()])];
   log.push(...problems, `Prerendered ${pages.size} of ${pagePaths.length} ${pagePaths.length === 1 ? "page" : "pages"} in ${Date.now() - prerendering} ms`);
 

@@ -51,7 +51,7 @@ export const PERMISSION_FLAG = process.allowedNodeEnvironmentFlags.has("--permis
 // crash must not take the builder app down with it. A page that can't
 // render outside a browser (say it touches `window` while loading) is
 // reported in `problems` and left to render in the browser.
-export function prerender(serverBundle: string, vendorServerFile: string, paths: string[]): Promise<Prerender> {
+export function prerender(serverBundle: string, vendorServerFile: string, paths: string[], appEnv: Record<string, string> = {}): Promise<Prerender> {
   const args = [
     PERMISSION_FLAG,
     `--allow-fs-read=${serverBundle}`,
@@ -64,7 +64,7 @@ export function prerender(serverBundle: string, vendorServerFile: string, paths:
     JSON.stringify(paths),
   ];
   return new Promise((resolve) => {
-    execFile(process.execPath, args, { env: { NODE_ENV: "production" }, timeout: TIMEOUT_MS, killSignal: "SIGKILL", maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(process.execPath, args, { env: { ...appEnv, NODE_ENV: "production" }, timeout: TIMEOUT_MS, killSignal: "SIGKILL", maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       const at = stdout.lastIndexOf(MARKER);
       if (at === -1) {
         const reason = error?.killed ? `it took longer than ${TIMEOUT_MS / 1000} s` : lastLine(stderr) || "the renderer stopped";

@@ -31,11 +31,14 @@ export async function buildNextApp({
   modules,
   deploymentId,
   outDir,
+  appEnv = {},
 }: {
   files: CommitFiles;
   modules: ResolvedModules;
   deploymentId: string;
   outDir: string;
+  // The app's own settings (NEXT_PUBLIC_ ones are inlined by next build).
+  appEnv?: Record<string, string>;
 }): Promise<{ log: string[] }> {
   const nextBin = path.join(modules.nodeModules, "next", "dist", "bin", "next");
   if (!modules.setDir) throw new Error("the Next.js path needs an installed dependency set");
@@ -45,19 +48,19 @@ export async function buildNextApp({
   waiting++;
   const turn = running.then(() => {
     waiting--;
-    return build(files, modules, nextBin, deploymentId, outDir);
+    return build(files, modules, nextBin, deploymentId, outDir, appEnv);
   });
   running = turn.catch(() => {});
   return turn;
 }
 
-async function build(files: CommitFiles, modules: ResolvedModules, nextBin: string, deploymentId: string, outDir: string): Promise<{ log: string[] }> {
+async function build(files: CommitFiles, modules: ResolvedModules, nextBin: string, deploymentId: string, outDir: string, appEnv: Record<string, string>): Promise<{ log: string[] }> {
   const started = Date.now();
   const appDir = path.join(modules.setDir!, "apps", deploymentId);
   await rm(appDir, { recursive: true, force: true });
   await writeApp(appDir, files);
 
-  const env: Record<string, string> = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: appDir, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", CI: "1" };
+  const env: Record<string, string> = { ...appEnv, PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: appDir, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", CI: "1" };
   // next/font/google downloads fonts while building; here they come from a
   // local answer instead (./fonts.ts).
   const sources = [...files].filter(([name]) => /\.(tsx|jsx|ts|js|mjs)$/.test(name) && !name.startsWith("node_modules/")).map(([, content]) => content.toString("utf8"));
@@ -81,7 +84,7 @@ async function build(files: CommitFiles, modules: ResolvedModules, nextBin: stri
     throw new BuildFailure(buildErrors(lines, deploymentId));
   }
 
-  const manifest: NextManifest = { kind: "next", appDir, nextBin };
+  const manifest: NextManifest = { kind: "next", appDir, nextBin, appEnv };
   const staging = `${outDir}.tmp`;
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
