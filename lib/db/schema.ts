@@ -111,6 +111,9 @@ export const apps = pgTable(
     // the same transaction that closes the cycle which changed them.
     stagingUrl: text("staging_url"),
     productionUrl: text("production_url"),
+    // When a setting's value last changed (set, replaced or removed): the
+    // live app has it once a Publish started after this.
+    settingsChangedAt: timestamp("settings_changed_at", { withTimezone: true }),
     ...timestamps,
   },
   (t) => [index("apps_owner_id_updated_at_idx").on(t.ownerId, t.updatedAt)],

@@ -2,7 +2,7 @@ import "server-only";
 
 import { and, asc, eq, inArray, isNotNull, isNull, not, sql } from "drizzle-orm";
 import { getDb } from "./client";
-import { type AppSettingRow, appSettings, users } from "./schema";
+import { type AppSettingRow, appSettings, apps, users } from "./schema";
 
 export type SealedColumns = { keyVersion: string; nonce: string; ciphertext: string; tag: string };
 
@@ -84,11 +84,15 @@ export async function saveSettingValue({
   valueBytes: number;
   userId: string;
 }): Promise<void> {
-  const values = { ...sealed, valueBytes, valueUpdatedAt: new Date(), valueUpdatedBy: userId };
-  await getDb()
-    .insert(appSettings)
-    .values({ appId, name, ...values })
-    .onConflictDoUpdate({ target: [appSettings.appId, appSettings.name], set: { ...values, updatedAt: new Date() } });
+  const now = new Date();
+  const values = { ...sealed, valueBytes, valueUpdatedAt: now, valueUpdatedBy: userId };
+  await getDb().transaction(async (tx) => {
+    await tx
+      .insert(appSettings)
+      .values({ appId, name, ...values })
+      .onConflictDoUpdate({ target: [appSettings.appId, appSettings.name], set: { ...values, updatedAt: now } });
+    await tx.update(apps).set({ settingsChangedAt: now }).where(eq(apps.id, appId));
+  });
 }
 
 // A name with no value yet (added by the builder before they have the value).
@@ -100,8 +104,9 @@ export async function addSettingName({ appId, name }: { appId: string; name: str
 export async function clearSettingValue({ appId, name, userId }: { appId: string; name: string; userId: string }): Promise<boolean> {
   const where = and(eq(appSettings.appId, appId), eq(appSettings.name, name));
   return getDb().transaction(async (tx) => {
-    const [row] = await tx.select({ needed: appSettings.needed }).from(appSettings).where(where).for("update");
+    const [row] = await tx.select({ needed: appSettings.needed, set: isNotNull(appSettings.ciphertext) }).from(appSettings).where(where).for("update");
     if (!row) return false;
+    if (row.set) await tx.update(apps).set({ settingsChangedAt: new Date() }).where(eq(apps.id, appId));
     if (!row.needed) await tx.delete(appSettings).where(where);
     else {
       await tx

@@ -6,7 +6,8 @@ import type { Deployment, DeploymentFailureKind } from "@/lib/vercel/types";
 
 // Why a cycle failed, in the terms its builder message depends on. Decided
 // from error types, codes and the provider's failureKind, never from text.
-export type FailureReason = "no_code" | "unsafe_files" | "conflict" | DeploymentFailureKind | "other";
+// "settings": the build failed while settings the code needs have no value.
+export type FailureReason = "no_code" | "unsafe_files" | "conflict" | "settings" | DeploymentFailureKind | "other";
 
 // The deployment was followed to the end and did not become READY.
 export class DeploymentFailedError extends Error {

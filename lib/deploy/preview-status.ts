@@ -3,6 +3,7 @@ import "server-only";
 import { expireStaleDeploymentsByAppId, getPreviewDeploymentsByAppId } from "@/lib/db/queries";
 import type { App, DeploymentRecord } from "@/lib/db/schema";
 import { describeLeftOut } from "@/lib/files/left-out";
+import { missingSettings } from "@/lib/settings/environment";
 import { deployMessages } from "./messages";
 
 const VERSIONS_SHOWN = 10;
@@ -19,6 +20,9 @@ export type PreviewStatus = {
   canPublish: boolean;
   // The last update failed because of the app's code: "Fix it" may help.
   canFix: boolean;
+  // The last attempt failed because these settings (names) have no value:
+  // the panel offers to open Settings. Empty otherwise.
+  needsSettings: string[];
   liveUrl: string | null;
   // Newest first. `live`: what the live app serves; `current`: the Current preview.
   versions: { id: string; url: string; readyAt: string; live: boolean; current: boolean }[];
@@ -47,6 +51,7 @@ export async function getPreviewStatus({ app, isAdmin }: { app: App; isAdmin: bo
     previewUrl: versions[0]?.previewUrl ?? null,
     canPublish: versions.length > 0 && !inFlight,
     canFix: isCodeFailure(latest),
+    needsSettings: latest?.status === "failed" && latest.failureReason === "settings" ? await missingSettings(app.id) : [],
     liveUrl: app.productionUrl,
     versions: versions.map((v, index) => ({
       id: v.id,
