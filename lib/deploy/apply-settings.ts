@@ -69,6 +69,12 @@ export function scheduleSettingsApply(services: Integrations, { app, startedBy }
   return entry.done;
 }
 
+// The apply scheduled for this app in this process, if any (tests and
+// scripts wait for it; routes answer without waiting).
+export function pendingSettingsApply(appId: string): Promise<unknown> | undefined {
+  return globalForApply.__settingsApplies?.get(appId)?.done;
+}
+
 async function commitToRebuild(appId: string): Promise<string | null> {
   const { latest } = await getPreviewDeploymentsByAppId({ appId, versions: 0 });
   if (latest?.environment === "staging" && latest.status === "failed" && latest.failureReason === "settings" && latest.commitSha) return latest.commitSha;

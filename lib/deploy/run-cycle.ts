@@ -10,7 +10,8 @@ import { appEnvironment, settingsBlamedFor } from "@/lib/settings/environment";
 import type { Deployment } from "@/lib/vercel/types";
 import { type AppProject, ensureAppProject } from "./ensure-app-project";
 import { ensureAppRepo } from "./ensure-app-repo";
-import { DeploymentFailedError, describeError, type FailureReason, failureReason } from "./failure";
+import { buildErrorCause, redactSecrets } from "./build-error";
+import { DeploymentFailedError, describeError, type FailureReason, failureReason, isDeploymentFailedError } from "./failure";
 import { deploymentWatcher, LeaseLostError, type ProgressRecorder, progressRecorder } from "./lease";
 import { type StartedBy, takeCycleLock } from "./lock";
 import { waitForDeployment } from "./wait-for-deployment";
@@ -105,26 +106,40 @@ export async function runCycle(
     if (!(await markDeploymentReady({ id: row.id, commitSha, ...record }))) throw new LeaseLostError(row.id);
     return { status: "ready", url: record.appUrl, message: record.message };
   } catch (error) {
-    const { reason, missing } = await classifyFailure(error, current.id);
+    const { reason, missing, detail } = await explainFailure(services, error, current.id);
     const message = steps.failureMessage(reason, current, missing);
-    console.error(`[deploy] ${steps.environment} cycle ${row.id} for app ${app.id} failed: ${describeError(error)}`);
-    await markDeploymentFailed({ id: row.id, message, error: describeError(error), failureReason: reason, commitSha });
+    console.error(`[deploy] ${steps.environment} cycle ${row.id} for app ${app.id} failed: ${detail}`);
+    await markDeploymentFailed({ id: row.id, message, error: detail, failureReason: reason, commitSha });
     return { status: "failed", url: steps.environment === "staging" ? current.stagingUrl : current.productionUrl, message };
   }
 }
 
-// A build that failed on code while settings it needs have no value failed
-// for want of them: the builder is asked for those, not for a fix.
-async function classifyFailure(error: unknown, appId: string): Promise<{ reason: FailureReason; missing: string[] }> {
-  const reason = failureReason(error);
-  if (reason !== "code") return { reason, missing: [] };
+// Why the cycle failed, for the builder and for admins. A failed build's
+// stored error gets the cause its log printed before the closing summary
+// (Vercel's own summary is only "Command … exited with 1"). A build that
+// failed on code while settings it needs have no value failed for want of
+// them: the builder is asked for those, not for a fix. The app's setting
+// values are cut out of anything stored or logged.
+async function explainFailure(services: Integrations, error: unknown, appId: string): Promise<{ reason: FailureReason; missing: string[]; detail: string }> {
+  let reason = failureReason(error);
+  let detail = describeError(error);
+  let missing: string[] = [];
   try {
-    const missing = await settingsBlamedFor(appId, describeError(error));
-    return missing.length > 0 ? { reason: "settings", missing } : { reason, missing };
+    const values = (await appEnvironment(appId)).map((v) => v.value);
+    if (isDeploymentFailedError(error) && (reason === "code" || reason === "other")) {
+      const output = services.previews.buildOutput ? await services.previews.buildOutput(error.deploymentId).catch(() => []) : [];
+      const causes = buildErrorCause(output).filter((line) => !detail.includes(line));
+      if (causes.length > 0) detail = `${detail}\n${causes.join("\n")}`;
+    }
+    detail = redactSecrets(detail, values);
+    if (reason === "code") {
+      missing = await settingsBlamedFor(appId, detail);
+      if (missing.length > 0) reason = "settings";
+    }
   } catch (lookup) {
-    console.error(`[deploy] settings of app ${appId} could not be read: ${describeError(lookup)}`);
-    return { reason, missing: [] };
+    console.error(`[deploy] the failure of app ${appId}'s cycle could not be explained further: ${describeError(lookup)}`);
   }
+  return { reason, missing, detail };
 }
 
 async function follow(ctx: CycleContext, steps: CycleSteps, landed: Landed): Promise<Deployment> {

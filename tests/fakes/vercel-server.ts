@@ -98,6 +98,8 @@ export async function startFakeVercel(options: FakeVercelOptions = {}) {
   const commits = new Map<string, Commit[]>(); // by owner/name, oldest first
   const requests: RecordedVercelRequest[] = [];
   let buildFailure: FakeDeployment["failure"] | undefined;
+  // Variables a build needs: one created without them fails as a Stripe client made at module scope does.
+  let requiredEnv: string[] = [];
   let integrationPaused = false;
   let throttled: { remaining: number; retryAfterSeconds: number } | undefined;
   let clock = 1_700_000_000_000;
@@ -131,6 +133,10 @@ export async function startFakeVercel(options: FakeVercelOptions = {}) {
       const applies = isProduction ? v.target.includes("production") : v.target.includes("preview") && (!v.gitBranch || v.gitBranch === commit.branch);
       // A branch-specific preview value wins over one for every preview.
       if (applies && (!(v.key in deployment.env) || v.gitBranch)) deployment.env[v.key] = v.value;
+    }
+    if (!deployment.failure && requiredEnv.some((key) => !deployment.env[key])) {
+      deployment.outcome = "ERROR";
+      deployment.failure = { errorCode: "BUILD_FAILED", errorMessage: 'Command "npm run build" exited with 1', log: MISSING_KEY_LOG };
     }
     deployments.push(deployment);
     return deployment;
@@ -472,6 +478,10 @@ export async function startFakeVercel(options: FakeVercelOptions = {}) {
             ? { errorCode: "BUILD_FAILED", errorMessage: 'Command "npm run build" exited with 1', log: CODE_ERROR_LOG }
             : undefined;
     },
+    // Builds created from now on fail unless these variables apply to them.
+    requireEnv: (keys: string[]) => {
+      requiredEnv = keys;
+    },
     // The team's members from now on (pushes already turned into deployments keep their verdict).
     setMembers: (emails: string[] | undefined) => {
       members = emails;
@@ -511,6 +521,22 @@ export const CODE_ERROR_LOG = [
   "  13 |   );",
   "    at /vercel/path0/node_modules/next/dist/build/type-check.js:92:19",
   "Next.js build worker exited with code: 1 and signal: null",
+];
+
+// What `next build` prints when a module creates a Stripe client with no key.
+export const MISSING_KEY_LOG = [
+  "added 312 packages in 9s",
+  'Running "npm run build"',
+  "> next build",
+  "   ✓ Compiled successfully",
+  "   Collecting page data ...",
+  "Error: Failed to collect page data for /admin/stripe-links",
+  "    at ignore-listed frames {",
+  "  [cause]: Error: Neither apiKey nor config.authenticator provided",
+  "      at r._setAuthenticator (.next/server/chunks/611.js:1:2345)",
+  "}",
+  "> Build error occurred",
+  "[Error: Failed to collect page data for /admin/stripe-links] { type: 'Error' }",
 ];
 
 function notFound(message: string): [number, unknown] {

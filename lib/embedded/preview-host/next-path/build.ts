@@ -127,8 +127,9 @@ export function buildErrors(lines: string[], deploymentId: string): string[] {
     lines.findIndex((line) => /Failed to compile|Build error occurred|Error occurred prerendering/.test(line)),
     0,
   );
-  const detail = lines
-    .slice(start)
+  // Why a page failed is printed before "Build error occurred", which names only the page.
+  const causes = lines.slice(0, start).filter((line) => /^\s*\[cause\]:|^\s*(?:[A-Z]\w*)?Error: /.test(line));
+  const detail = [...new Set(causes), ...lines.slice(start)]
     .map((line) => line.trim().replace(new RegExp(`(?:\\S*/)?apps/${deploymentId}/`, "g"), ""))
     .filter((line) => line && !/^at\s/.test(line) && !/^>?\s*\d+\s*\|/.test(line) && !/^\|/.test(line));
   return detail.length > 0 ? detail.slice(0, 12) : ["next build failed"];
