@@ -31,7 +31,7 @@ export function buildErrorCause(lines: readonly string[], max = 6): string[] {
   const clean = lines.map((line) => stripAnsi(line).trim());
   const end = clean.findIndex((line) => /Build error occurred/.test(line));
   const before = end === -1 ? clean : clean.slice(0, end);
-  const causes = before.filter((line) => /^\[cause\]:|^(?:[A-Z]\w*)?Error: |^Error occurred prerendering page/.test(line));
+  const causes = before.filter((line) => /^\[cause\]:|^(?:[A-Z]\w*)?Error: |^Error occurred prerendering page/.test(line) && !GENERIC.test(line));
   return [...new Set(causes)].slice(-max);
 }
 
