@@ -7,7 +7,7 @@ import { getDb } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { getAppById, getPreviewDeploymentsByAppId } from "@/lib/db/queries";
 import { users } from "@/lib/db/schema";
-import { syncStagingFromChat } from "@/lib/deploy/vercel-deploy";
+import { syncStagingFromChat } from "@/lib/deploy/sync-staging";
 import { getIntegrations } from "@/lib/integrations";
 import { readDeployment } from "@/lib/embedded/preview-host/store";
 import { type Result, report, round, summarize } from "./stats";

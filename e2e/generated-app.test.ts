@@ -9,9 +9,9 @@ import path from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppSpec } from "@/lib/embedded/generator/app-spec";
-import { SECTION_KINDS } from "@/lib/embedded/generator/app-spec";
+import { REQUEST_FORMS, SECTION_KINDS } from "@/lib/embedded/generator/app-spec";
 import { renderFiles } from "@/lib/embedded/generator/render";
-import { initialSpec } from "@/lib/embedded/generator/spec";
+import { initialSpec, readPrompt } from "@/lib/embedded/generator/spec";
 import { type BuiltSite, buildGenerated } from "@/tests/helpers/build-generated";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -41,6 +41,44 @@ function serve(site: BuiltSite): Promise<{ url: string; server: Server }> {
     res.end(readFileSync(path.join(site.out, file)));
   });
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server })));
+}
+
+// Every kind of request form on one page, each with a button leading to it.
+const everyForm = (extra: Partial<AppSpec>): AppSpec => ({
+  ...initialSpec("a community centre site"),
+  sections: REQUEST_FORMS.map((form) => ({ kind: "request" as const, form })),
+  actions: [
+    { label: "Donate", to: "request", form: "donation" },
+    { label: "Enroll", to: "request", form: "enrollment" },
+    { label: "Apply", to: "request", form: "application" },
+    { label: "Book", to: "request", form: "booking" },
+  ],
+  ...extra,
+});
+
+// A date a year from now, and one that has passed, as a date input takes them.
+const isoDate = (years: number) => {
+  const d = new Date();
+  d.setFullYear(d.getFullYear() + years);
+  return d.toISOString().slice(0, 10);
+};
+
+// Fills every field of a form with a sensible answer for its type.
+async function fillForm(form: ReturnType<Page["locator"]>): Promise<void> {
+  const controls = form.locator("input[name], select[name], textarea[name]");
+  for (let i = 0; i < (await controls.count()); i++) {
+    const control = controls.nth(i);
+    const tag = await control.evaluate((el) => el.tagName.toLowerCase());
+    const type = (await control.getAttribute("type")) ?? "";
+    if (tag === "select") await control.selectOption({ index: 1 });
+    else if (tag === "textarea") await control.fill("We would love to come along, thank you for organising this.");
+    else if (type === "email") await control.fill("ann@example.com");
+    else if (type === "tel") await control.fill("+44 20 7946 0000");
+    else if (type === "date") await control.fill(isoDate(1));
+    else if (type === "time") await control.fill("18:30");
+    else if (type === "number") await control.fill("2");
+    else await control.fill("Ann Lee");
+  }
 }
 
 type AxeResult = { violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] };
@@ -148,6 +186,72 @@ describe.skipIf(!hasChromium)("generated apps in Chromium", () => {
     await todo.getByRole("button", { name: "Delete Buy flour" }).click();
     await expect.poll(() => todo.getByText("Buy flour").count()).toBe(0);
 
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("has no WCAG 2.1 A/AA violations on a page of every request form, with errors showing, light and dark", async () => {
+    for (const dark of [false, true]) {
+      const { page, errors } = await open(everyForm({ dark }));
+      expect(await axeViolations(page)).toEqual([]);
+      await page.locator("#booking").getByRole("button", { name: "Request booking" }).click();
+      await page.locator("#booking").getByText("Please fill in full name.").waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it.each(REQUEST_FORMS.map((form) => [form]))("the %s form validates each answer and confirms on the page", async (form) => {
+    const { page, errors } = await open(everyForm({}));
+    const id = { enrolment: "enrol", enrollment: "enroll", registration: "register", application: "apply", donation: "donate" }[form as string] ?? form;
+    const section = page.locator(`#${id}`);
+    const submit = section.locator('button[type="submit"]');
+
+    // Nothing filled in: every required answer is asked for, the first is focused.
+    await submit.click();
+    await section.getByText("Please fill in full name.").waitFor();
+    expect(await section.getByLabel("Full name").getAttribute("aria-invalid")).toBe("true");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("name");
+    expect(await section.getByRole("status").count()).toBe(0);
+
+    // Filled in, but with a bad email, a past date and a number out of range.
+    await fillForm(section);
+    await section.getByLabel("Email").fill("ann@");
+    const date = section.locator('input[type="date"]').first();
+    if ((await date.count()) && (await date.evaluate((el) => el.closest("div")?.textContent?.includes("(optional)") === false))) await date.fill(isoDate(-1));
+    const number = section.locator('input[type="number"]');
+    if (await number.count()) await number.fill("0");
+    await submit.click();
+    await section.getByText("Please enter a valid email address.").waitFor();
+    if (await number.count()) await section.getByText(/Please enter a whole number between 1 and \d+\./).waitFor();
+    if ((await date.count()) && (await date.getAttribute("aria-invalid")) === "true") await section.getByText("Please choose a date from today onwards.").waitFor();
+    expect(await section.getByRole("status").count()).toBe(0);
+
+    // All good: the confirmation names the visitor and says what happens next.
+    await fillForm(section);
+    await submit.click();
+    const status = section.getByRole("status");
+    await status.getByText(/^(?:Thanks|Thank you), Ann Lee!/).waitFor();
+    expect(await status.textContent()).toContain("ann@example.com");
+    await status.getByRole("button", { name: "Send another" }).click();
+    await submit.waitFor();
+
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("leads each named button to its form", async () => {
+    const { page, errors } = await open(readPrompt("a dance school site with classes, an enrolment form, a big Enroll now button and a Donate button").spec);
+    for (const [label, id] of [
+      ["Enroll now", "enrol"],
+      ["Donate", "donate"],
+    ]) {
+      await page.getByRole("link", { name: label, exact: true }).click();
+      await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(`#${id}`);
+      await expect.poll(() => page.locator(`#${id} form`).isVisible()).toBe(true);
+      await expect.poll(() => page.locator(`#${id}`).evaluate((el) => Math.abs(el.getBoundingClientRect().top) < window.innerHeight)).toBe(true);
+    }
     expect(errors).toEqual([]);
     await page.close();
   });

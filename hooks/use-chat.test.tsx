@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { SWRConfig } from "swr";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { StreamingProvider } from "@/contexts/streaming-context";
-import { FIX_REQUEST_LINE } from "@/lib/chat/fix-request";
+import { FIX_REQUEST_LINE } from "@/lib/fix-it/message";
 import { fetchJson } from "@/lib/fetch-json";
 import { useChat } from "./use-chat";
 

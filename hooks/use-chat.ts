@@ -4,9 +4,9 @@ import { useCallback, useEffect, useReducer, useRef } from "react";
 import useSWR from "swr";
 import { useStreamingHandOff } from "@/contexts/streaming-context";
 import type { ChatView } from "@/lib/chat/chat-view";
-import { FIX_REQUEST_LINE } from "@/lib/chat/fix-request";
+import { FIX_REQUEST_LINE } from "@/lib/fix-it/message";
 import { requestFix, requestReply, watchForStreamError } from "@/lib/client/reply-request";
-import { chatReducer, initialChatState, isBusy } from "./chat-state";
+import { chatReducer, initialChatState, isBusy } from "@/lib/client/chat-state";
 
 type Options = {
   // Called once a reply has finished streaming and history shows it; input

@@ -3,10 +3,9 @@
 import { useCallback, useState } from "react";
 import useSWR from "swr";
 import type { PreviewStatus } from "@/lib/deploy/preview-status";
+import type { PublishResult } from "@/lib/deploy/publish-production";
+import type { StagingResult } from "@/lib/deploy/sync-staging";
 import { FetchError, fetchJson } from "@/lib/fetch-json";
-
-type SyncAnswer = { status: "ready" | "failed"; previewUrl: string | null; message: string };
-type PublishAnswer = { status: "ready" | "failed"; productionUrl: string | null; message: string };
 
 type Action = "sync" | "publish" | "rollback";
 
@@ -15,10 +14,13 @@ const POLL_MS = 1000;
 // by an admin, still shows up (and locks the input) without a reload.
 const IDLE_POLL_MS = 10_000;
 
+// Where the preview's state is read; others (saving a setting) revalidate it.
+export const previewStatusKey = (appId: string) => `/api/apps/${appId}/deploy/staging`;
+
 // The preview's state from the server (restored on load, polled while any
 // cycle runs, whoever started it), plus the actions that change it.
 export function usePreview(appId: string) {
-  const key = `/api/apps/${appId}/deploy/staging`;
+  const key = previewStatusKey(appId);
   const { data, error, mutate } = useSWR<PreviewStatus>(key, {
     refreshInterval: (latest) => (latest && (latest.state === "updating" || latest.state === "publishing") ? POLL_MS : IDLE_POLL_MS),
     revalidateOnFocus: true,
@@ -50,16 +52,16 @@ export function usePreview(appId: string) {
   );
 
   const sync = useCallback(
-    (chatId: string) => run<SyncAnswer>("sync", `/api/apps/${appId}/preview/sync`, { chatId }, "updating"),
+    (chatId: string) => run<StagingResult>("sync", `/api/apps/${appId}/preview/sync`, { chatId }, "updating"),
     [appId, run],
   );
   const publish = useCallback(
-    () => run<PublishAnswer>("publish", `/api/apps/${appId}/deploy/production`, {}, "publishing"),
+    () => run<PublishResult>("publish", `/api/apps/${appId}/deploy/production`, {}, "publishing"),
     [appId, run],
   );
   // Puts one of the working versions live again (a production cycle, followed like Publish).
   const rollback = useCallback(
-    (versionId: string) => run<PublishAnswer>("rollback", `/api/apps/${appId}/deploy/rollback`, { versionId }, "publishing"),
+    (versionId: string) => run<PublishResult>("rollback", `/api/apps/${appId}/deploy/rollback`, { versionId }, "publishing"),
     [appId, run],
   );
 

@@ -1,7 +1,7 @@
 // One error type for everything a route can answer with. `message` is always
 // plain language a builder may read; technical detail travels in `detail` and
 // is only logged (or stored in admin-only fields), never sent to the browser.
-export const errorStatus = {
+const errorStatus = {
   bad_request: 400,
   unauthorized: 401,
   forbidden: 403,

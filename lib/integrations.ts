@@ -1,6 +1,5 @@
 import "server-only";
 
-import { createHash } from "node:crypto";
 import { type Env, getEnv } from "@/lib/env";
 import type { GitHost } from "@/lib/github/types";
 import type { ChatService } from "@/lib/v0/types";
@@ -45,7 +44,6 @@ async function gitHost(env: Env): Promise<GitHost> {
       org: env.GITHUB_ORG,
       baseUrl: env.GITHUB_API_URL,
       author,
-      throttleId: createHash("sha256").update(env.GITHUB_TOKEN).digest("hex").slice(0, 16),
     });
   }
   const { createLocalGitHost } = await import("@/lib/embedded/git-host/index");

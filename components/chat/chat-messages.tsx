@@ -2,7 +2,7 @@
 
 import { Message, type MessageBinaryFormat, StreamingMessage } from "@v0-sdk/react";
 import { useEffect, useRef } from "react";
-import type { LiveReply } from "@/hooks/chat-state";
+import type { LiveReply } from "@/lib/client/chat-state";
 import type { ChatMessageView } from "@/lib/chat/chat-view";
 import { ShowCode } from "./show-code";
 

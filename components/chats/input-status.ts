@@ -1,4 +1,4 @@
-import type { ChatPhase } from "@/hooks/chat-state";
+import type { ChatPhase } from "@/lib/client/chat-state";
 import type { PreviewStatus } from "@/lib/deploy/preview-status";
 
 // The short line under the chat input. Outcomes use the server's own message,

@@ -1,5 +1,5 @@
 import type { Chat } from "@/lib/v0/types";
-import { FIX_REQUEST_LINE, isFixRequest } from "./fix-request";
+import { FIX_REQUEST_LINE, isFixRequest } from "@/lib/fix-it/message";
 
 // What the browser gets of a chat: messages to render, nothing else.
 export type ChatMessageView = {

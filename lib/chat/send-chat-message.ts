@@ -33,23 +33,38 @@ export type ChatTurn = {
 // chat, and hands back v0's stream for the browser. The new chat's id is read
 // by the server from its own copy of the stream, never taken from the client.
 export async function sendChatMessage(services: Integrations, user: SessionUser, request: ChatRequest): Promise<ChatTurn> {
+  await consumeChatAllowance(user);
+  const existing = await findApp(user, request);
+  if (existing) await assertNoCycleRunning(existing.id);
+  return startReply(services, user, existing, request.message);
+}
+
+// A message the server writes to an app it has already loaded for its owner
+// and found free of cycles ("Fix it", lib/fix-it): counted like the
+// builder's own messages.
+export async function sendMessageToApp(services: Integrations, user: SessionUser, app: App, message: string): Promise<ChatTurn> {
+  await consumeChatAllowance(user);
+  return startReply(services, user, app, message);
+}
+
+async function consumeChatAllowance(user: SessionUser): Promise<void> {
   const allowed = await consumeRateLimit(`chat:${user.id}`, {
     max: getEnv().CHAT_MESSAGES_PER_MINUTE,
     windowMs: 60_000,
   });
   if (!allowed) throw new AppError("rate_limited", "You're sending messages quickly. Please wait a moment and try again.");
+}
 
-  const existing = await findApp(user, request);
-  if (existing) await assertNoCycleRunning(existing.id);
-  const app = existing ?? (await createApp({ ownerId: user.id, name: appNameFromPrompt(request.message) }));
+async function startReply(services: Integrations, user: SessionUser, existing: App | null, message: string): Promise<ChatTurn> {
+  const app = existing ?? (await createApp({ ownerId: user.id, name: appNameFromPrompt(message) }));
   // Started now, alongside generation; the preview cycle retries if it fails.
   const repo = ensureAppRepo(app, services.git).catch((error) => console.error(`[chat] repository for app ${app.id} not created yet`, error));
 
   let upstream: ReadableStream<Uint8Array>;
   try {
     upstream = app.chatId
-      ? await services.chat.sendMessage({ chatId: app.chatId, message: request.message, system: await settingsContext(app.id) })
-      : await services.chat.createChat({ message: request.message });
+      ? await services.chat.sendMessage({ chatId: app.chatId, message, system: await settingsContext(app.id) })
+      : await services.chat.createChat({ message });
   } catch (error) {
     if (!existing) await deleteAppById({ id: app.id, ownerId: user.id });
     throw generatorUnavailable(error);

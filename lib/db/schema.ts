@@ -12,8 +12,13 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import type { FailureReason } from "@/lib/deploy/failure";
 import type { LeftOutFile } from "@/lib/files/types";
+import type { DeploymentFailureKind } from "@/lib/vercel/types";
+
+// Why a cycle failed, in the terms its builder message depends on
+// (lib/deploy/failure.ts decides it). "settings": the build failed while
+// settings the code reads had no value.
+export type FailureReason = "no_code" | "unsafe_files" | "conflict" | "settings" | DeploymentFailureKind | "other";
 
 const timestamps = {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -9,7 +9,7 @@ import type { Integrations } from "@/lib/integrations";
 import type { StartedBy } from "./lock";
 import { deployMessages } from "./messages";
 import { runCycle } from "./run-cycle";
-import { stagingFailureMessage, type StagingResult } from "./vercel-deploy";
+import { stagingFailureMessage, type StagingResult } from "./sync-staging";
 
 // After a setting changed: one preview cycle (under the app's lock, like every
 // other) that hands the host the settings and builds a new deployment of the

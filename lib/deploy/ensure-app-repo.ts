@@ -26,7 +26,7 @@ async function createRepo(app: App, git: GitHost): Promise<RepoRef> {
   return repo;
 }
 
-export function repoNameFor(app: Pick<App, "id" | "name">): string {
+function repoNameFor(app: Pick<App, "id" | "name">): string {
   const slug = app.name
     .normalize("NFKD")
     .toLowerCase()

@@ -2,12 +2,12 @@ import "server-only";
 
 import { hasErrorMark, isAppError, isIntegrationError, markError } from "@/lib/errors";
 import { isMergeConflictError } from "@/lib/github/errors";
+import type { FailureReason } from "@/lib/db/schema";
 import type { Deployment, DeploymentFailureKind } from "@/lib/vercel/types";
 
-// Why a cycle failed, in the terms its builder message depends on. Decided
-// from error types, codes and the provider's failureKind, never from text.
-// "settings": the build failed while settings the code needs have no value.
-export type FailureReason = "no_code" | "unsafe_files" | "conflict" | "settings" | DeploymentFailureKind | "other";
+// Why a cycle failed (lib/db/schema.ts, as stored), decided here from error
+// types, codes and the provider's failureKind, never from text.
+export type { FailureReason } from "@/lib/db/schema";
 
 // The deployment was followed to the end and did not become READY.
 export class DeploymentFailedError extends Error {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TECHNICAL_WORDS } from "@/tests/helpers/technical-words";
 import { deployMessages, needsSettingsMessage } from "./messages";
-import { stagingFailureMessage } from "./vercel-deploy";
+import { stagingFailureMessage } from "./sync-staging";
 
 describe("failure words", () => {
   it("asks for missing settings by what they are, with no Fix it and no rephrasing", () => {

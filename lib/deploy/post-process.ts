@@ -71,7 +71,7 @@ function importSpecifiers(files: FileMap): Set<string> {
 }
 
 // Bare package names ("react", "@radix-ui/react-slot"), not paths or aliases.
-export function importedPackages(files: FileMap): string[] {
+function importedPackages(files: FileMap): string[] {
   const names = new Set<string>();
   for (const specifier of importSpecifiers(files)) {
     if (specifier.startsWith(".") || specifier.startsWith("@/") || specifier.startsWith("/")) continue;

@@ -8,7 +8,7 @@ import type { Integrations } from "@/lib/integrations";
 import type { ChatService } from "@/lib/v0/types";
 import type { StartedBy } from "./lock";
 import { deployMessages } from "./messages";
-import { type StagingResult, syncStagingFromChat } from "./vercel-deploy";
+import { type StagingResult, syncStagingFromChat } from "./sync-staging";
 
 export type FinishedReply = Promise<{ chatId: string | null; completed: boolean }>;
 

@@ -34,11 +34,11 @@ export async function publishToProduction(
   return { status: outcome.status, productionUrl: outcome.url, message: outcome.message };
 }
 
-// What the builder reads when a live cycle ends: ready, or failed for a
-// reason without words of its own.
-export type LiveWords = { ready: string; failed: string };
+// What the builder reads when a live cycle ends: ready (worded from the app
+// as read after the lock), or failed for a reason without words of its own.
+type LiveWords = { ready: (app: App) => string; failed: string };
 
-const publishWords: LiveWords = { ready: deployMessages.published, failed: deployMessages.publishFailed };
+const publishWords: LiveWords = { ready: () => deployMessages.published, failed: deployMessages.publishFailed };
 
 // A cycle that changes what is live: `land` puts the code on the production
 // branch, and the production build is followed until the domain serves it.
@@ -47,9 +47,9 @@ export function liveCycle(land: CycleSteps["land"], words: LiveWords = publishWo
     environment: "production",
     branch: PRODUCTION_BRANCH,
     land,
-    async ready({ services, project }, deployment) {
+    async ready({ services, app, project }, deployment) {
       const productionUrl = (await services.previews.getProductionUrl(project.projectId)) ?? deployment.url;
-      return { deploymentUrl: deployment.url, previewUrl: null, providerDeploymentId: deployment.id, appUrl: productionUrl, message: words.ready };
+      return { deploymentUrl: deployment.url, previewUrl: null, providerDeploymentId: deployment.id, appUrl: productionUrl, message: words.ready(app) };
     },
     failureMessage: (reason, _app, missing) => liveFailureMessage(reason, words, missing),
   };

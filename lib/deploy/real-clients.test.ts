@@ -12,7 +12,7 @@ import { startFakeGitHub } from "@/tests/fakes/github-server";
 import { startFakeVercel } from "@/tests/fakes/vercel-server";
 import { chatTurn as chatTurnWith, syncApp } from "@/tests/helpers/apps";
 import { signUp, type TestUser } from "@/tests/helpers/session";
-import { fixRequestMessage } from "./fix-request";
+import { fixRequestMessage } from "@/lib/fix-it";
 import { deployMessages } from "./messages";
 import { getPreviewStatus } from "./preview-status";
 import { publishToProduction } from "./publish-production";

@@ -26,7 +26,7 @@ export async function rollbackToVersion(
       return { sha: restored.sha, pushed: restored.method === "restored" };
     },
     // "again" only for an app that has been live before.
-    { ready: app.productionUrl ? deployMessages.rolledBack : deployMessages.published, failed: deployMessages.rollbackFailed },
+    { ready: (current) => (current.productionUrl ? deployMessages.rolledBack : deployMessages.published), failed: deployMessages.rollbackFailed },
   );
   const outcome = await runCycle(services, { app, startedBy, sourceDeploymentId: versionId }, {
     ...steps,

@@ -10,7 +10,7 @@ import { appEnvironment, settingsBlamedFor } from "@/lib/settings/environment";
 import type { Deployment } from "@/lib/vercel/types";
 import { type AppProject, ensureAppProject } from "./ensure-app-project";
 import { ensureAppRepo } from "./ensure-app-repo";
-import { buildErrorCause, redactSecrets } from "./build-error";
+import { buildErrorCause, redactSecrets } from "@/lib/fix-it/build-error";
 import { DeploymentFailedError, describeError, type FailureReason, failureReason, isDeploymentFailedError } from "./failure";
 import { deploymentWatcher, LeaseLostError, type ProgressRecorder, progressRecorder } from "./lease";
 import { type StartedBy, takeCycleLock } from "./lock";

@@ -15,7 +15,7 @@ import { startFakeVercel } from "@/tests/fakes/vercel-server";
 import { chatTurn as chatTurnWith, syncApp } from "@/tests/helpers/apps";
 import { signUp, type TestUser } from "@/tests/helpers/session";
 import { pendingSettingsApply } from "./apply-settings";
-import { fixRequestMessage } from "./fix-request";
+import { fixRequestMessage } from "@/lib/fix-it";
 import { getPreviewStatus } from "./preview-status";
 import { publishToProduction } from "./publish-production";
 

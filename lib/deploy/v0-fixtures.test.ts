@@ -20,7 +20,7 @@ import { startFakeVercel } from "@/tests/fakes/vercel-server";
 import { loadV0Fixture, V0_FIXTURES } from "@/tests/fixtures/v0-projects";
 import { signUp, type TestUser } from "@/tests/helpers/session";
 import { getPreviewStatus } from "./preview-status";
-import { syncStagingFromChat } from "./vercel-deploy";
+import { syncStagingFromChat } from "./sync-staging";
 
 let services: Integrations;
 let v0: FakeV0;

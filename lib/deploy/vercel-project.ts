@@ -10,8 +10,9 @@ const NAME_ATTEMPTS = 3;
 export type LinkedProject = {
   projectId: string;
   projectName: string;
-  // For admins only (technical): why deployments of this project may be
-  // blocked, found at link time.
+  // Technical: why deployments of this project may be blocked, found at
+  // link time. Written to the server log (where an operator reads it), not
+  // stored: nothing shows it to a builder.
   warning?: string;
 };
 

@@ -57,7 +57,7 @@ function assertSafeNames(files: FileMap, { envFiles = false } = {}): void {
     throw refuse(`The app has too many files to save (${paths.length}; the limit is ${MAX_FILES}).`, `file count ${paths.length} > ${MAX_FILES}`);
   }
   for (const path of paths) {
-    const problem = pathProblem(path, envFiles);
+    const problem = filePathProblem(path, envFiles);
     if (problem) {
       throw refuse(`The file "${printable(path)}" can't be saved: ${problem}.`, `unsafe path ${JSON.stringify(path)}: ${problem}`);
     }
@@ -86,7 +86,10 @@ export function assertSafeFiles(files: FileMap): void {
   }
 }
 
-function pathProblem(path: string, envFilesAllowed: boolean): string | null {
+// Why a file name is unsafe, in plain words, or null when it is safe. The
+// preview host applies the same rule to the files of a commit it builds.
+// `envFilesAllowed`: a real environment file passes (its caller leaves it out).
+export function filePathProblem(path: string, envFilesAllowed = false): string | null {
   if (path.length === 0) return "it has no name";
   if (path.length > MAX_PATH_LENGTH) return `its name is longer than ${MAX_PATH_LENGTH} characters`;
   if (/[\u0000-\u001f\u007f]/.test(path)) return "its name contains hidden characters";

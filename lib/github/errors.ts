@@ -50,7 +50,7 @@ export function toGitHubError(error: unknown, during = "GitHub request"): Integr
 }
 
 // GitHub answers a repository name clash with 422 and a field-level error.
-export function isNameTaken(errors: ValidationError[] | undefined): boolean {
+function isNameTaken(errors: ValidationError[] | undefined): boolean {
   return (errors ?? []).some((e) => e.field === "name" && /already exists/i.test(e.message ?? ""));
 }
 

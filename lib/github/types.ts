@@ -61,7 +61,7 @@ export interface GitHost {
 
 // The trailer that marks a restore commit, so the next promote knows main no
 // longer descends from what it published.
-export const RESTORED_TRAILER = "Restored-From";
+const RESTORED_TRAILER = "Restored-From";
 
 export function restoreMessage(sha: string): string {
   return `Restore ${sha.slice(0, 7)}\n\n${RESTORED_TRAILER}: ${sha}\n`;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const appNameSchema = z
+const appNameSchema = z
   .string({ error: "Give your app a name." })
   .trim()
   .min(1, "Give your app a name.")

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const MAX_MESSAGE_LENGTH = 4000;
+const MAX_MESSAGE_LENGTH = 4000;
 
 export const chatRequestSchema = z
   .object({

@@ -82,7 +82,7 @@ export interface PreviewHost {
   commitAuthorAccess?(email: string): Promise<CommitAuthorAccess>;
   // The last lines of a deployment's build output, oldest first, bounded in
   // lines, bytes and time. Provider text: it goes to the generator only
-  // after lib/deploy/build-error.ts has cut and scrubbed it.
+  // after lib/fix-it/build-error.ts has cut and scrubbed it.
   buildOutput?(deploymentId: string): Promise<string[]>;
   // How long to wait between status checks, given the time spent so far.
   // Hosts without an opinion get Vercel's own client's schedule.

@@ -5,6 +5,7 @@ import { DELETE as deleteApp, GET as getApp, PATCH as patchApp } from "@/app/api
 import { GET as getChat } from "@/app/api/apps/[appId]/chat/route";
 import { POST as publish } from "@/app/api/apps/[appId]/deploy/production/route";
 import { POST as rollback } from "@/app/api/apps/[appId]/deploy/rollback/route";
+import { POST as fix } from "@/app/api/apps/[appId]/fix/route";
 import { GET as getStatus, POST as adminDeploy } from "@/app/api/apps/[appId]/deploy/staging/route";
 import { POST as sync } from "@/app/api/apps/[appId]/preview/sync/route";
 import { DELETE as removeSetting, PUT as putSetting } from "@/app/api/apps/[appId]/settings/[name]/route";
@@ -78,6 +79,11 @@ const cases: Case[] = [
     route: "POST /api/apps/[appId]/preview/sync (another chat)",
     call: (cookie) => callRoute(sync, { method: "POST", cookie, params: { appId: app.id }, body: { chatId: "not-this-apps-chat" } }),
     expected: { anonymous: 401, other: 404, owner: 404, admin: 404 },
+  },
+  {
+    route: "POST /api/apps/[appId]/fix (nothing failed)",
+    call: (cookie) => callRoute(fix, { method: "POST", cookie, params: { appId: app.id } }),
+    expected: { anonymous: 401, other: 404, owner: 400, admin: 404 },
   },
   {
     route: "POST /api/chat (another builder's app)",

@@ -4,7 +4,7 @@ import http from "node:http";
 import { sendChatMessage } from "@/lib/chat/send-chat-message";
 import { getAppById } from "@/lib/db/queries";
 import type { App } from "@/lib/db/schema";
-import { type StagingResult, syncStagingFromChat } from "@/lib/deploy/vercel-deploy";
+import { type StagingResult, syncStagingFromChat } from "@/lib/deploy/sync-staging";
 import { getIntegrations, type Integrations } from "@/lib/integrations";
 import type { TestUser } from "./session";
 

@@ -30,12 +30,56 @@ export const SECTION_KINDS = [
   "todo",
   "table",
   "chart",
+  "request",
+  "mission",
 ] as const;
 export type SectionKind = (typeof SECTION_KINDS)[number];
 
+// The forms that collect a request and confirm it on the page (a "request"
+// section is one of these). Enrolment keeps the builder's spelling.
+export const REQUEST_FORMS = [
+  "booking",
+  "appointment",
+  "reservation",
+  "enrolment",
+  "enrollment",
+  "registration",
+  "application",
+  "donation",
+  "rsvp",
+  "quote",
+  "order",
+  "volunteer",
+] as const;
+export type RequestForm = (typeof REQUEST_FORMS)[number];
+
 // `heading` is set when the builder renamed the section. The item list can
-// carry a live search box, category chips, or category tabs.
-export type Section = { kind: SectionKind; heading?: string; search?: boolean; filters?: boolean; tabs?: boolean };
+// carry a live search box, category chips, or category tabs. A request
+// section says which form it is; a team can be named people ("trainers",
+// with bios); numbers, charts and tables can carry the measures the builder
+// named ("meals served", "revenue"), and numbers can be about impact.
+export type Section = {
+  kind: SectionKind;
+  heading?: string;
+  search?: boolean;
+  filters?: boolean;
+  tabs?: boolean;
+  form?: RequestForm;
+  people?: string;
+  measures?: string[];
+  impact?: boolean;
+};
+
+// A button the builder named ("a Donate button"), labelled as asked, and
+// the section it leads to.
+export type Action = { label: string; to: SectionKind; form?: RequestForm };
+
+// Two sections are the same part when they're the same kind and, for
+// request forms, the same form: a page can have a booking form and a
+// donation form, but not two booking forms.
+export function samePart(a: Pick<Section, "kind" | "form">, b: Pick<Section, "kind" | "form">): boolean {
+  return a.kind === b.kind && (a.kind !== "request" || (a.form ?? "booking") === (b.form ?? "booking"));
+}
 
 // Tailwind's chromatic palettes (plus slate for grey).
 export const ACCENTS = [
@@ -87,6 +131,7 @@ export type AppSpec = {
   multiPage: boolean;
   footer: boolean;
   sections: Section[];
+  actions: Action[];
   addedItems: AddedItem[];
   removedItems: string[];
 };
@@ -99,7 +144,13 @@ const section = z.object({
   search: z.boolean().optional(),
   filters: z.boolean().optional(),
   tabs: z.boolean().optional(),
+  form: z.enum(REQUEST_FORMS).optional(),
+  people: z.string().min(1).max(40).optional(),
+  measures: z.array(z.string().min(1).max(40)).max(6).optional(),
+  impact: z.boolean().optional(),
 });
+
+const action = z.object({ label: z.string().min(1).max(40), to: z.enum(SECTION_KINDS), form: z.enum(REQUEST_FORMS).optional() });
 
 const storedSpec = z.object({
   title: z.string().min(1),
@@ -114,6 +165,7 @@ const storedSpec = z.object({
   footer: z.boolean().catch(true),
   // An unknown section (from a newer generator) is dropped, not fatal.
   sections: z.array(z.unknown()).catch([]),
+  actions: z.array(z.unknown()).catch([]),
   addedItems: z.array(z.object({ title: z.string().min(1) })).catch([]),
   removedItems: z.array(z.string()).catch([]),
 });
@@ -139,7 +191,11 @@ export function parseSpec(value: unknown, upgrade: (old: FirstGenerationSpec) =>
       const one = section.safeParse(s);
       return one.success ? [one.data] : [];
     });
-    return { ...parsed.data, sections };
+    const actions = parsed.data.actions.flatMap((a) => {
+      const one = action.safeParse(a);
+      return one.success ? [one.data] : [];
+    });
+    return { ...parsed.data, sections, actions };
   }
   const old = firstGeneration.safeParse(value);
   return old.success ? upgrade(old.data) : null;

@@ -18,7 +18,7 @@ describe("explanations", () => {
 
   it("name what couldn't be built in the second sentence", () => {
     expect(describeNewApp(readPrompt("a shop with products and a checkout"))).toBe(
-      "I built “Products” with a product list, in a light theme with indigo accents. I can’t connect a real payment system here, so buying buttons show a message instead.",
+      "I built “Products” with a product list and an order request form, in a light theme with indigo accents. I can’t take real payments here, so visitors send an order request instead; the order request form checks each answer and confirms on the page, and once you connect a real service such as an email inbox, submissions would go there.",
     );
   });
 
@@ -35,8 +35,19 @@ describe("explanations", () => {
     const recipes = initialSpec("a recipe site with a list of recipes and testimonials");
     expect(describeEdit(applyFollowUp(recipes, "add testimonials"))).toBe("It already has testimonials. I left everything else as it was.");
     expect(describeEdit(applyFollowUp(recipes, "hmm"))).toMatch(/^I kept your app as it is/);
+    expect(describeEdit(applyFollowUp(recipes, "add a language switcher"))).toBe("I can’t translate the page into other languages here. I left everything else as it was.");
+  });
+
+  it("build the nearest working thing, and say where a form's answers would go", () => {
+    const recipes = initialSpec("a recipe site with a list of recipes and testimonials");
     expect(describeEdit(applyFollowUp(recipes, "add a booking calendar"))).toBe(
-      "I can’t take real bookings here, so visitors are asked to send a message instead. I left everything else as it was.",
+      "Done: I added a booking form below the testimonials. The booking form checks each answer and confirms on the page, and once you connect a real service such as a booking calendar or an email inbox, submissions would go there.",
+    );
+    expect(describeEdit(applyFollowUp(recipes, "add a live chat"))).toBe(
+      "Done: I added a contact form below the testimonials. I can’t add a live chat here, so visitors send a message with the contact form instead.",
+    );
+    expect(describeEdit(applyFollowUp(recipes, "add a big Donate button"))).toBe(
+      "Done: I added a donation pledge form below the testimonials and added a “Donate” button that leads to the donation pledge form. The donation pledge form checks each answer and confirms on the page, and once you connect a real service such as a payment service, submissions would go there.",
     );
   });
 });

@@ -1,6 +1,5 @@
 import "server-only";
 
-import { isFixRequest } from "@/lib/chat/fix-request";
 import { IntegrationError } from "@/lib/errors";
 import type { ChatService } from "../../v0/types";
 import { addUserMessage, chatState, loadChat, startChat } from "./chat-store";
@@ -32,11 +31,20 @@ export function createLocalChatService(): ChatService {
       }
       // "Fix it": the code is written again from the latest spec, which
       // always renders an app that builds; the design stays as it was.
-      if (isFixRequest(message)) return writeReply({ chatId, spec: state.spec, explanation: FIXED_TEXT });
+      if (asksToFixTheBuild(message)) return writeReply({ chatId, spec: state.spec, explanation: FIXED_TEXT });
       const edit = applyFollowUp(state.spec, message);
       return writeReply({ chatId, spec: edit.spec, explanation: describeEdit(edit) });
     },
 
     getChat: loadChat,
   };
+}
+
+// A message asking to make a failed build work again, read from its first
+// line as v0 reads any message: "Fix it" says "The preview build failed.
+// Change the code so it builds again", and a builder may say it in their own
+// words. The builder app's marker is its own business, not the generator's.
+function asksToFixTheBuild(message: string): boolean {
+  const firstLine = message.split("\n", 1)[0]!;
+  return /\bbuild (?:failed|fails|is failing|broke)\b/i.test(firstLine) && /\b(?:fix|builds? again)\b/i.test(firstLine);
 }

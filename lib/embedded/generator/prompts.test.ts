@@ -46,11 +46,11 @@ const CASES: Case[] = [
   { messages: ["a salon website with a price list, team, opening hours, FAQ and contact form, professional tone"], about: /service/i, sections: ["menu", "team", "hours", "faq", "contact"], check: (s) => expect(s.tone).toBe("professional") },
   { messages: ["a kite shop with a list of kites and a search box"], about: /kite/i, sections: ["items"], html: ["Classic Kite"] },
   { messages: ["a site for my board game cafe with a grid of games, filter chips and stats"], about: /game/i, sections: ["items", "stats"] },
-  { messages: ["a music festival site with a list of events, a schedule, an FAQ and an RSVP form"], about: /event/i, sections: ["items", "timeline", "faq", "signup"] },
+  { messages: ["a music festival site with a list of events, a schedule, an FAQ and an RSVP form"], about: /event/i, sections: ["items", "timeline", "faq", "request"], html: ['id="rsvp"', "Number of guests"] },
   { messages: ["a team directory with team members, stats and a contact form"], about: /team member/i, sections: ["team", "stats", "contact"] },
   { messages: ["Make a florist page: flowers, a photo gallery, pricing and a FAQ please"], about: /plant/i, sections: ["items", "gallery", "pricing", "faq"] },
-  { messages: ["a shop with products, a checkout and user accounts"], about: /product/i, sections: ["items"], missing: [/payment/, /accounts/] },
-  { messages: ["a restaurant site with a menu, a booking calendar and a map"], about: /dish/i, sections: ["menu"], missing: [/bookings/, /map/] },
+  { messages: ["a shop with products, a checkout and user accounts"], about: /product/i, sections: ["items", "request", "signup"], missing: [/payments.*order request/, /accounts.*sign up/], html: ["Quantity"] },
+  { messages: ["a restaurant site with a menu, a booking calendar and a map"], about: /dish/i, sections: ["menu", "request", "hours"], missing: [/table reservation form/, /map/], html: ['id="reservation"', "Party size"] },
   { messages: ["a landing page for my gym with a weather widget section and a quiz"], about: /class/i, sections: ["items", "features", "testimonials", "contact"], missing: [/weather widget/, /quiz/] },
   { messages: ["a dark plant shop in emerald with plants, tabs, a chart and a newsletter and a dark mode toggle"], about: /plant/i, sections: ["items", "chart", "newsletter"], html: ['class="dark"', "Switch to light theme", 'role="tablist"'] },
   { messages: ["a cafe site with every section on its own page: menu, team, opening hours and contact"], about: /drink/i, sections: ["menu", "team", "hours", "contact"], check: (s) => expect(s.multiPage).toBe(true) },
@@ -67,7 +67,7 @@ const CASES: Case[] = [
   { messages: ["a pet adoption site with a list of pets", "add a gallery at the top"], about: /pet/i, sections: ["gallery", "items"] },
   { messages: ["a bookshop with a list of books and testimonials", "rename the testimonials to Reader reviews"], about: /book/i, sections: ["items", "testimonials"], html: [">Reader reviews<"] },
   { messages: ["a course site with courses and a FAQ", "add a chart and a table after the courses"], about: /course/i, sections: ["items", "chart", "table", "faq"] },
-  { messages: ["a cafe site with a menu", "add online payments and a shopping cart"], about: /drink/i, sections: ["menu"], missing: [/payment/] },
+  { messages: ["a cafe site with a menu", "add online payments and a shopping cart"], about: /drink/i, sections: ["menu", "request"], missing: [/payment/] },
   { messages: ["a recipe site with a list of recipes and testimonials", "remove the Creamy Tomato Pasta recipe and make it purple"], about: /recipe/i, sections: ["items", "testimonials"], check: (s) => expect(s.accent).toBe("purple") },
   { messages: ["a plant shop with plants and a FAQ", "make the tone more playful", "add a timeline at the bottom"], about: /plant/i, sections: ["items", "faq", "timeline"], check: (s) => expect(s.tone).toBe("playful") },
 ];
@@ -90,6 +90,8 @@ const SECTION_IDS: Record<SectionKind, string> = {
   todo: "to-do",
   table: "table",
   chart: "chart",
+  request: "booking",
+  mission: "mission",
 };
 
 function sectionHtml(html: string, id: string): string | null {
@@ -125,7 +127,9 @@ describe("prompts become the apps they describe", () => {
     const site = await buildGenerated(renderFiles(spec));
     const pages = Object.values(site.pages).map((file) => site.read(file));
     const all = pages.join("\n");
-    const idOf = (kind: SectionKind) => SECTION_IDS[kind] || spec.subject.plural.replace(/\s+/g, "-");
+    const request = spec.sections.find((s) => s.kind === "request");
+    const requestIds: Record<string, string> = { rsvp: "rsvp", reservation: "reservation", booking: "booking", order: "order" };
+    const idOf = (kind: SectionKind) => (kind === "request" && request?.form ? requestIds[request.form]! : SECTION_IDS[kind] || spec.subject.plural.replace(/\s+/g, "-"));
     for (const kind of c.sections) {
       const html = sectionHtml(all, idOf(kind));
       expect(html, `${kind} is on a page`).not.toBeNull();

@@ -7,7 +7,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import type { ChatFile } from "../../v0/types";
-import { type AppSpec, SECTION_KINDS } from "./app-spec";
+import { type AppSpec, REQUEST_FORMS, SECTION_KINDS } from "./app-spec";
 import { DEV_PACKAGE_VERSIONS, PACKAGE_VERSIONS, renderFiles } from "./render";
 import { initialSpec } from "./spec";
 
@@ -22,6 +22,25 @@ const variants: [string, AppSpec][] = [
   ["a list with tabs and search", { ...initialSpec("a pet site with a list of pets, search and tabs"), tone: "playful" }],
   ["a bare page", { ...initialSpec("a landing page"), sections: [], footer: false }],
   ["a custom subject", initialSpec("a shop with a list of kites, a table, a menu and a chart")],
+  [
+    "every form and named part, many pages",
+    {
+      ...initialSpec("a food bank site with our mission, impact numbers for meals served and trees planted, our volunteers with bios, a chart of donations, a table of sign-ups and a Donate button"),
+      multiPage: true,
+      sections: [
+        { kind: "mission" },
+        { kind: "stats", impact: true, measures: ["meals served", "trees planted"] },
+        { kind: "team", people: "volunteers" },
+        { kind: "chart", measures: ["donations"] },
+        { kind: "table", measures: ["sign-ups"] },
+        ...REQUEST_FORMS.map((form) => ({ kind: "request" as const, form })),
+      ],
+      actions: [
+        { label: "Donate", to: "request", form: "donation" },
+        { label: "Book a visit", to: "request", form: "booking" },
+      ],
+    },
+  ],
 ];
 
 // Bundles entry files from memory, as a Next.js build would reach them

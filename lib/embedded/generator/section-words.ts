@@ -1,6 +1,7 @@
 import "server-only";
 
-import type { Font, SectionKind, Subject, Tone } from "./app-spec";
+import type { Font, RequestForm, Section, SectionKind, Subject, Tone } from "./app-spec";
+import { formFor, MEASURE_LIST, MEASURE_WORDS, measuresIn, PEOPLE_MENTION, peopleIn, REQUEST_WORDS } from "./part-words";
 import { ITEM_NOUNS } from "./subjects";
 
 // Reading which parts of a page a message asks for, where they go, what
@@ -9,13 +10,35 @@ import { ITEM_NOUNS } from "./subjects";
 
 // What a mention asks of the item list rather than naming a section.
 export type ListOption = "search" | "filters" | "tabs";
-export type Mentioned = SectionKind | ListOption | "footer";
+export type Mentioned = SectionKind | ListOption | "footer" | "measures";
+
+// A chart or table of a measure: "a chart of monthly revenue", "a sign-ups table".
+const OF_MEASURE = String.raw`(?:\s+(?:of|showing|for|tracking|with|about|on|by)\s+(?:(?:the|our|monthly|weekly|daily|yearly|annual|total|new|how many|number of|the number of)\s+)*(?:${MEASURE_WORDS})\b)?`;
+const MEASURE_BEFORE = String.raw`(?:(?:${MEASURE_WORDS})\s+)?`;
 
 // Longer phrases first where two overlap ("newsletter sign-up" is the
-// newsletter, not a sign-up form).
-const SECTION_WORDS: [Mentioned, RegExp][] = [
+// newsletter, not a sign-up form; "a chart of sign-ups" is a chart). A
+// request form's pattern carries which form it is.
+const SECTION_WORDS: [Mentioned, RegExp, RequestForm?][] = [
+  // "a dashboard showing revenue, sign-ups and churn": what the numbers,
+  // charts and tables after it are about (no section of its own).
+  ["measures", new RegExp(String.raw`\b(?:showing|shows|show|tracking|track|tracks|monitoring|monitor|displaying|display|reporting on|report on)\s+(?:(?:the|our|my|monthly|weekly|daily|total)\s+)*${MEASURE_LIST}`, "gi")],
+  ["chart", new RegExp(String.raw`\b${MEASURE_BEFORE}(?:(?:bar |line |pie )?charts?|graphs?|visuali[sz]ations?)${OF_MEASURE}`, "gi")],
+  ["table", new RegExp(String.raw`\b${MEASURE_BEFORE}(?:(?<!(?:book|reserve) (?:a|your) |(?:pricing|price|comparison) )tables?(?!\s+(?:reservations?|bookings?))|spreadsheet|data grid)${OF_MEASURE}`, "gi")],
+  // "revenue and sign-ups stats", "impact numbers (meals served, trees
+  // planted)": the measures belong to the numbers.
+  [
+    "stats",
+    new RegExp(
+      String.raw`(?:(?<!\b(?:of|showing|for|tracking)\s)\b${MEASURE_LIST}\s+)?\b(?:(?:our )?impact(?: numbers| stats| statistics| figures| section| counters?)?|by the numbers|how many ${MEASURE_LIST}|stats|statistics|key (?:numbers|figures)|numbers|figures|metrics|counters?|kpis?)\b(?:\s*(?:for|on|of|showing|tracking|like|such as|including|:|\(|—|-)\s*(?:the\s+|our\s+|how many\s+)?${MEASURE_LIST}\)?)?`,
+      "gi",
+    ),
+  ],
   ["newsletter", /\b(?:newsletter(?:\s+sign[- ]?up(?:\s+form)?)?|mailing list|email updates|subscribe(?: form| box)?)\b/gi],
-  ["signup", /\b(?:sign[- ]?ups?(?: form| page)?|registration(?: form)?|register(?: form)?|wait-?\s?list|rsvp(?: form)?)\b/gi],
+  ...REQUEST_WORDS.map(([form, pattern]): [Mentioned, RegExp, RequestForm] => ["request", pattern, form]),
+  ["mission", /\b(?:mission(?: statement| section)?|our (?:purpose|values|cause|why)|what we stand for|vision(?: statement)?|why we exist)\b/gi],
+  ["team", PEOPLE_MENTION],
+  ["signup", /\b(?:sign[- ]?ups?(?: form| page)?|wait-?\s?list)\b/gi],
   ["contact", /\b(?:contact(?: form| us| section| page| details)?|get in touch|enquiry form)\b/gi],
   ["search", /\b(?:search(?: box| bar| field)?|find as you type)\b/gi],
   ["filters", /\b(?:filters?|filter chips|categor(?:y|ies)(?: chips| filters?| buttons)?|tags?|chips)\b/gi],
@@ -24,21 +47,20 @@ const SECTION_WORDS: [Mentioned, RegExp][] = [
   ["faq", /\b(?:faqs?|frequently asked questions|questions and answers|q ?& ?a|accordion)\b/gi],
   ["testimonials", /\b(?:testimonials?|reviews?|customer quotes|quotes|what (?:people|customers|clients) say)\b/gi],
   ["team", /\b(?:team(?: section| members?| page)?|our staff|staff|meet the \w+|about us)\b/gi],
-  ["stats", /\b(?:stats|statistics|key (?:numbers|figures)|numbers|figures|metrics|counters?|kpis?)\b/gi],
-  ["pricing", /\b(?:pricing(?: table| plans?| page)?|plans|price plans|tiers|subscriptions?|memberships?)\b/gi],
+  ["pricing", /\b(?:pricing(?: table| plans?| page)?|plans|price plans|tiers|subscriptions?|memberships?(?: prices| rates)?|(?:our )?prices|rates|packages)\b/gi],
   ["footer", /\bfooter\b/gi],
   ["menu", /\b(?<!navigation |nav )(?:(?:food |drinks? |lunch |dinner )?menus?|price list|prices list|list of prices)\b/gi],
   ["hours", /\b(?:opening (?:hours|times)|business hours|hours|location|address|where to find us|find us|directions|visit us)\b/gi],
   ["timeline", /\b(?:timeline|our (?:history|story)|history|milestones|roadmap|schedule|agenda)\b/gi],
   ["todo", /\b(?:to-?do(?:s| list| app)?|to do list|task list|tasks|checklist|shopping list|grocery list)\b/gi],
-  ["table", /\b(?:(?<!book a |reserve a )tables?|spreadsheet|data grid)\b/gi],
-  ["chart", /\b(?:(?:bar |line |pie )?charts?|graphs?|visuali[sz]ations?)\b/gi],
   ["features", /\b(?:features?(?: section| list)?|benefits|why choose us|highlights)\b/gi],
   // The item list itself, named without its subject.
   ["items", /\b(?:(?:list|grid|catalog(?:ue)?|collection|directory|index) of|listing of|item list|card grid|cards)\b/gi],
 ];
 
-export type Mention = { what: Mentioned; index: number; end: number; wanted: boolean };
+// `details` are what the words say about the section beyond its kind: the
+// form, the people, the measures.
+export type Mention = { what: Mentioned; index: number; end: number; wanted: boolean; details?: Partial<Section> };
 
 const REMOVE_WORDS =
   /\b(?:remove|delete|drop|get rid of|without|hide|take (?:out|away|off)|no|lose|ditch|don['’]t (?:want|need)|do not (?:want|need)|skip)\b/gi;
@@ -54,24 +76,55 @@ export function findMentions(text: string, subject: Subject | null): Mention[] {
   const patterns = [...SECTION_WORDS];
   if (subject) patterns.push(["items", new RegExp(`\\b(?:${escape(subject.plural)}|${escape(subject.singular)} (?:list|grid|cards))\\b`, "gi")]);
   patterns.push(["items", ITEM_NOUNS]);
-  const found: Mention[] = [];
-  for (const [what, pattern] of patterns) {
+  const found: (Mention & { form?: RequestForm })[] = [];
+  for (const [what, pattern, form] of patterns) {
     for (const match of text.matchAll(pattern)) {
       const index = match.index;
       const end = index + match[0].length;
       if (found.some((m) => index < m.end && end > m.index)) continue;
       const lastBefore = (ends: number[]) => Math.max(-1, ...ends.filter((e) => e <= index));
-      found.push({ what, index, end, wanted: lastBefore(removals) === -1 || lastBefore(removals) < lastBefore(additions) });
+      found.push({ what, index, end, wanted: lastBefore(removals) === -1 || lastBefore(removals) < lastBefore(additions), ...(form ? { form } : {}) });
     }
   }
-  return found.sort((a, b) => a.index - b.index);
+  const sorted = found.sort((a, b) => a.index - b.index);
+  let named: string[] = [];
+  return sorted.map(({ form, ...mention }, i) => {
+    if (mention.what === "measures") named = measuresIn(text.slice(mention.index, mention.end));
+    // The words up to the next mention belong to it: "a team of doctors".
+    const own = text.slice(mention.index, mention.end);
+    // "monthly revenue in a chart": the words before, back to the last comma.
+    const before = text.slice(sorted[i - 1]?.end ?? 0, mention.index).split(/[,;:]|\band\b/).at(-1)!;
+    const details = detailsOf(mention.what, own, text.slice(mention.end, sorted[i + 1]?.index ?? text.length), before, form, subject);
+    // Charts, tables and numbers after "showing revenue and sign-ups".
+    if (named.length && ["chart", "table", "stats"].includes(mention.what) && !details?.measures) return { ...mention, details: { ...details, measures: named } };
+    return details ? { ...mention, details } : mention;
+  });
+}
+
+function detailsOf(what: Mentioned, own: string, after: string, before: string, form: RequestForm | undefined, subject: Subject | null): Partial<Section> | null {
+  if (what === "request" && form) return { form: subject ? formFor(form, subject) : form };
+  if (what === "team") {
+    const people = peopleIn(own) ?? peopleIn(after.split(/[,;.]/, 1)[0]!);
+    return people ? { people } : null;
+  }
+  if (what === "chart" || what === "table") {
+    const measures = measuresIn(own).length ? measuresIn(own) : measuresIn(before);
+    return measures.length ? { measures } : null;
+  }
+  if (what === "stats") {
+    const impact = /\bimpact\b/i.test(own);
+    const measures = measuresIn(own);
+    if (!impact && !measures.length) return null;
+    return { ...(impact ? { impact } : {}), ...(measures.length ? { measures } : {}) };
+  }
+  return null;
 }
 
 // The section a phrase names ("the FAQ", "the list", "the recipes").
 export function sectionNamedBy(phrase: string, subject: Subject): SectionKind | null {
   if (/\blist\b/i.test(phrase) && !/\b(?:to-?do|task|shopping|grocery|mailing|price)\b/i.test(phrase)) return "items";
-  const mention = findMentions(phrase, subject)[0];
-  if (!mention || mention.what === "footer") return null;
+  const mention = findMentions(phrase, subject).find((m) => m.what !== "measures");
+  if (!mention || mention.what === "footer" || mention.what === "measures") return null;
   return isListOption(mention.what) ? "items" : mention.what;
 }
 
@@ -192,26 +245,32 @@ export function findTone(text: string): Tone | null {
 
 // ── What can't be built here ────────────────────────────────────────────────
 
-const CANNOT: [RegExp, string][] = [
+// What needs a real service, what the reply says, and the nearest working
+// thing built instead (added when the page doesn't have one already).
+export type Cannot = { phrase: string; nearest: Section | null };
+
+const CANNOT: [RegExp, string, Section | null][] = [
   [
-    /\b(?:payments?|pay online|checkout|check out|stripe|paypal|credit cards?|shopping (?:cart|basket)|carts?|baskets?|buy (?:online|now)|sell online|online orders?)\b/i,
-    "I can’t connect a real payment system here, so buying buttons show a message instead",
+    /\b(?:(?:take|accept|collect) (?:real )?payments?|payments?|pay online|checkout|check out|stripe|paypal|credit cards?|shopping (?:cart|basket)|carts?|baskets?|buy (?:online|now)|sell online|online (?:orders?|ordering))\b/i,
+    "I can’t take real payments here, so visitors send an order request instead",
+    { kind: "request", form: "order" },
   ],
-  [/\b(?:log[- ]?ins?|sign[- ]?ins?|user accounts?|accounts?|passwords?|members? area|user profiles?|authentication)\b/i, "I can’t add real accounts or logging in here"],
-  [/\b(?:maps?|google maps)\b/i, "I can’t show a live map here, so the address is written out instead"],
   [
-    /\b(?:booking (?:system|calendar)|online bookings?|bookings?|reservations?|book a table|appointments?|calendar)\b/i,
-    "I can’t take real bookings here, so visitors are asked to send a message instead",
+    /\b(?:log[- ]?ins?|sign[- ]?ins?|user accounts?|accounts?|passwords?|members? area|user profiles?|authentication)\b/i,
+    "I can’t add real accounts or logging in here, so visitors sign up with a form instead",
+    { kind: "signup" },
   ],
-  [/\b(?:videos?|youtube|livestreams?)\b/i, "I can’t add video here"],
-  [/\b(?:chat ?bots?|live chat|ai assistant|chat widget)\b/i, "I can’t add a live chat here"],
-  [/\b(?:databases?|back-?ends?|uploads?|upload (?:photos|files))\b/i, "I can’t store things on a server here, so what visitors type stays in their own browser"],
-  [/\b(?:translat(?:e|ion|ions)|multi-?lingual|several languages|language switcher)\b/i, "I can’t translate the page into other languages here"],
-  [/\b(?:send (?:real )?emails?|email notifications?)\b/i, "I can’t send emails from here, so forms show a thank-you message instead"],
+  [/\b(?:maps?|google maps)\b/i, "I can’t show a live map here, so the address is written out instead", { kind: "hours" }],
+  [/\b(?:live availability|real-?time availability|availability calendar|calendar sync)\b/i, "I can’t show live availability here, so visitors send a booking request instead", { kind: "request", form: "booking" }],
+  [/\b(?:videos?|youtube|livestreams?)\b/i, "I can’t add video here, so there’s a photo gallery instead", { kind: "gallery" }],
+  [/\b(?:chat ?bots?|live chat|ai assistant|chat widget)\b/i, "I can’t add a live chat here, so visitors send a message with the contact form instead", { kind: "contact" }],
+  [/\b(?:databases?|back-?ends?|uploads?|upload (?:photos|files))\b/i, "I can’t store things on a server here, so what visitors type stays in their own browser", null],
+  [/\b(?:translat(?:e|ion|ions)|multi-?lingual|several languages|language switcher)\b/i, "I can’t translate the page into other languages here", null],
+  [/\b(?:send (?:real )?emails?|email notifications?|email confirmations?)\b/i, "I can’t send emails from here, so forms show a confirmation on the page instead", { kind: "contact" }],
 ];
 
-export function findCannot(text: string): string[] {
-  return CANNOT.flatMap(([pattern, phrase]) => (pattern.test(text) ? [phrase] : []));
+export function findCannot(text: string): Cannot[] {
+  return CANNOT.flatMap(([pattern, phrase, nearest]) => (pattern.test(text) ? [{ phrase, nearest }] : []));
 }
 
 // "with a weather section": a named section the generator doesn't know.
@@ -235,9 +294,11 @@ export function findUnknownParts(text: string, subject: Subject | null, known: (
   }
   const list = WANTED_LIST.exec(text)?.[1];
   for (const chunk of list ? list.split(SPLIT) : []) {
-    const phrase = chunk.replace(/[.!?]+$/, "").replace(FILLER, "").trim();
+    const whole = chunk.replace(/[.!?()]+/g, " ").trim();
+    const phrase = `${whole} `.replace(FILLER, "").trim();
     if (!phrase || phrase.split(/\s+/).length > 3 || NOT_A_PART.test(phrase)) continue;
-    if (findMentions(phrase, subject).length || findCannot(phrase).length || known(phrase)) continue;
+    if (findMentions(whole, subject).length || findMentions(phrase, subject).length || findCannot(phrase).length || known(phrase)) continue;
+    if (measuresIn(phrase).length || peopleIn(phrase)) continue;
     if ([...unknown].some((u) => phrase.startsWith(u.replace(/ section$/, "")) || u.startsWith(phrase))) continue;
     unknown.add(phrase);
   }

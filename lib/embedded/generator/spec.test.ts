@@ -58,9 +58,62 @@ describe("reading a first prompt", () => {
   });
 
   it("names what it can't build, and parts it doesn't know", () => {
-    expect(readPrompt("a shop with products and a checkout").missing).toEqual(["I can’t connect a real payment system here, so buying buttons show a message instead"]);
+    expect(readPrompt("a shop with products and a checkout").missing).toEqual(["I can’t take real payments here, so visitors send an order request instead"]);
+    expect(readPrompt("a shop with products and a checkout").spec.sections).toEqual([{ kind: "items" }, { kind: "request", form: "order" }]);
     expect(readPrompt("a gym site with classes and a quiz").missing).toEqual(["I didn’t know how to make “quiz”"]);
     expect(readPrompt("a bakery site with a menu, a FAQ and a contact form in green").missing).toEqual([]);
+  });
+});
+
+describe("reading forms, buttons, people and measures", () => {
+  it.each<[string, object[]]>([
+    ["a booking form for my salon", [{ kind: "request", form: "booking" }]],
+    ["a bistro site with a booking form", [{ kind: "request", form: "reservation" }]],
+    ["a clinic site where patients can book an appointment", [{ kind: "request", form: "appointment" }]],
+    ["a restaurant site with a table reservation form", [{ kind: "request", form: "reservation" }]],
+    ["a course site with an enrolment form", [{ kind: "request", form: "enrolment" }]],
+    ["a course site with an enrollment form", [{ kind: "request", form: "enrollment" }]],
+    ["an event site with a registration form", [{ kind: "request", form: "registration" }]],
+    ["a pet rescue with an adoption application form", [{ kind: "request", form: "application" }]],
+    ["a charity site with a donation form", [{ kind: "request", form: "donation" }]],
+    ["a wedding site with an RSVP form", [{ kind: "request", form: "rsvp" }]],
+    ["a roofer site with a quote request form", [{ kind: "request", form: "quote" }]],
+    ["a bakery with a cake order form", [{ kind: "request", form: "order" }]],
+    ["a charity site with a volunteer sign-up form", [{ kind: "request", form: "volunteer" }]],
+    ["a charity site with our mission and impact numbers (meals served, trees planted)", [{ kind: "mission" }, { kind: "stats", impact: true, measures: ["meals served", "trees planted"] }]],
+    ["a gym site with our trainers with bios", [{ kind: "team", people: "trainers" }]],
+    ["a dashboard with a chart of monthly revenue and a sign-ups table", [{ kind: "chart", measures: ["revenue"] }, { kind: "table", measures: ["sign-ups"] }]],
+  ])("%s", (prompt, sections) => {
+    expect(initialSpec(prompt).sections).toEqual(sections);
+  });
+
+  it("reads buttons labelled as asked, leading to the form their words name", () => {
+    expect(initialSpec("a dance school with classes and a big Enroll now button").actions).toEqual([{ label: "Enroll now", to: "request", form: "enrollment" }]);
+    expect(initialSpec('a startup landing page with a waitlist and a "Join the beta" button')).toMatchObject({
+      title: "Welcome",
+      actions: [{ label: "Join the beta", to: "signup" }],
+    });
+    expect(initialSpec("a gym site with a Book a class button").actions).toEqual([{ label: "Book a class", to: "request", form: "booking" }]);
+    expect(initialSpec("a salon site with an appointment form and a Book now button").actions).toEqual([{ label: "Book now", to: "request", form: "appointment" }]);
+    // No verb it knows: the page's first form.
+    expect(initialSpec("a bakery site with a contact form and a Say hi button").actions).toEqual([{ label: "Say hi", to: "contact" }]);
+  });
+
+  it("builds the nearest working thing for what needs a service", () => {
+    expect(kinds(initialSpec("a cafe site with a menu and a map"))).toEqual(["menu", "hours"]);
+    expect(initialSpec("a shop with products and a shopping cart").sections).toEqual([{ kind: "items" }, { kind: "request", form: "order" }]);
+    expect(initialSpec("a charity site that takes donations with online payments").sections).toContainEqual({ kind: "request", form: "donation" });
+    expect(kinds(initialSpec("a members club site with log-in"))).toContain("signup");
+  });
+
+  it("adds, swaps and removes forms and buttons in follow-ups", () => {
+    const cafe = initialSpec("a cafe site with a menu");
+    const booked = applyFollowUp(cafe, "add a booking form");
+    expect(booked.spec.sections).toEqual([{ kind: "menu" }, { kind: "request", form: "reservation" }]);
+    expect(applyFollowUp(booked.spec, "remove the reservation form").spec.sections).toEqual([{ kind: "menu" }]);
+    const donate = applyFollowUp(cafe, "add a Donate button");
+    expect(donate.spec.actions).toEqual([{ label: "Donate", to: "request", form: "donation" }]);
+    expect(applyFollowUp(donate.spec, "add a Donate button").changes).toEqual([]);
   });
 });
 
@@ -142,6 +195,12 @@ describe("parseSpec", () => {
   it("reads back a stored spec", () => {
     const spec = initialSpec("a dark bakery site in teal with a menu, a FAQ and testimonials");
     expect(parseSpec(JSON.parse(JSON.stringify(spec)))).toEqual(spec);
+    const forms = initialSpec("a charity with impact numbers for meals served, our volunteers with bios, a volunteer form and a Donate button");
+    expect(parseSpec(JSON.parse(JSON.stringify(forms)))).toEqual(forms);
+    // Specs stored before buttons existed have none; a broken button is dropped.
+    const { actions: _, ...old } = spec;
+    expect(parseSpec(old)?.actions).toEqual([]);
+    expect(parseSpec({ ...forms, actions: [{ label: "", to: "request" }, { label: "Go", to: "nowhere" }] })?.actions).toEqual([]);
   });
 
   it("reads the first generator's specs as sections", () => {

@@ -8,6 +8,9 @@ import {
   type FirstGenerationSpec,
   type Font,
   parseSpec as parseStoredSpec,
+  type Action,
+  type RequestForm,
+  samePart,
   type Section,
   type SectionKind,
   type Subject,
@@ -30,7 +33,9 @@ import {
   type Mention,
   type Placement,
   findAddedItemStart,
+  type Cannot,
 } from "./section-words";
+import { buttonTarget, findButtons, type Button, sameFamily } from "./part-words";
 import { customSubject, findKnownSubject, itemsFor, subjectByKey } from "./subjects";
 import {
   findAccent,
@@ -64,7 +69,8 @@ export type SpecChange =
   | { what: "tone"; tone: Tone }
   | { what: "pages"; multi: boolean }
   | { what: "footer"; present: boolean }
-  | { what: "section"; section: SectionKind; present: boolean }
+  | { what: "section"; section: SectionKind; present: boolean; form?: RequestForm }
+  | { what: "button"; label: string; to: SectionKind; form?: RequestForm }
   | { what: "option"; option: ListOption; present: boolean }
   | { what: "moved"; section: SectionKind; placement: Placement }
   | { what: "renamed"; section: SectionKind; heading: string }
@@ -107,23 +113,36 @@ export function initialSpec(prompt: string): AppSpec {
   return readPrompt(prompt).spec;
 }
 
+// The sections a visitor fills in.
+const FORM_KINDS: SectionKind[] = ["request", "signup", "contact", "newsletter"];
+
 export function readPrompt(prompt: string): NewApp {
-  const named = findInitialTitle(prompt);
-  const toggle = findDarkToggle(named?.rest ?? prompt);
-  const text = toggle?.rest ?? named?.rest ?? prompt;
+  // Buttons first: a quoted label ("a 'Join the beta' button") is no title.
+  const { buttons, rest } = findButtons(prompt);
+  const named = findInitialTitle(rest);
+  const toggle = findDarkToggle(named?.rest ?? rest);
+  const text = toggle?.rest ?? named?.rest ?? rest;
   const kind = findHeadKind(text) ?? "landing";
   const subject = findSubjectOf(text, named?.value ?? "", kind);
   const mentions = menuTabs(findMentions(text, subject));
 
   let sections: Section[] = [];
   const wanted = mentions.filter((m) => m.wanted);
-  let defaults: SectionKind[] = kind === "form" ? [formSection(text)] : KIND_SECTIONS[kind];
+  let defaults: SectionKind[] = kind === "form" ? (wanted.some((m) => FORM_KINDS.includes(m.what as SectionKind)) ? [] : [formSection(text)]) : KIND_SECTIONS[kind];
   if (kind === "landing" && !wanted.some((m) => m.what !== "footer")) defaults = subject.key === "custom" ? ["features", "testimonials", "contact"] : ["items", "features", "testimonials", "contact"];
   if (!wanted.some((m) => defaults.includes(m.what as SectionKind))) sections = defaults.map((k) => ({ kind: k }));
   for (const mention of mentions) sections = applyMention(sections, mention, null).sections;
 
-  const unwanted = new Set(mentions.filter((m) => !m.wanted).map((m) => m.what));
+  const unwanted = new Set(mentions.filter((m) => !m.wanted && !m.details).map((m) => m.what));
   sections = sections.filter((s) => !unwanted.has(s.kind));
+  const cannot = cannotFor(text, sections);
+  for (const { nearest } of cannot) if (nearest && !sections.some((s) => samePart(s, nearest))) sections.push(nearest);
+  const actions: Action[] = [];
+  for (const button of buttons) {
+    const { action, section } = actionFor(button, subject, sections);
+    if (section) sections.push(section);
+    if (!actions.some((a) => a.label === action.label)) actions.push(action);
+  }
   const spec: AppSpec = {
     title: named?.value ?? findSubject(text) ?? findHeadName(text) ?? (kind === "landing" && subject.key !== "custom" ? titleCase(subject.plural) : DEFAULT_TITLES[kind]),
     tagline: "",
@@ -136,10 +155,34 @@ export function readPrompt(prompt: string): NewApp {
     multiPage: (findMultiPage(text) ?? false) && sections.length > 1,
     footer: !unwanted.has("footer"),
     sections,
+    actions,
     addedItems: [],
     removedItems: [],
   };
-  return { spec, missing: missingFrom(text, spec) };
+  return { spec, missing: missingFrom(text, spec, cannot) };
+}
+
+// What can't be built, with the nearest working thing: payments on a page
+// that collects donations become a pledge; an email a page can't send needs
+// no new form when it has one.
+function cannotFor(text: string, sections: Section[]): Cannot[] {
+  const donations = /\bdonat|\bpledge|\bfundrais|\bcharity\b/i.test(text) || sections.some((s) => s.form === "donation");
+  return findCannot(text).map((c) => {
+    if (c.nearest?.form === "order" && donations) return { phrase: "I can’t take real payments here, so the donation form records a pledge instead", nearest: { kind: "request", form: "donation" } };
+    if (c.nearest?.kind === "contact" && /emails?/.test(c.phrase) && sections.some((s) => FORM_KINDS.includes(s.kind))) return { ...c, nearest: null };
+    return c;
+  });
+}
+
+// A named button and where it leads: the form or section its words name
+// (added when missing), else the page's first form, else a contact form.
+function actionFor(button: Button, subject: Subject, sections: Section[]): { action: Action; section: Section | null } {
+  const named = buttonTarget(button.label, subject);
+  const kin = named?.form ? sections.find((s) => s.kind === "request" && sameFamily(s.form ?? "booking", named.form!)) : undefined;
+  const target = kin ?? named ?? sections.find((s) => FORM_KINDS.includes(s.kind)) ?? { kind: "contact" as const };
+  const present = sections.find((s) => samePart(s, target));
+  const section = present ? null : ({ ...target } as Section);
+  return { action: { label: button.label, to: target.kind, ...(target.form ? { form: target.form } : {}) }, section };
 }
 
 // "a menu in tabs": the menu is already tabbed; the tabs aren't the list's.
@@ -170,10 +213,10 @@ function singular(plural: string): string {
 
 // What was asked for and can't be built, in the reply's words. A phrase
 // naming the subject or its items ("with recipes") is known.
-function missingFrom(text: string, spec: AppSpec): string[] {
+function missingFrom(text: string, spec: AppSpec, cannot: Cannot[]): string[] {
   const known = (phrase: string) => new RegExp(`\\b(?:${[spec.subject.singular, spec.subject.plural, spec.subject.topic].join("|")})`, "i").test(phrase) || findColours(phrase);
   const unknown = findUnknownParts(text, spec.subject, known);
-  return [...findCannot(text), ...(unknown.length ? [`I didn’t know how to make ${joinWithAnd(unknown.map((u) => `“${u}”`))}`] : [])];
+  return [...cannot.map((c) => c.phrase), ...(unknown.length ? [`I didn’t know how to make ${joinWithAnd(unknown.map((u) => `“${u}”`))}`] : [])];
 }
 
 function findColours(phrase: string): boolean {
@@ -189,7 +232,7 @@ function joinWithAnd(items: string[]): string {
 // written).
 function applyMention(sections: Section[], mention: Mention, placement: Placement | null): { sections: Section[]; change: SpecChange | null; already: boolean } {
   const { what, wanted } = mention;
-  if (what === "footer") return { sections, change: null, already: false };
+  if (what === "footer" || what === "measures") return { sections, change: null, already: false };
   if (isListOption(what)) {
     const list = sections.find((s) => s.kind === "items");
     if (!list) {
@@ -199,15 +242,21 @@ function applyMention(sections: Section[], mention: Mention, placement: Placemen
     const already = Boolean(list[what]) === wanted;
     return { sections: sections.map((s) => (s === list ? { ...s, [what]: wanted } : s)), change: { what: "option", option: what, present: wanted }, already };
   }
-  const has = sections.some((s) => s.kind === what);
-  const change: SpecChange = { what: "section", section: what, present: wanted };
-  if (has === wanted) return { sections, change, already: true };
-  if (!wanted) return { sections: sections.filter((s) => s.kind !== what), change, already: false };
-  return { sections: place(sections, { kind: what }, placement), change, already: false };
+  const target: Section = { kind: what, ...mention.details };
+  const existing = sections.find((s) => samePart(s, target));
+  const change: SpecChange = { what: "section", section: what, present: wanted, ...(target.form ? { form: target.form } : {}) };
+  if (!wanted) return existing ? { sections: sections.filter((s) => s !== existing), change, already: false } : { sections, change, already: true };
+  if (existing) {
+    // Already there, but now with people, measures or impact named.
+    const details = Object.entries(mention.details ?? {}).filter(([key, value]) => JSON.stringify(existing[key as keyof Section]) !== JSON.stringify(value));
+    if (!details.length) return { sections, change, already: true };
+    return { sections: sections.map((s) => (s === existing ? { ...s, ...Object.fromEntries(details) } : s)), change, already: false };
+  }
+  return { sections: place(sections, target, placement), change, already: false };
 }
 
 function place(sections: Section[], section: Section, placement: Placement | null): Section[] {
-  const others = sections.filter((s) => s.kind !== section.kind);
+  const others = sections.filter((s) => !samePart(s, section));
   if (!placement || placement.where === "bottom") return [...others, section];
   if (!("of" in placement)) return [section, ...others];
   const at = others.findIndex((s) => s.kind === placement.of);
@@ -220,7 +269,13 @@ export function applyFollowUp(previous: AppSpec, message: string): SpecEdit {
   const changes: SpecChange[] = [];
   const unchanged: SpecChange[] = [];
   const note = (change: SpecChange, changed: boolean) => (changed ? changes : unchanged).push(change);
-  const spec: AppSpec = { ...previous, sections: previous.sections.map((s) => ({ ...s })), addedItems: [...previous.addedItems], removedItems: [...previous.removedItems] };
+  const spec: AppSpec = {
+    ...previous,
+    sections: previous.sections.map((s) => ({ ...s })),
+    actions: [...previous.actions],
+    addedItems: [...previous.addedItems],
+    removedItems: [...previous.removedItems],
+  };
   let text = message;
 
   // Names the builder typed are taken out first, so their words aren't read
@@ -293,6 +348,8 @@ export function applyFollowUp(previous: AppSpec, message: string): SpecEdit {
     spec.darkToggle = toggle.wanted;
     text = toggle.rest;
   }
+  const named = findButtons(text);
+  text = named.rest;
   const font = findFont(text);
   if (font) {
     note({ what: "font", font }, font !== spec.font);
@@ -331,6 +388,7 @@ export function applyFollowUp(previous: AppSpec, message: string): SpecEdit {
     spec.sections = moved;
   } else {
     for (const mention of menuTabs(findMentions(requestText, spec.subject), spec)) {
+      if (mention.what === "measures") continue;
       if (mention.what === "footer") {
         note({ what: "footer", present: mention.wanted }, mention.wanted !== spec.footer);
         spec.footer = mention.wanted;
@@ -346,7 +404,23 @@ export function applyFollowUp(previous: AppSpec, message: string): SpecEdit {
     }
   }
 
-  const missing = missingFrom(text, spec);
+  for (const button of named.buttons) {
+    const { action, section } = actionFor(button, spec.subject, spec.sections);
+    if (section) {
+      spec.sections.push(section);
+      note({ what: "section", section: section.kind, present: true, ...(section.form ? { form: section.form } : {}) }, true);
+    }
+    const exists = spec.actions.some((a) => a.label === action.label);
+    if (!exists) spec.actions.push(action);
+    note({ what: "button", label: action.label, to: action.to, ...(action.form ? { form: action.form } : {}) }, !exists);
+  }
+  const cannot = cannotFor(text, spec.sections);
+  for (const { nearest } of cannot) {
+    if (!nearest || spec.sections.some((s) => samePart(s, nearest))) continue;
+    spec.sections.push(nearest);
+    note({ what: "section", section: nearest.kind, present: true, ...(nearest.form ? { form: nearest.form } : {}) }, true);
+  }
+  const missing = missingFrom(text, spec, cannot);
   return { spec: changes.length ? spec : previous, changes, unchanged, missing };
 }
 
@@ -373,6 +447,7 @@ export function upgradeSpec(old: FirstGenerationSpec): AppSpec {
     multiPage: false,
     footer: old.sections.includes("footer"),
     sections: kinds.map((kind) => ({ kind })),
+    actions: [],
     addedItems: [],
     removedItems: [],
   };

@@ -208,7 +208,7 @@ const ENTRIES: Entry[] = [
   },
   {
     key: "books",
-    words: /\b(?:books?|bookshop|bookstore|library|reading|novels?|book club)\b/i,
+    words: /\b(?:books?(?!\s+(?:a|an|your|now|online|in|today|appointments?|tables?|classes?)\b)|bookshop|bookstore|library|reading|novels?|book club)\b/i,
     singular: "book",
     plural: "books",
     topic: "good reading",
@@ -348,7 +348,7 @@ const ENTRIES: Entry[] = [
   },
   {
     key: "services",
-    words: /\b(?:salon|spa|barbers?|hair(?:dresser)?|beauty|massage|nails|services?|clinic|plumb(?:er|ing)|cleaning|repairs?)\b/i,
+    words: /\b(?:salon|spa|barbers?|hair(?:dresser)?|beauty|massage|nails|services?|plumb(?:er|ing)|cleaning|repairs?)\b/i,
     singular: "service",
     plural: "services",
     topic: "looking after you",
@@ -364,6 +364,46 @@ const ENTRIES: Entry[] = [
     faq: [
       ["Do I need to book ahead?", "Booking is best, but we keep a few walk-in slots each day."],
       ["What if I need to cancel?", "Let us know 24 hours before and there’s no charge."],
+    ],
+  },
+  {
+    key: "charity",
+    words: /\b(?:charit(?:y|ies|able)|non-?profits?|not-for-profit|ngo|foundation|food banks?|shelters?|fundrais(?:er|ing)|community (?:group|garden|project)|relief|mutual aid)\b/i,
+    singular: "programme",
+    plural: "programmes",
+    topic: "a kinder community",
+    items: [
+      "Community Meals | Hot, healthy meals served every weekday. | Food | 5 days a week; All welcome | Free",
+      "Food Parcels | Weekly groceries for families who need them. | Food | Fridays; Referral not needed | Free",
+      "Homework Club | Quiet space and tutors for school kids. | Education | After school; Ages 8–16 | Free",
+      "Warm Spaces | A heated room, tea and company all winter. | Wellbeing | Nov–Mar; Drop in | Free",
+      "Tree Planting Days | Greening the neighbourhood one street at a time. | Environment | Monthly; Tools provided | Free",
+      "Advice Sessions | Help with benefits, housing and bills. | Advice | Tuesdays; Confidential | Free",
+    ],
+    roles: ["Director", "Volunteer coordinator", "Fundraising lead"],
+    faq: [
+      ["Where does my donation go?", "Ninety pence in every pound goes straight to our programmes; the rest keeps the lights on."],
+      ["Can I volunteer?", "Yes. Tell us when you’re free and we’ll find a shift that suits you."],
+    ],
+  },
+  {
+    key: "clinic",
+    words: /\b(?:clinics?|doctors?|dentists?|dental|medical|health ?care|physio(?:therapy)?|therapy|therapists?|surgery|gp|patients?|optician|chiropract(?:or|ic))\b/i,
+    singular: "treatment",
+    plural: "treatments",
+    topic: "good health",
+    items: [
+      "General Check-up | A full check with time for your questions. | General | 30 min; All ages | $60",
+      "Dental Cleaning | Gentle scale and polish by our hygienist. | Dental | 45 min; Twice a year | $85",
+      "Physiotherapy Session | Hands-on treatment and a plan for home. | Physio | 45 min; Sports injuries | $70",
+      "Children’s Check-up | Friendly care for growing kids. | General | 20 min; Ages 0–16 | $45",
+      "Vaccinations | Travel and seasonal vaccines. | General | 15 min; Walk-ins welcome | $30",
+      "Eye Test | A thorough eye exam with modern equipment. | Eyes | 30 min; Glasses fitted | $50",
+    ],
+    roles: ["Lead doctor", "Practice nurse", "Practice manager"],
+    faq: [
+      ["Are you taking new patients?", "Yes. Request an appointment and we’ll register you at your first visit."],
+      ["What if I need to cancel?", "Let us know a day before so someone else can have the slot."],
     ],
   },
   {

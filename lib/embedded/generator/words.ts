@@ -43,7 +43,7 @@ export function findHeadKind(text: string): AppKind | null {
 }
 
 const HEAD_NAME =
-  /^\s*(?:(?:make|build|create|design|i want|i need|give me)\s+(?:me\s+)?)?(?:(?:a|an|the|my|our)\s+)?(?!(?:a|an|the|my|our)\s)(?:(?:simple|small|nice|new|online|modern|beautiful|little|dark|light|one-page|single-page)\s+)*([a-z][a-z'&-]*(?:\s+[a-z][a-z'&-]*){0,2}?)\s+(website|web site|site|web ?page|page|app|homepage|shop|store|directory|catalogue|catalog|portal)\b/i;
+  /^\s*(?:(?:make|build|create|design|i want|i need|give me)\s+(?:me\s+)?)?(?:(?:a|an|the|my|our)\s+)?(?!(?:a|an|the|my|our)\s)(?:(?:simple|small|nice|new|online|modern|beautiful|little|dark|light|one-page|single-page)\s+)*([a-z][a-z'&-]*(?:\s+[a-z][a-z'&-]*){0,2}?)\s+(website|web site|site|web ?page|page|app|homepage|shop|store|directory|catalogue|catalog|portal|non-?profit|charity|clinic|school|academy|agency|studio|gym|salon|shelter|firm|foundation|club|cent(?:er|re)|bakery|caf[eé]|restaurant|bistro|roastery|platform|service|fundraiser|sanctuary|bootcamp|company|association)\b/i;
 
 // "a yoga studio site" → "Yoga Studio", "a coffee shop" → "Coffee Shop".
 export function findHeadName(text: string): string | null {
@@ -51,7 +51,7 @@ export function findHeadName(text: string): string | null {
   if (!match) return null;
   const name = match[1]!.trim();
   if (earliestKind(name) || /\b(?:landing|one|single|simple|my|new)\b/i.test(name)) return null;
-  const kept = /^(?:shop|store|directory|catalogue|catalog|portal)$/i.test(match[2]!) ? `${name} ${match[2]}` : name;
+  const kept = /^(?:web ?site|web site|site|web ?page|page|app|homepage)$/i.test(match[2]!) ? name : `${name} ${match[2]}`;
   return titleCase(kept.toLowerCase());
 }
 

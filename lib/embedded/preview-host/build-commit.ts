@@ -1,8 +1,8 @@
 import "server-only";
 
-import { buildSite } from "./fast-path";
+import { buildFastPath } from "./fast-path";
 import { resolveModules } from "./deps";
-import type { CommitFiles } from "./git-tree";
+import type { SourceFiles } from "./git-tree";
 import { buildNextApp } from "./next-path/build";
 import { describePlan, planBuild } from "./plan";
 
@@ -13,12 +13,14 @@ import { describePlan, planBuild } from "./plan";
 // build and its runtime get.
 export async function buildCommit({
   files,
+  projectId,
   deploymentId,
   workDir,
   outDir,
   appEnv = {},
 }: {
-  files: CommitFiles;
+  files: SourceFiles;
+  projectId: string;
   deploymentId: string;
   workDir: string;
   outDir: string;
@@ -28,9 +30,11 @@ export async function buildCommit({
   const log = [describePlan(plan)];
   // The fast path may build from this server's own packages when they are
   // what the app asks for; `next build` needs the app's own install.
-  const modules = await resolveModules(files, { allowOwn: plan.path === "static" });
+  const modules = await resolveModules(files, { allowOwn: plan.path === "fast" });
   log.push(...modules.log);
   const built =
-    plan.path === "static" ? await buildSite({ files, workDir, outDir, modules, appEnv }) : await buildNextApp({ files, modules, deploymentId, outDir, appEnv });
+    plan.path === "fast"
+      ? await buildFastPath({ files, workDir, outDir, modules, appEnv })
+      : await buildNextApp({ files, modules, projectId, deploymentId, outDir, appEnv });
   return { log: [...log, ...built.log] };
 }

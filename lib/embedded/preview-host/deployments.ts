@@ -5,7 +5,7 @@ import { rm } from "node:fs/promises";
 import { localRepoDir } from "@/lib/embedded/git-host/store";
 import { type RepoRef, STAGING_BRANCH } from "@/lib/github/types";
 import type { DeploymentFailureKind } from "../../vercel/types";
-import { BuildFailure, type BuildFailureKind, isBuildFailure } from "./fast-path";
+import { BuildFailure, type BuildFailureKind, isBuildFailure } from "./build-failure";
 import { buildCommit } from "./build-commit";
 import { readCommitFiles } from "./git-tree";
 import {
@@ -76,7 +76,7 @@ async function runBuild(deploymentId: string, repo: RepoRef): Promise<void> {
     const files = await readCommitFiles(localRepoDir(repo), building.sha);
     // Read when the build starts, as Vercel does: settings saved later need a new deployment.
     const appEnv = deploymentEnvironment(building.projectId, building.target, building.branch);
-    const { log } = await buildCommit({ files, deploymentId, workDir, outDir: buildDir(deploymentId), appEnv });
+    const { log } = await buildCommit({ files, projectId: building.projectId, deploymentId, workDir, outDir: buildDir(deploymentId), appEnv });
     // The stable host moves before the state says READY, so whoever sees
     // READY and opens that host gets this build.
     const aliasAssigned = assignAlias(building) || undefined;

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { literalValue } from "./fast-path/literal";
+import { literalValue } from "./literal";
 
 // next/font calls as the app writes them: `const geist = Geist({ subsets:
 // ["latin"], variable: "--font-geist-sans" })`. Next.js requires the
@@ -45,7 +45,7 @@ export function findFontCalls(sources: string[]): FontCall[] {
 
 // Class names for a font, the same in the runtime stand-in (./runtime.ts)
 // and the stylesheet below.
-export function fontSlug(text: string): string {
+function fontSlug(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
 }
 

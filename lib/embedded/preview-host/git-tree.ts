@@ -1,36 +1,39 @@
 import "server-only";
 
-import { spawn } from "node:child_process";
+import { gitBytes } from "@/lib/embedded/git-cli";
+import { filePathProblem, MAX_FILES, MAX_TOTAL_BYTES } from "@/lib/files/safe-files";
 
-// path inside the repo → file content, as committed (binary files included).
-export type CommitFiles = Map<string, Buffer>;
-
-// Generated apps are a few dozen small files; these only keep a runaway
-// commit from filling memory.
-const MAX_FILES = 5_000;
-const MAX_BYTES = 64 * 1024 * 1024;
+// The files of one commit: path inside the repository → content, as
+// committed (binary files included).
+export type SourceFiles = Map<string, Buffer>;
 
 // Reads every file of a commit straight from a bare repository with git's
-// plumbing (ls-tree for the list, one cat-file --batch for all contents),
-// the way Vercel clones the pushed commit before building it.
-export async function readCommitFiles(gitDir: string, sha: string): Promise<CommitFiles> {
+// plumbing (ls-tree for the list and sizes, one cat-file --batch for all
+// contents), the way Vercel clones the pushed commit before building it.
+// Commits are checked with the rule every saved version passes
+// (lib/files/safe-files.ts): files it would refuse are skipped, and a
+// commit over its limits is not read at all.
+export async function readCommitFiles(gitDir: string, sha: string): Promise<SourceFiles> {
   if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(sha)) throw new Error(`not a commit id: ${sha}`);
-  const listing = (await git(gitDir, ["ls-tree", "-r", "-z", "--full-tree", sha])).toString("utf8");
+  const listing = (await gitBytes(gitDir, ["ls-tree", "-r", "-z", "-l", "--full-tree", sha])).stdout.toString("utf8");
   const entries: { path: string; oid: string }[] = [];
+  let total = 0;
   for (const record of listing.split("\0")) {
     if (!record) continue;
     const tab = record.indexOf("\t");
-    const [mode, type, oid] = record.slice(0, tab).split(" ");
+    const [mode, type, oid, size] = record.slice(0, tab).split(/ +/);
     const filePath = record.slice(tab + 1);
     // Regular files only: symlinks could point anywhere once written out,
     // and submodules have no content here.
-    if (type !== "blob" || (mode !== "100644" && mode !== "100755") || !oid || !isSafePath(filePath)) continue;
+    if (type !== "blob" || (mode !== "100644" && mode !== "100755") || !oid || filePathProblem(filePath) !== null) continue;
     entries.push({ path: filePath, oid });
+    total += Number(size);
   }
   if (entries.length > MAX_FILES) throw new Error(`the commit has ${entries.length} files; previews build at most ${MAX_FILES}`);
+  if (total > MAX_TOTAL_BYTES) throw new Error(`the commit is larger than ${MAX_TOTAL_BYTES / 1024 / 1024} MB`);
 
-  const batch = await git(gitDir, ["cat-file", "--batch"], entries.map((e) => `${e.oid}\n`).join(""));
-  const files: CommitFiles = new Map();
+  const batch = (await gitBytes(gitDir, ["cat-file", "--batch"], { input: entries.map((e) => `${e.oid}\n`).join("") })).stdout;
+  const files: SourceFiles = new Map();
   let offset = 0;
   for (const entry of entries) {
     const headerEnd = batch.indexOf(0x0a, offset);
@@ -42,43 +45,4 @@ export async function readCommitFiles(gitDir: string, sha: string): Promise<Comm
     offset = end + 1; // contents are followed by a newline
   }
   return files;
-}
-
-// Paths are written below a build directory: nothing absolute, no "..", no
-// .git, nothing a file system would read differently.
-function isSafePath(filePath: string): boolean {
-  if (!filePath || filePath.length > 300 || filePath.startsWith("/") || /[\\\0:]/.test(filePath)) return false;
-  return filePath.split("/").every((part) => part !== "" && part !== "." && part !== ".." && part.toLowerCase() !== ".git");
-}
-
-// git with no user or system configuration, arguments as an array (no
-// shell), and binary-safe output.
-function git(gitDir: string, args: string[], input?: string): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("git", ["--git-dir", gitDir, ...args], {
-      // Not the app's environment: git gets only what it needs (the type
-      // insists on NODE_ENV, which git doesn't read).
-      env: { PATH: process.env.PATH ?? "/usr/bin:/bin", GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null", GIT_TERMINAL_PROMPT: "0" } as unknown as NodeJS.ProcessEnv,
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    const out: Buffer[] = [];
-    let size = 0;
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BYTES) child.kill();
-      else out.push(chunk);
-    });
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (size > MAX_BYTES) reject(new Error(`the commit is larger than ${MAX_BYTES / 1024 / 1024} MB`));
-      else if (code !== 0) reject(new Error(`git ${args[0]} failed (${code}): ${stderr.trim()}`));
-      else resolve(Buffer.concat(out));
-    });
-    // git exiting before it read its input shows up as its exit code; the
-    // failed write to its closed stdin says nothing more.
-    child.stdin.on("error", () => {});
-    child.stdin.end(input ?? "");
-  });
 }

@@ -79,7 +79,7 @@ describe("local preview host: deployments from pushes", () => {
     // The stable staging address shows the same build.
     expect(deployment.branchUrl).toBe(`http://site-${counter}-preview.localhost:${await host.serverPort()}`);
     expect((await request(deployment.branchUrl!)).body).toContain("My Tasks");
-    expect((await host.buildLog(deployment.id)).at(-1)).toMatch(/^Build completed in \d+ ms$/);
+    expect((await host.buildOutput(deployment.id)).at(-1)).toMatch(/^Build completed in \d+ ms$/);
   });
 
   it("answers getDeployment from disk and creates QUEUED deployments without waiting for the build", async () => {
@@ -108,7 +108,7 @@ describe("local preview host: deployments from pushes", () => {
     const broken = await settle(projectId, push(repo, "staging", { ...todoApp, "app/page.tsx": "export default function Page() { return <h1>Hi</h1 }" }), "staging");
     expect(broken.deployment.state).toBe("ERROR");
     expect(broken.deployment.errorMessage).toMatch(/^app\/page\.tsx:1:\d+: Expected ">" but found "}"$/);
-    expect(await host.buildLog(broken.deployment.id)).toContain(broken.deployment.errorMessage);
+    expect(await host.buildOutput(broken.deployment.id)).toContain(broken.deployment.errorMessage);
 
     const unknown = await settle(projectId, push(repo, "staging", { ...todoApp, "app/page.tsx": 'import pad from "left-pad";\nexport default function Page() { return <p>{pad("x", 3)}</p>; }' }), "staging");
     expect(unknown.deployment.state).toBe("ERROR");

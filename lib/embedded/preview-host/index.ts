@@ -26,8 +26,8 @@ export { startLocalPreviewServer, stopLocalPreviewServer } from "./server";
 export type LocalPreviewHost = PreviewHost & {
   // The port previews are served on (LOCAL_PREVIEW_PORT, or the one picked when that is 0).
   serverPort(): Promise<number>;
-  // The full build log of a deployment, for admins and tests.
-  buildLog(deploymentId: string): Promise<string[]>;
+  // Always there: every local build keeps its full log.
+  buildOutput(deploymentId: string): Promise<string[]>;
 };
 
 const globalForPushes = globalThis as unknown as { __localPreviewPushes?: () => void };
@@ -98,9 +98,6 @@ export function createLocalPreviewHost(): LocalPreviewHost {
     pollDelayMs: (elapsedMs) => (elapsedMs < 15_000 ? 10 : 250),
     serverPort: () => startLocalPreviewServer(),
     buildOutput: async (deploymentId) => requireDeployment(deploymentId).log,
-    async buildLog(deploymentId) {
-      return requireDeployment(deploymentId).log;
-    },
   };
 }
 

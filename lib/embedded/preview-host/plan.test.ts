@@ -6,11 +6,18 @@ const page = "export default function Page() { return <h1>Hi</h1>; }";
 
 describe("choosing a build path from the files", () => {
   it("keeps client-side apps, and async pages that only await their params, on the fast path", () => {
-    expect(planBuild(files({ "app/page.tsx": page, "components/x.tsx": '"use client";\nexport function X() { return null; }' }))).toEqual({ path: "static", reasons: [] });
+    expect(planBuild(files({ "app/page.tsx": page, "components/x.tsx": '"use client";\nexport function X() { return null; }' }))).toEqual({ path: "fast", reasons: [] });
     const asyncPage = "export default async function Page({ params }) { const { id } = await params; return <h1>{id}</h1>; }";
-    expect(planBuild(files({ "app/page.tsx": page, "app/trips/[id]/page.tsx": asyncPage })).path).toBe("static");
+    expect(planBuild(files({ "app/page.tsx": page, "app/trips/[id]/page.tsx": asyncPage })).path).toBe("fast");
     // A route handler named GET is not a component.
-    expect(planBuild(files({ "app/page.tsx": page, "lib/load.ts": "export async function GET() {}" })).path).toBe("static");
+    expect(planBuild(files({ "app/page.tsx": page, "lib/load.ts": "export async function GET() {}" })).path).toBe("fast");
+    // Tailwind CSS 3 (its config, directives and plugins) builds on the fast path too.
+    const tailwind3 = {
+      "package.json": JSON.stringify({ dependencies: { "tailwindcss-animate": "^1.0.7" }, devDependencies: { tailwindcss: "^3.4.17" } }),
+      "tailwind.config.ts": 'export default { content: ["./app/**/*.tsx"], plugins: [require("tailwindcss-animate")] };',
+      "app/globals.css": "@tailwind base;\n@tailwind components;\n@tailwind utilities;\n",
+    };
+    expect(planBuild(files({ "app/page.tsx": page, ...tailwind3 }))).toEqual({ path: "fast", reasons: [] });
   });
 
   it("sends server features and what the fast path can't reproduce to Next.js, saying why", () => {
@@ -25,7 +32,6 @@ describe("choosing a build path from the files", () => {
       [{ "app/page.tsx": "export async function generateMetadata() { return {}; }\n" + page }, "app/page.tsx generates its metadata on the server"],
       [{ "app/sitemap.ts": "export default function sitemap() { return []; }" }, "app/sitemap.ts is generated on the server"],
       [{ "app/globals.css": '@import "tailwindcss";\n@plugin "tailwindcss-animate";\n' }, "app/globals.css loads a Tailwind plugin"],
-      [{ "package.json": JSON.stringify({ devDependencies: { tailwindcss: "^3.4.1" } }) }, "package.json asks for Tailwind CSS 3"],
       [{ "next.config.mjs": "export default { async redirects() { return []; } };" }, "next.config.mjs sets server behaviour (redirects, rewrites, headers or paths)"],
     ];
     for (const [extra, reason] of cases) {

@@ -1,18 +1,17 @@
 import "server-only";
 
-import semver from "semver";
-import type { CommitFiles } from "./git-tree";
+import type { SourceFiles } from "./git-tree";
 
 // Which way a commit is built, decided from its files:
 //
-// - "static": the fast path (./build): esbuild and Tailwind in this
+// - "fast": the fast path (./fast-path): esbuild and Tailwind in this
 //   process, pages prerendered in a sandboxed child, served as files. Right
 //   for apps whose pages all run in the browser, which is most of what v0
 //   writes; a build takes well under a second once dependencies are cached.
 // - "next": the app's own `next build`, served by its own `next start`
-//   (./next). Anything that needs a server, or that the fast path can't
+//   (./next-path). Anything that needs a server, or that the fast path can't
 //   reproduce faithfully, goes here: Next.js itself is the reference.
-export type BuildPlan = { path: "static" | "next"; reasons: string[] };
+export type BuildPlan = { path: "fast" | "next"; reasons: string[] };
 
 const SOURCE = /\.(tsx|jsx|ts|js|mjs|cjs)$/;
 const ASYNC_COMPONENT = /export\s+default\s+async\s+function|async\s+function\s+[A-Z]\w*\s*\(|\b[A-Z]\w*\s*=\s*async\s*\(/;
@@ -24,7 +23,7 @@ const SERVER_WORK: [RegExp, string][] = [
   [/from\s*["'](node:[\w/]+|fs|path|server-only)["']/, "it uses server modules"],
 ];
 
-export function planBuild(files: CommitFiles): BuildPlan {
+export function planBuild(files: SourceFiles): BuildPlan {
   const reasons: string[] = [];
   const add = (reason: string) => {
     if (reasons.length < 6) reasons.push(reason);
@@ -36,12 +35,10 @@ export function planBuild(files: CommitFiles): BuildPlan {
     else if (/^app\/(.+\/)?(sitemap|robots|manifest|icon|apple-icon|opengraph-image|twitter-image)\.(tsx|jsx|ts|js)$/.test(name)) add(`${name} is generated on the server`);
     else if (/^src\/app\//.test(name) && /\/page\.(tsx|jsx|ts|js)$/.test(name)) add(`${name}: pages live in src/app`);
     else if (/^(src\/)?pages\/.+\.(tsx|jsx|ts|js)$/.test(name)) add(`${name} uses the Pages Router`);
-    else if (/^tailwind\.config\.(ts|js|cjs|mjs)$/.test(name)) add(`${name} configures Tailwind CSS 3`);
     if (/\.css$/.test(name) && /^\s*@(plugin|config)\s/m.test(content.toString("utf8"))) add(`${name} loads a Tailwind plugin`);
     if (/^next\.config\.(js|mjs|ts|cjs)$/.test(name) && /\b(redirects|rewrites|headers|basePath|i18n|output)\s*[:(]/.test(content.toString("utf8"))) {
       add(`${name} sets server behaviour (redirects, rewrites, headers or paths)`);
     }
-    if (name === "package.json" && asksForTailwind3(content.toString("utf8"))) add("package.json asks for Tailwind CSS 3");
     if (!SOURCE.test(name)) continue;
     const text = content.toString("utf8");
     if (/^\s*(["'])use server\1/m.test(text)) add(`${name} has server actions`);
@@ -57,21 +54,7 @@ export function planBuild(files: CommitFiles): BuildPlan {
       else if (work) add(`${name} renders on the server (${work[1]})`);
     }
   }
-  return reasons.length > 0 ? { path: "next", reasons } : { path: "static", reasons: [] };
-}
-
-// The fast path compiles Tailwind CSS 4; version 3 runs from its own
-// PostCSS plugin and JavaScript config, as next build does.
-function asksForTailwind3(text: string): boolean {
-  try {
-    const manifest = JSON.parse(text) as { dependencies?: Record<string, unknown>; devDependencies?: Record<string, unknown> };
-    const range = manifest.devDependencies?.tailwindcss ?? manifest.dependencies?.tailwindcss;
-    if (typeof range !== "string" || !semver.validRange(range)) return false;
-    const lowest = semver.minVersion(range);
-    return lowest !== null && lowest.major < 4;
-  } catch {
-    return false;
-  }
+  return reasons.length > 0 ? { path: "next", reasons } : { path: "fast", reasons: [] };
 }
 
 export function describePlan(plan: BuildPlan): string {

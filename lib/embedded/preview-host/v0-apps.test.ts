@@ -44,7 +44,7 @@ async function push(target: Project, files: FileMap): Promise<{ deployment: Depl
   emitLocalPush({ repo: target.repo, branch: "staging", sha });
   for (;;) {
     const deployment = await host.findDeploymentForCommit({ projectId: target.projectId, sha, branch: "staging" });
-    if (deployment && ["READY", "ERROR"].includes(deployment.state)) return { deployment, log: (await host.buildLog(deployment.id)).join("\n") };
+    if (deployment && ["READY", "ERROR"].includes(deployment.state)) return { deployment, log: (await host.buildOutput(deployment.id)).join("\n") };
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -133,9 +133,30 @@ describe("v0-shaped fixtures on the local preview host", () => {
   );
 
   it(
+    "builds the Tailwind CSS 3 app on the fast path with its own Tailwind 3, tailwind.config and plugins",
+    async () => {
+      const { deployment, log } = await push(await project(), loadV0Fixture("nursery"));
+      expect(deployment.state, log).toBe("READY");
+      expect(log).toContain("Build path: fast preview");
+      expect(log).toMatch(/Dependencies: installed \d+ declared packages/);
+      expect(log).toMatch(/app\.css \([\d.]+ KB, Tailwind CSS 3\)/);
+      await expectPreview(deployment.url, "nursery");
+      const css = (await request(`${deployment.url}/app.css`)).body;
+      for (const utility of fixture("nursery").utilities) expect(css, utility).toContain(`.${utility.replace(/:/g, "\\:")}`);
+      expect(css).toContain("--tw-enter-opacity"); // tailwindcss-animate, from tailwind.config.ts
+      expect(css).toContain("background-color: hsl(var(--primary))"); // the config's theme
+      expect(css).not.toContain("@tailwind");
+    },
+    SLOW,
+  );
+
+  let invoicingProject: Project;
+  it(
     "builds the app with server features with next build and serves it with next start",
     async () => {
-      const { deployment, log } = await push(await project(), loadV0Fixture("invoicing"));
+      invoicingProject = await project();
+      const { deployment, log } = await push(invoicingProject, loadV0Fixture("invoicing"));
+      expect(log).toContain("Workspace: new for this app");
       expect(deployment.state, log).toBe("READY");
       expect(log).toMatch(/^Build path: Next\.js \(next build, served by next start\) because .*app\/api\/invoices\/route\.ts is a route handler/m);
       expect(log).toMatch(/Dependencies: \d+ declared packages already installed/);
@@ -183,6 +204,31 @@ describe("v0-shaped fixtures on the local preview host", () => {
       }
       expect(runningNextServers()).toEqual([]);
       expect((await request(deployment.url)).body).toContain(fixture("invoicing").heading);
+    },
+    SLOW,
+  );
+
+  it(
+    "builds the app's next versions in its kept workspace, each from exactly its own files",
+    async () => {
+      const files = loadV0Fixture("invoicing");
+      const page = (files["app/page.tsx"] as string).replace(/^/, 'import { launchNote } from "@/lib/launch-note"\n').replace("Invoices that chase themselves", "Invoices that chase themselves {launchNote}");
+      const v2 = await push(invoicingProject, { ...files, "app/page.tsx": page, "lib/launch-note.ts": 'export const launchNote = "(now in beta)"\n' });
+      expect(v2.deployment.state, v2.log).toBe("READY");
+      // The two changed files, and tsconfig.json put back as committed (next
+      // build edits it); next-env.d.ts, which next build generated, goes.
+      expect(v2.log).toMatch(/Workspace: kept from the app's last build, with its build cache; 3 files written, 1 removed/);
+      expect((await request(v2.deployment.url)).body).toContain("(now in beta)");
+
+      // v3 deletes the module v2 added but still imports it: the build must
+      // not find v2's copy in the workspace.
+      const v3 = await push(invoicingProject, { ...files, "app/page.tsx": page });
+      expect(v3.deployment).toMatchObject({ state: "ERROR", failureKind: "code" });
+      expect(v3.log).toMatch(/Workspace: kept from the app's last build, with its build cache; 1 files written, 2 removed/);
+      expect(v3.deployment.errorMessage).toMatch(/^app\/page\.tsx:1:\d+: Module not found: Can't resolve '@\/lib\/launch-note'/);
+      // Each version keeps serving its own build.
+      expect((await request(v2.deployment.url)).body).toContain("(now in beta)");
+      expect((await request(v3.deployment.branchUrl!)).body).toContain("(now in beta)");
     },
     SLOW,
   );
@@ -261,6 +307,18 @@ describe.skipIf(noChromium !== null)("v0-shaped fixtures in Chromium", () => {
         const loaded = await page.$$eval("img", (imgs) => imgs.filter((img) => img.complete && img.naturalWidth > 0).map((img) => new URL(img.currentSrc).pathname));
         const publicImages = fixture(name).images.map((image) => `/${image.slice("public/".length)}`);
         expect(loaded.some((src) => publicImages.includes(src)), `${name}: images loaded ${loaded.join(", ") || "none"}`).toBe(true);
+        if (name === "nursery") {
+          // Tailwind CSS 3's utilities, with the config's theme colour, applied.
+          const [header, expected] = await page.evaluate(() => {
+            const probe = document.createElement("div");
+            probe.style.backgroundColor = "hsl(142 64% 24%)";
+            document.body.append(probe);
+            const want = getComputedStyle(probe).backgroundColor;
+            probe.remove();
+            return [getComputedStyle(document.querySelector("h1")!.closest("header")!).backgroundColor, want];
+          });
+          expect(header).toBe(expected);
+        }
         if (name === "invoicing") {
           // Server features from the preview page itself: the waitlist form's
           // server action, and the route handler fetched by the page's script.

@@ -1,6 +1,6 @@
 import "server-only";
 
-import type { AppSpec, Section, SectionKind } from "../app-spec";
+import type { AppSpec, RequestForm, Section, SectionKind } from "../app-spec";
 import { type Item, itemsFor } from "../subjects";
 import type { UiComponent } from "./ui";
 
@@ -36,6 +36,10 @@ export function contextFor(spec: AppSpec): Context {
   };
 }
 
+function joinAnd(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
+
 export function capital(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -50,16 +54,99 @@ export function slug(text: string): string {
   );
 }
 
-// Where a section lives: its anchor on one page, its path on many.
-export function sectionId(ctx: Context, kind: SectionKind): string {
+// Where a section lives: its anchor on one page, its path on many. A
+// request form is named after what it asks for ("booking", "donate").
+export function sectionId(ctx: Context, part: SectionKind | Pick<Section, "kind" | "form">): string {
+  const kind = typeof part === "string" ? part : part.kind;
   if (kind === "items") return slug(ctx.many);
+  if (kind === "request") return REQUEST_IDS[formOf(ctx, typeof part === "string" ? undefined : part.form)];
   return { hours: "visit", newsletter: "newsletter", signup: "sign-up", todo: "to-do" }[kind as string] ?? kind;
+}
+
+const REQUEST_IDS: Record<RequestForm, string> = {
+  booking: "booking",
+  appointment: "appointment",
+  reservation: "reservation",
+  enrolment: "enrol",
+  enrollment: "enroll",
+  registration: "register",
+  application: "apply",
+  donation: "donate",
+  rsvp: "rsvp",
+  quote: "quote",
+  order: "order",
+  volunteer: "volunteer",
+};
+
+// A request section's form; the first one on the page when none is named.
+export function formOf(ctx: Context, form: RequestForm | undefined): RequestForm {
+  return form ?? ctx.spec.sections.find((s) => s.kind === "request")?.form ?? "booking";
+}
+
+const food = (ctx: Context) => ["bakery", "cafe", "restaurant"].includes(ctx.spec.subject.key);
+
+function requestHeading(ctx: Context, form: RequestForm): string {
+  const a = /^[aeiou]/i.test(ctx.one) ? "an" : "a";
+  switch (form) {
+    case "booking":
+      return `Book ${a} ${ctx.one}`;
+    case "appointment":
+      return "Book an appointment";
+    case "reservation":
+      return food(ctx) ? "Reserve a table" : "Make a reservation";
+    case "enrolment":
+      return `Enrol in ${a} ${ctx.one}`;
+    case "enrollment":
+      return `Enroll in ${a} ${ctx.one}`;
+    case "registration":
+      return ctx.spec.subject.key === "events" ? "Register for an event" : "Register";
+    case "application":
+      return ctx.spec.subject.key === "pets" ? "Apply to adopt" : "Apply";
+    case "donation":
+      return "Make a donation";
+    case "rsvp":
+      return "RSVP";
+    case "quote":
+      return "Request a quote";
+    case "order":
+      return "Place an order";
+    case "volunteer":
+      return "Volunteer with us";
+  }
+}
+
+function requestIntro(ctx: Context, form: RequestForm): string {
+  switch (form) {
+    case "booking":
+    case "appointment":
+      return `Pick a ${ctx.one}, a day and a time, and we’ll confirm your booking.`;
+    case "reservation":
+      return food(ctx)
+        ? `Tell us when you’re coming and how many of you there are; we’ll have a table and our ${ctx.many} ready.`
+        : `Reserve your place: tell us the date and how many people.`;
+    case "enrolment":
+    case "enrollment":
+      return `Choose your ${ctx.one} and tell us a little about yourself.`;
+    case "registration":
+      return `Save your place at one of our ${ctx.many}.`;
+    case "application":
+      return ctx.spec.subject.key === "pets" ? `Tell us which ${ctx.one} you’d love to give a home to.` : `Tell us about yourself and what you’d like to do with us.`;
+    case "donation":
+      return `Every gift helps ${ctx.spec.subject.topic}. Pledge an amount and we’ll be in touch.`;
+    case "rsvp":
+      return ctx.spec.subject.key === "events" ? `Let us know if you can make it to our next ${ctx.one} and who you’re bringing.` : "Let us know if you can make it and who you’re bringing.";
+    case "quote":
+      return `Tell us what you need and we’ll send a free quote for your ${ctx.one}.`;
+    case "order":
+      return `Choose your ${ctx.many} and a collection date; we’ll confirm by email.`;
+    case "volunteer":
+      return `Give a few hours to ${ctx.spec.subject.topic}: tell us when you’re free.`;
+  }
 }
 
 export function headingFor(ctx: Context, section: Section): string {
   if (section.heading) return section.heading;
   const { tone, title } = ctx.spec;
-  const food = ["bakery", "cafe", "restaurant"].includes(ctx.spec.subject.key);
   switch (section.kind) {
     case "items":
       return tone === "professional" ? ctx.Many : tone === "playful" ? `${ctx.Many} we love` : `Our ${ctx.many}`;
@@ -72,13 +159,13 @@ export function headingFor(ctx: Context, section: Section): string {
     case "testimonials":
       return tone === "playful" ? "Kind words (we blushed)" : "What people say";
     case "team":
-      return "Meet the team";
+      return section.people ? `Meet our ${section.people}` : "Meet the team";
     case "stats":
-      return `${title} in numbers`;
+      return section.impact ? "Our impact" : `${title} in numbers`;
     case "pricing":
       return "Plans and pricing";
     case "menu":
-      return food ? "Menu" : "Price list";
+      return food(ctx) ? "Menu" : "Price list";
     case "hours":
       return "Opening hours and location";
     case "timeline":
@@ -92,14 +179,18 @@ export function headingFor(ctx: Context, section: Section): string {
     case "todo":
       return "To-do list";
     case "table":
-      return `All ${ctx.many} at a glance`;
+      return section.measures?.length ? `${capital(joinAnd(section.measures))} by month` : `All ${ctx.many} at a glance`;
     case "chart":
-      return `New ${ctx.many} each month`;
+      return section.measures?.length ? `${capital(section.measures[0]!)} by month` : `New ${ctx.many} each month`;
+    case "request":
+      return requestHeading(ctx, formOf(ctx, section.form));
+    case "mission":
+      return "Our mission";
   }
 }
 
 // The short line under a section's heading, always about the subject.
-export function introFor(ctx: Context, kind: SectionKind): string {
+export function introFor(ctx: Context, kind: SectionKind, section?: Section): string {
   switch (kind) {
     case "items":
       return `Browse ${ctx.items.length} ${ctx.many}, chosen with care.`;
@@ -112,9 +203,9 @@ export function introFor(ctx: Context, kind: SectionKind): string {
     case "testimonials":
       return `What people say about our ${ctx.many}.`;
     case "team":
-      return `The people who look after our ${ctx.many}.`;
+      return `The ${section?.people ?? "people"} who look after our ${ctx.many}.`;
     case "stats":
-      return `Our ${ctx.many} by the numbers.`;
+      return section?.impact ? `What our work for ${ctx.spec.subject.topic} has achieved so far.` : `Our ${ctx.many} by the numbers.`;
     case "pricing":
       return `Simple plans for everyone who loves our ${ctx.many}.`;
     case "menu":
@@ -132,9 +223,13 @@ export function introFor(ctx: Context, kind: SectionKind): string {
     case "todo":
       return `Keep track of everything to do with your ${ctx.many}.`;
     case "table":
-      return `Every ${ctx.one} in one table.`;
+      return section?.measures?.length ? `${capital(joinAnd(section.measures))} across all our ${ctx.many}, month by month.` : `Every ${ctx.one} in one table.`;
     case "chart":
-      return `How many new ${ctx.many} arrived each month this year.`;
+      return section?.measures?.length ? `${capital(section.measures[0]!)} across all our ${ctx.many}, month by month this year.` : `How many new ${ctx.many} arrived each month this year.`;
+    case "request":
+      return requestIntro(ctx, formOf(ctx, section?.form));
+    case "mission":
+      return `Why ${ctx.spec.title} does what it does.`;
   }
 }
 

@@ -1,11 +1,13 @@
 import "server-only";
 
 import type { ChatFile } from "../../../v0/types";
-import type { AppSpec, Section, SectionKind } from "../app-spec";
+import { PINNED_DEPENDENCIES, PINNED_DEV_DEPENDENCIES } from "@/lib/pinned-versions";
+import { type Action, type AppSpec, samePart, type Section, type SectionKind } from "../app-spec";
 import { type Context, contextFor, headingFor, type Rendered, type SectionRenderer, sectionId, slug, taglineFor } from "./content";
 import { contactForm, newsletter, signupForm, todoList } from "./form-sections";
 import { images } from "./images";
-import { faq, features, hours, menu, pricing, stats, team, testimonials, timeline } from "./info-sections";
+import { faq, features, hours, menu, mission, pricing, stats, team, testimonials, timeline } from "./info-sections";
+import { requestForm } from "./request-form";
 import { barChart, dataTable, gallery, itemList } from "./item-sections";
 import { globalsCss, literal } from "./theme";
 import { UI_COMPONENTS, type UiComponent, UTILS } from "./ui";
@@ -28,29 +30,14 @@ const RENDERERS: Record<SectionKind, SectionRenderer> = {
   todo: todoList,
   table: dataTable,
   chart: barChart,
+  request: requestForm,
+  mission,
 };
 
-// The exact versions installed beside this app, so a generated app builds
-// offline on the preview host and installs the same code anywhere else.
-export const PACKAGE_VERSIONS = {
-  next: "16.4.6",
-  react: "19.3.1",
-  "react-dom": "19.3.1",
-  "lucide-react": "1.77.0",
-  clsx: "2.1.1",
-  "tailwind-merge": "3.7.0",
-  "class-variance-authority": "0.7.1",
-  "@radix-ui/react-slot": "1.5.0",
-  "@radix-ui/react-tabs": "1.2.1",
-} as const;
-export const DEV_PACKAGE_VERSIONS = {
-  tailwindcss: "4.3.5",
-  "@tailwindcss/postcss": "4.3.5",
-  typescript: "6.0.3",
-  "@types/node": "26.6.6",
-  "@types/react": "19.3.0",
-  "@types/react-dom": "19.3.0",
-} as const;
+// The packages a generated app depends on, at the pinned versions.
+const DEPENDENCIES = ["next", "react", "react-dom", "lucide-react", "clsx", "tailwind-merge", "class-variance-authority", "@radix-ui/react-slot", "@radix-ui/react-tabs"] as const;
+export const PACKAGE_VERSIONS = Object.fromEntries(DEPENDENCIES.map((name) => [name, PINNED_DEPENDENCIES[name]])) as Record<(typeof DEPENDENCIES)[number], string>;
+export const DEV_PACKAGE_VERSIONS = PINNED_DEV_DEPENDENCIES;
 
 // A spec → the files of a Next.js App Router app shaped like v0's: pages
 // first (what a builder cares about), then sections, shadcn/ui components,
@@ -86,7 +73,7 @@ function pageFiles(ctx: Context, sections: Placed[]): ChatFile[] {
   const [first, ...rest] = sections;
   return [
     { name: "app/page.tsx", content: pageFile(ctx, [first!], null) },
-    ...rest.map((placed) => ({ name: `app/${sectionId(ctx, placed.section.kind)}/page.tsx`, content: pageFile(ctx, [placed], headingFor(ctx, placed.section)) })),
+    ...rest.map((placed) => ({ name: `app/${sectionId(ctx, placed.section)}/page.tsx`, content: pageFile(ctx, [placed], headingFor(ctx, placed.section)) })),
   ];
 }
 
@@ -100,21 +87,37 @@ const CALLS_TO_ACTION: [SectionKind, (ctx: Context) => string][] = [
   ["pricing", () => "See plans"],
 ];
 
-function href(ctx: Context, kind: SectionKind): string {
-  if (!ctx.spec.multiPage || ctx.spec.sections[0]?.kind === kind) return `#${sectionId(ctx, kind)}`;
-  return `/${sectionId(ctx, kind)}`;
+function href(ctx: Context, part: Pick<Section, "kind" | "form">): string {
+  const first = ctx.spec.sections[0];
+  if (!ctx.spec.multiPage || (first && samePart(first, part))) return `#${sectionId(ctx, part)}`;
+  return `/${sectionId(ctx, part)}`;
+}
+
+// The hero's buttons: the ones the builder named, labelled as asked, else
+// one leading to the first of CALLS_TO_ACTION the page has.
+function heroButtons(ctx: Context): Action[] {
+  const named = ctx.spec.actions.filter((a) => ctx.spec.sections.some((s) => samePart(s, { kind: a.to, form: a.form })));
+  if (named.length) return named;
+  const cta = CALLS_TO_ACTION.find(([kind]) => ctx.spec.sections.some((s) => s.kind === kind));
+  return cta ? [{ label: cta[1](ctx), to: cta[0] }] : [];
 }
 
 function pageFile(ctx: Context, sections: Placed[], pageTitle: string | null): string {
   const imports = sections.map(({ rendered }) => `import { ${rendered.name} } from "@/components/${rendered.file}";`);
-  const cta = pageTitle === null ? CALLS_TO_ACTION.find(([kind]) => ctx.spec.sections.some((s) => s.kind === kind)) : undefined;
-  if (cta) imports.unshift('import { Button } from "@/components/ui/button";');
+  const buttons = pageTitle === null ? heroButtons(ctx) : [];
+  if (buttons.length) imports.unshift('import { Button } from "@/components/ui/button";');
   const metadata = pageTitle ? `export const metadata = {\n  title: ${literal(`${pageTitle} · ${ctx.spec.title}`)},\n};\n\n` : "";
-  const button = cta
+  const button = buttons.length
     ? `
-          <Button asChild size="lg" className="mt-8">
-            <a href="${href(ctx, cta[0])}">{${literal(cta[1](ctx))}}</a>
-          </Button>`
+          <div className="mt-8 flex flex-wrap justify-center gap-3">${buttons
+            .map(
+              (b, i) => `
+            <Button asChild size="lg"${i > 0 ? ' variant="outline"' : ""}>
+              <a href="${href(ctx, { kind: b.to, form: b.form })}">{${literal(b.label)}}</a>
+            </Button>`,
+            )
+            .join("")}
+          </div>`
     : "";
   const body = sections.map(({ rendered }) => `      <${rendered.name} />`).join("\n");
   return `${imports.join("\n")}${imports.length ? "\n\n" : ""}${metadata}export default function ${pageTitle ? `${pascal(pageTitle)}Page` : "Home"}() {
@@ -169,7 +172,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
 
 function siteHeader(ctx: Context): Rendered {
   const { spec } = ctx;
-  const links = spec.sections.map((s) => ({ href: spec.multiPage ? (s === spec.sections[0] ? "/" : `/${sectionId(ctx, s.kind)}`) : `#${sectionId(ctx, s.kind)}`, label: navLabel(ctx, s) }));
+  const links = spec.sections.map((s) => ({ href: spec.multiPage ? (s === spec.sections[0] ? "/" : `/${sectionId(ctx, s)}`) : `#${sectionId(ctx, s)}`, label: navLabel(ctx, s) }));
   if (spec.multiPage && links[0]) links[0] = { href: "/", label: "Home" };
   const link = spec.multiPage ? "Link" : "a";
   return {
@@ -209,7 +212,18 @@ export function SiteHeader() {
 
 function navLabel(ctx: Context, section: Section): string {
   if (section.heading) return section.heading;
-  const labels: Partial<Record<SectionKind, string>> = { items: ctx.Many, faq: "FAQ", hours: "Visit", signup: "Sign up", todo: "To-do", table: "Table", chart: "Chart", stats: "Numbers" };
+  if (section.kind === "request") return headingFor(ctx, section);
+  if (section.kind === "team" && section.people) return section.people.charAt(0).toUpperCase() + section.people.slice(1);
+  const labels: Partial<Record<SectionKind, string>> = {
+    items: ctx.Many,
+    faq: "FAQ",
+    hours: "Visit",
+    signup: "Sign up",
+    todo: "To-do",
+    table: "Table",
+    chart: "Chart",
+    stats: section.impact ? "Impact" : "Numbers",
+  };
   return labels[section.kind] ?? section.kind.charAt(0).toUpperCase() + section.kind.slice(1);
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { Section } from "../app-spec";
+import { isMoney } from "../part-words";
 import { faqFor, menuFor, rolesFor } from "../subjects";
 import { type Context, headingFor, introFor, type Rendered, sectionId, sectionOpen } from "./content";
 import { data, literal } from "./theme";
@@ -118,13 +119,30 @@ export function Testimonials() {
   };
 }
 
+// "trainers" → "trainer", for roles and bios.
+function singularOf(plural: string): string {
+  if (/ies$/.test(plural)) return plural.slice(0, -3) + "y";
+  if (/(?:ch|sh|x|ss)es$/.test(plural)) return plural.slice(0, -2);
+  if (/^staff$/.test(plural)) return "staff member";
+  return plural.replace(/s$/, "");
+}
+
 export function team(ctx: Context, section: Section): Rendered {
   const [a, b, c] = rolesFor(ctx.spec.subject);
-  const people = [
-    { name: "Rosa Alvarez", role: a, bio: `Has loved ${ctx.many} for as long as she can remember.` },
-    { name: "Ben Carter", role: b, bio: `Makes sure every ${ctx.one} is just right.` },
-    { name: "Mei Lin", role: c, bio: `Answers your questions about our ${ctx.many}.` },
-  ];
+  const categories = [...new Set(ctx.items.map((i) => i.category.toLowerCase()))];
+  const focus = (i: number) => categories[i % categories.length] ?? ctx.many;
+  const one = section.people ? singularOf(section.people) : null;
+  const people = one
+    ? [
+        { name: "Rosa Alvarez", role: `Lead ${one}`, bio: `A ${one} for twelve years, Rosa leads our ${focus(0)} ${ctx.many} and loves a good question.` },
+        { name: "Ben Carter", role: `Senior ${one}`, bio: `Ben has been a ${one} here since we opened and looks after our ${focus(1)} ${ctx.many}.` },
+        { name: "Mei Lin", role: one.charAt(0).toUpperCase() + one.slice(1), bio: `Mei joined as a ${one} three years ago and specialises in ${focus(2)}.` },
+      ]
+    : [
+        { name: "Rosa Alvarez", role: a, bio: `Has loved ${ctx.many} for as long as she can remember.` },
+        { name: "Ben Carter", role: b, bio: `Makes sure every ${ctx.one} is just right.` },
+        { name: "Mei Lin", role: c, bio: `Answers your questions about our ${ctx.many}.` },
+      ];
   return {
     file: "team",
     name: "Team",
@@ -135,7 +153,7 @@ const people = ${data(people)};
 
 export function Team() {
   return (
-    ${sectionOpen(sectionId(ctx, "team"), headingFor(ctx, section), introFor(ctx, "team"))}
+    ${sectionOpen(sectionId(ctx, "team"), headingFor(ctx, section), introFor(ctx, "team", section))}
       <div className="mt-8 grid gap-6 sm:grid-cols-3">
         {people.map((person) => (
           <Card key={person.name}>
@@ -160,13 +178,25 @@ export function Team() {
   };
 }
 
+// Believable figures for a named measure, the same every time.
+const FIGURES = [12480, 3260, 870, 145];
+
+export function figure(label: string, i: number): string {
+  const value = FIGURES[i % FIGURES.length]!;
+  return isMoney(label) ? `$${(value * 10).toLocaleString("en-US")}` : `${value.toLocaleString("en-US")}`;
+}
+
 export function stats(ctx: Context, section: Section): Rendered {
-  const numbers = [
-    { value: `${ctx.items.length * 20}+`, label: `${ctx.many} and counting` },
-    { value: "4.9", label: "average rating" },
-    { value: "12k", label: "happy visitors" },
-    { value: "8", label: `years of ${ctx.spec.subject.topic}` },
-  ];
+  const impact = section.impact ? ["people helped", `${ctx.many} shared`, "volunteers", `years of ${ctx.spec.subject.topic}`] : null;
+  const measures = section.measures?.length ? section.measures : impact;
+  const numbers = measures
+    ? measures.map((label, i) => ({ value: i === 3 && !section.measures?.length ? "8" : figure(label, i), label }))
+    : [
+        { value: `${ctx.items.length * 20}+`, label: `${ctx.many} and counting` },
+        { value: "4.9", label: "average rating" },
+        { value: "12k", label: "happy visitors" },
+        { value: "8", label: `years of ${ctx.spec.subject.topic}` },
+      ];
   return {
     file: "stats",
     name: "Stats",
@@ -175,8 +205,8 @@ export function stats(ctx: Context, section: Section): Rendered {
 
 export function Stats() {
   return (
-    ${sectionOpen(sectionId(ctx, "stats"), headingFor(ctx, section), introFor(ctx, "stats"))}
-      <dl className="mt-8 grid grid-cols-2 gap-6 md:grid-cols-4">
+    ${sectionOpen(sectionId(ctx, "stats"), headingFor(ctx, section), introFor(ctx, "stats", section))}
+      <dl className="mt-8 grid grid-cols-2 gap-6 md:grid-cols-${Math.min(4, numbers.length)}">
         {numbers.map((n) => (
           <div key={n.label} className="rounded-xl border bg-card p-6">
             <dt className="text-sm text-muted-foreground">{n.label}</dt>
@@ -391,6 +421,39 @@ export function Timeline() {
           </li>
         ))}
       </ol>
+    </section>
+  );
+}
+`,
+  };
+}
+
+export function mission(ctx: Context, section: Section): Rendered {
+  const { title, subject } = ctx.spec;
+  const statement = `${title} exists to bring ${subject.topic} to everyone who needs it: openly, generously and close to home.`;
+  const values = [
+    { title: "People first", text: `Every ${ctx.one} starts with the people it’s for.` },
+    { title: "Open to all", text: `No one is turned away from ${subject.topic}.` },
+    { title: "In it for good", text: `What we earn goes back into our ${ctx.many}.` },
+  ];
+  return {
+    file: "mission",
+    name: "Mission",
+    ui: [],
+    source: `const values = ${data(values)};
+
+export function Mission() {
+  return (
+    ${sectionOpen(sectionId(ctx, "mission"), headingFor(ctx, section), introFor(ctx, "mission", section))}
+      <blockquote className="mt-8 max-w-3xl border-l-4 border-primary pl-6 text-xl font-medium text-balance">{${literal(statement)}}</blockquote>
+      <ul className="mt-8 grid gap-6 sm:grid-cols-3">
+        {values.map((value) => (
+          <li key={value.title} className="rounded-xl border bg-card p-6">
+            <h3 className="font-semibold">{value.title}</h3>
+            <p className="mt-1 text-muted-foreground">{value.text}</p>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { Section } from "../app-spec";
+import { isMoney } from "../part-words";
 import { type Context, headingFor, introFor, type Rendered, sectionId, sectionOpen, slug } from "./content";
 import { data, literal } from "./theme";
 import type { UiComponent } from "./ui";
@@ -191,7 +192,76 @@ export function Gallery() {
   };
 }
 
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun"];
+
+// Six months of a named measure, rising with a wobble; money in dollars.
+function monthly(ctx: Context, measure: string): { month: string; value: number; shown: string }[] {
+  const money = isMoney(measure);
+  const base = money ? 8000 : Math.max(40, ctx.items.length * 30);
+  return MONTHS.map((month, i) => {
+    const value = Math.round(base * (1 + i * 0.12 + (((i * 7 + 3) % 5) - 2) * 0.04));
+    return { month, value, shown: money ? `$${value.toLocaleString("en-US")}` : value.toLocaleString("en-US") };
+  });
+}
+
+// Months down the side, one column per measure named, and how the first
+// measure changed on the month before.
+function measureTable(ctx: Context, section: Section, measures: string[]): Rendered {
+  const id = sectionId(ctx, "table");
+  const series = measures.map((m) => monthly(ctx, m));
+  const first = series[0]!;
+  const rows = MONTHS.map((month, i) => {
+    const change = i === 0 ? "" : `${first[i]!.value >= first[i - 1]!.value ? "+" : "−"}${Math.abs(Math.round(((first[i]!.value - first[i - 1]!.value) / first[i - 1]!.value) * 100))}%`;
+    return { month, values: series.map((s) => s[i]!.shown), change };
+  });
+  return {
+    file: "data-table",
+    name: "DataTable",
+    ui: [],
+    source: `const measures = ${data(measures.map(capitalWords))};
+const rows = ${data(rows)};
+
+export function DataTable() {
+  return (
+    ${sectionOpen(id, headingFor(ctx, section), introFor(ctx, "table", section))}
+      <div className="mt-8 overflow-x-auto rounded-xl border">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">{${literal(headingFor(ctx, section))}}</caption>
+          <thead className="bg-muted">
+            <tr>
+              <th scope="col" className="px-4 py-3 font-semibold">Month</th>
+              {measures.map((measure) => (
+                <th key={measure} scope="col" className="px-4 py-3 text-right font-semibold">
+                  {measure}
+                </th>
+              ))}
+              <th scope="col" className="px-4 py-3 text-right font-semibold">{${literal(`Change in ${measures[0]}`)}}</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y">
+            {rows.map((row) => (
+              <tr key={row.month}>
+                <th scope="row" className="px-4 py-3 font-medium">{row.month}</th>
+                {row.values.map((value, i) => (
+                  <td key={measures[i]} className="px-4 py-3 text-right tabular-nums">
+                    {value}
+                  </td>
+                ))}
+                <td className="px-4 py-3 text-right text-muted-foreground tabular-nums">{row.change}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+`,
+  };
+}
+
 export function dataTable(ctx: Context, section: Section): Rendered {
+  if (section.measures?.length) return measureTable(ctx, section, section.measures);
   const id = sectionId(ctx, "table");
   const rows = ctx.items.map((item) => ({ title: item.title, category: item.category, detail: item.details[0] ?? "", price: item.price }));
   return {
@@ -239,9 +309,15 @@ function capitalWords(text: string): string {
 
 export function barChart(ctx: Context, section: Section): Rendered {
   const id = sectionId(ctx, "chart");
+  const measure = section.measures?.[0];
   const base = Math.max(4, ctx.items.length * 2);
-  const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun"].map((month, i) => ({ month, value: base + ((i * 7 + 3) % 9) + i * 2 }));
-  const summary = `Bar chart of new ${ctx.many} each month: ${months.map((m) => `${m.month} ${m.value}`).join(", ")}.`;
+  const months = measure
+    ? monthly(ctx, measure)
+    : MONTHS.map((month, i) => {
+        const value = base + ((i * 7 + 3) % 9) + i * 2;
+        return { month, value, shown: String(value) };
+      });
+  const summary = `Bar chart of ${measure ?? `new ${ctx.many}`} each month: ${months.map((m) => `${m.month} ${m.shown}`).join(", ")}.`;
   return {
     file: "bar-chart",
     name: "BarChart",
@@ -253,13 +329,13 @@ const highest = Math.max(...months.map((m) => m.value));
 
 export function BarChart() {
   return (
-    ${sectionOpen(id, headingFor(ctx, section), introFor(ctx, "chart"))}
+    ${sectionOpen(id, headingFor(ctx, section), introFor(ctx, "chart", section))}
       <Card className="mt-8">
         <CardContent>
           <div role="img" aria-label={${literal(summary)}} className="flex h-64 items-end gap-3 sm:gap-6">
             {months.map((m) => (
               <div key={m.month} className="flex h-full flex-1 flex-col items-center justify-end gap-2">
-                <span className="text-sm font-semibold tabular-nums">{m.value}</span>
+                <span className="text-sm font-semibold tabular-nums">{m.shown}</span>
                 <div className="w-full rounded-t-md bg-primary" style={{ height: (m.value / highest) * 80 + "%" }} />
                 <span className="text-sm text-muted-foreground">{m.month}</span>
               </div>

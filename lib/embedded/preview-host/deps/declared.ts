@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import semver from "semver";
 import { BuildFailure } from "../build-failure";
-import type { CommitFiles } from "../git-tree";
+import type { SourceFiles } from "../git-tree";
 
 // What an app's package.json (and pnpm lockfile) say it needs, reduced to
 // the parts that decide what gets installed.
@@ -23,7 +23,7 @@ export type Declared = {
 const INSTALL_FIELDS = ["dependencies", "devDependencies", "optionalDependencies", "pnpm", "overrides", "resolutions"];
 const EXTRA_FIELDS = INSTALL_FIELDS.slice(2);
 
-export function readDeclared(files: CommitFiles): Declared | null {
+export function readDeclared(files: SourceFiles): Declared | null {
   const raw = files.get("package.json");
   if (!raw) return null;
   let manifest: Record<string, unknown>;

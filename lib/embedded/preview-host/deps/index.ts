@@ -5,7 +5,7 @@ import { existsSync, realpathSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { type Modules, ownModules } from "../toolchain";
-import type { CommitFiles } from "../git-tree";
+import type { SourceFiles } from "../git-tree";
 import { previewsDir } from "../store";
 import { type Declared, dependencySetKey, readDeclared, unsatisfied } from "./declared";
 import { installerVersion, pnpmInstall } from "./install";
@@ -29,11 +29,11 @@ export type ResolvedModules = Modules & {
 // A build whose set is on disk installs nothing. This server's own
 // node_modules is a set too, already present: an app that declares nothing
 // it lacks (the local generator's apps) builds from it, offline.
-export function depsDir(...parts: string[]): string {
+function depsDir(...parts: string[]): string {
   return previewsDir("deps", ...parts);
 }
 
-export async function resolveModules(files: CommitFiles, { allowOwn }: { allowOwn: boolean }): Promise<ResolvedModules> {
+export async function resolveModules(files: SourceFiles, { allowOwn }: { allowOwn: boolean }): Promise<ResolvedModules> {
   const declared = readDeclared(files);
   if (!declared || Object.keys(declared.packages).length === 0) {
     if (allowOwn) return { ...ownModules, setDir: null, installed: false, log: ["Dependencies: none declared; using the preview host's packages"] };

@@ -3,20 +3,20 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { copyFile, link, mkdir, rename, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { CommitFiles } from "../git-tree";
+import type { SourceFiles } from "../git-tree";
 import { type Bundle, bundle } from "./bundle";
 import { htmlDocument } from "./document";
 import { BuildFailure, isBuildFailure } from "../build-failure";
-import { type BuildManifest, MANIFEST_FILE } from "../manifest";
+import { type FastPathManifest, MANIFEST_FILE } from "../manifest";
 import { prerender } from "./prerender";
 import { findFontCalls, fontStyles } from "../font-calls";
 import type { IconLink } from "./prerender";
 import { findRoutes } from "./routes";
 import { compileStyles, tailwindEntry } from "./styles";
+import { compileStylesV3, installedTailwindMajor } from "./styles-v3";
 import type { Modules } from "../toolchain";
 import { ensureVendor } from "./vendor";
 
-export { BuildFailure, type BuildFailureKind, isBuildFailure } from "../build-failure";
 
 const TEXT = /\.(tsx|jsx|ts|js|mjs|cjs|css|json|md|mdx|html|svg|txt)$/;
 const VENDOR_PATH = "__preview";
@@ -27,17 +27,18 @@ const VENDOR_PATH = "__preview";
 // prerendered to HTML and hydrated in the browser. Throws BuildFailure,
 // with log lines naming the file, when the app's code doesn't build.
 // `outDir` appears complete or not at all.
-export async function buildSite({
+export async function buildFastPath({
   files,
   workDir,
   outDir,
   modules,
   appEnv = {},
 }: {
-  files: CommitFiles;
+  files: SourceFiles;
   workDir: string;
   outDir: string;
   modules: Modules;
+  // The app's own settings: NEXT_PUBLIC_ ones inlined, all of them the prerender's environment.
   appEnv?: Record<string, string>;
 }): Promise<{ log: string[] }> {
   const started = Date.now();
@@ -54,7 +55,7 @@ export async function buildSite({
   const request = { workDir, app, sources, vendor, modules, tailwindEntry: entry, appEnv };
 
   const bundling = Date.now();
-  const [client, server, styles] = await Promise.allSettled([bundle(request, "client"), bundle(request, "server"), compileStyles(workDir, entry, texts, modules)]);
+  const [client, server, styles] = await Promise.allSettled([bundle(request, "client"), bundle(request, "server"), compileAppStyles(workDir, entry, texts, modules)]);
   const failures = [client, server, styles].flatMap((r) => (r.status === "rejected" ? [r.reason as unknown] : []));
   if (failures.length > 0) {
     const unexpected = failures.find((f) => !isBuildFailure(f));
@@ -63,12 +64,12 @@ export async function buildSite({
   }
   const clientBundle = (client as PromiseFulfilledResult<Bundle>).value;
   const serverBundle = (server as PromiseFulfilledResult<Bundle>).value;
-  const { css, classes, warnings } = (styles as PromiseFulfilledResult<Awaited<ReturnType<typeof compileStyles>>>).value;
+  const { css, classes, warnings } = (styles as PromiseFulfilledResult<Awaited<ReturnType<typeof compileStyles | typeof compileStylesV3>>>).value;
   const appJs = fileOf(clientBundle, "app.js")!;
   const appCss = [css, fileOf(clientBundle, "app.css") ?? "", fontStyles(findFontCalls(sources))].filter(Boolean).join("\n");
   log.push(
     ...[...warnings, ...clientBundle.warnings].slice(0, 10).map((w) => `warning: ${w}`),
-    `Bundled app.js (${kb(appJs)}) and app.css (${kb(appCss)}, ${classes} class candidates) in ${Date.now() - bundling} ms`,
+    `Bundled app.js (${kb(appJs)}) and app.css (${kb(appCss)}, ${classes === null ? "Tailwind CSS 3" : `${classes} class candidates`}) in ${Date.now() - bundling} ms`,
   );
 
   const prerendering = Date.now();
@@ -80,7 +81,7 @@ export async function buildSite({
   const pagePaths = [...new Set([...staticPaths, ...pages.keys()])];
   log.push(...problems, `Prerendered ${pages.size} of ${pagePaths.length} ${pagePaths.length === 1 ? "page" : "pages"} in ${Date.now() - prerendering} ms`);
 
-  const manifest: BuildManifest = { kind: "static", routes: app.routes.map((r) => ({ pattern: r.pattern })), pages: {}, files: {}, fallback: "shell.html" };
+  const manifest: FastPathManifest = { kind: "fast-path", routes: app.routes.map((r) => ({ pattern: r.pattern })), pages: {}, files: {}, fallback: "shell.html" };
   const output = new Map<string, Uint8Array | string>();
   const serve = (urlPath: string, file: string, contents: Uint8Array | string) => {
     manifest.files[urlPath] = file;
@@ -114,10 +115,16 @@ export async function buildSite({
   return { log };
 }
 
+// Tailwind CSS 4 in this process; an app that installed Tailwind CSS 3
+// gets that, with its tailwind.config, in a sandboxed child (./styles-v3.ts).
+function compileAppStyles(workDir: string, entry: string | null, texts: Map<string, string>, modules: Modules) {
+  return installedTailwindMajor(modules) === 3 ? compileStylesV3(workDir, entry, texts, modules) : compileStyles(workDir, entry, texts, modules);
+}
+
 // Written to a fresh folder, then renamed into place: a build folder is
 // complete or absent. React is the same file for every build, so it is
 // linked rather than copied.
-async function writeOutput(outDir: string, output: Map<string, Uint8Array | string>, vendor: { file: string; source: string }, manifest: BuildManifest): Promise<void> {
+async function writeOutput(outDir: string, output: Map<string, Uint8Array | string>, vendor: { file: string; source: string }, manifest: FastPathManifest): Promise<void> {
   const staging = `${outDir}.${randomBytes(4).toString("hex")}.tmp`;
   try {
     for (const [file, contents] of output) {
@@ -138,7 +145,7 @@ async function writeOutput(outDir: string, output: Map<string, Uint8Array | stri
 // The commit's files, and node_modules linked to its installed packages, so
 // imports resolve there before anywhere up the tree. A committed
 // node_modules folder is never used.
-async function writeFiles(workDir: string, files: CommitFiles, modules: Modules): Promise<void> {
+async function writeFiles(workDir: string, files: SourceFiles, modules: Modules): Promise<void> {
   const written = [...files].filter(([name]) => !name.startsWith("node_modules/"));
   const dirs = new Set([workDir, ...written.map(([name]) => path.dirname(path.join(workDir, name)))]);
   await Promise.all([...dirs].map((dir) => mkdir(dir, { recursive: true })));

@@ -7,7 +7,7 @@ describe("next build's errors in the build log", () => {
 
 > Build error occurred
 Error: Turbopack build failed with 2 errors:
-./apps/dpl_abc/app/api/hello/route.ts:3:1
+./workspaces/prj_abc/app/api/hello/route.ts:3:1
 Expected ',', got '}'
   1 | export async function GET() {
 > 3 | }
@@ -16,12 +16,12 @@ Expected ',', got '}'
 Parsing ecmascript source code failed
 
 
-./apps/dpl_abc/app/page.tsx:1:1
+./workspaces/prj_abc/app/page.tsx:1:1
 Module not found: Can't resolve 'left-pad'
 > 1 | import pad from "left-pad";
 
-    at <unknown> (./apps/dpl_abc/app/page.tsx:1:1)`;
-    expect(buildErrors(output.split("\n"), "dpl_abc")).toEqual([
+    at <unknown> (./workspaces/prj_abc/app/page.tsx:1:1)`;
+    expect(buildErrors(output.split("\n"), "workspaces/prj_abc")).toEqual([
       "app/api/hello/route.ts:3:1: Expected ',', got '}'",
       "app/page.tsx:1:1: Module not found: Can't resolve 'left-pad'",
     ]);
@@ -30,9 +30,9 @@ Module not found: Can't resolve 'left-pad'
   it("keeps Next.js's own account when no file is named, without stack frames or build paths", () => {
     const output = `Error occurred prerendering page "/". Read more: https://nextjs.org/docs/messages/prerender-error
 Error: boom
-    at Page (/data/previews/deps/sets/k/apps/dpl_abc/.next/server/chunks/ssr/app_page.js:1:1)
+    at Page (/data/previews/deps/sets/k/workspaces/prj_abc/.next/server/chunks/ssr/app_page.js:1:1)
 Export encountered an error on /page: /, exiting the build.`;
-    expect(buildErrors(output.split("\n"), "dpl_abc")).toEqual([
+    expect(buildErrors(output.split("\n"), "workspaces/prj_abc")).toEqual([
       'Error occurred prerendering page "/". Read more: https://nextjs.org/docs/messages/prerender-error',
       "Error: boom",
       "Export encountered an error on /page: /, exiting the build.",

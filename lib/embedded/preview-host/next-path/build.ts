@@ -1,15 +1,17 @@
 import "server-only";
 
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { BuildFailure } from "../build-failure";
 import { findFontCalls } from "../font-calls";
 import { MANIFEST_FILE, type NextManifest } from "../manifest";
 import type { ResolvedModules } from "../deps";
-import type { CommitFiles } from "../git-tree";
+import type { SourceFiles } from "../git-tree";
 import { plainLines, runTool } from "../run-tool";
+import { withHostConfig } from "./config";
 import { googleFontsMock } from "./fonts";
+import { publishBuild, removeOtherWorkspaces, syncWorkspace, workspaceDir } from "./workspace";
 
 const TIMEOUT_MS = 10 * 60_000;
 // `next build` takes a core or two and up to ~1.5 GB for a minute: one at a
@@ -20,21 +22,25 @@ const MAX_WAITING = 3;
 let running: Promise<unknown> = Promise.resolve();
 let waiting = 0;
 
-// The app's own `next build`, in a folder inside its dependency set (so
-// Node and Turbopack find node_modules by walking up, without links out of
-// the project), in a child process with an empty environment and a time
-// limit: generated code runs while pages are prerendered, and must see none
-// of this server's secrets. `outDir` gets a manifest naming the built app,
-// which the preview server runs with `next start` on demand (./servers.ts).
+// The app's own `next build`, in the app's workspace inside its dependency
+// set (./workspace.ts: kept between versions with Next.js's build cache,
+// holding exactly this commit's files), in a child process with an empty
+// environment and a time limit: generated code runs while pages are
+// prerendered, and must see none of this server's secrets. The built
+// version is copied to a folder of its own, and `outDir` gets a manifest
+// naming it, which the preview server runs with `next start` on demand
+// (./servers.ts).
 export async function buildNextApp({
   files,
   modules,
+  projectId,
   deploymentId,
   outDir,
   appEnv = {},
 }: {
-  files: CommitFiles;
+  files: SourceFiles;
   modules: ResolvedModules;
+  projectId: string;
   deploymentId: string;
   outDir: string;
   // The app's own settings (NEXT_PUBLIC_ ones are inlined by next build).
@@ -48,56 +54,69 @@ export async function buildNextApp({
   waiting++;
   const turn = running.then(() => {
     waiting--;
-    return build(files, modules, nextBin, deploymentId, outDir, appEnv);
+    return build(files, modules, nextBin, { projectId, deploymentId }, outDir, appEnv);
   });
   running = turn.catch(() => {});
   return turn;
 }
 
-async function build(files: CommitFiles, modules: ResolvedModules, nextBin: string, deploymentId: string, outDir: string, appEnv: Record<string, string>): Promise<{ log: string[] }> {
+type BuildIds = { projectId: string; deploymentId: string };
+
+async function build(files: SourceFiles, modules: ResolvedModules, nextBin: string, ids: BuildIds, outDir: string, appEnv: Record<string, string>): Promise<{ log: string[] }> {
   const started = Date.now();
-  const appDir = path.join(modules.setDir!, "apps", deploymentId);
-  await rm(appDir, { recursive: true, force: true });
-  await writeApp(appDir, files);
+  const { dir: buildDir, log, fontsMock } = await prepareWorkspace(modules, ids.projectId, files);
+  const folder = path.relative(modules.setDir!, buildDir);
 
-  const env: Record<string, string> = { ...appEnv, PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: appDir, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", CI: "1" };
+  const env: Record<string, string> = { ...appEnv, PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: buildDir, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", CI: "1" };
   // next/font/google downloads fonts while building; here they come from a
-  // local answer instead (./fonts.ts).
-  const sources = [...files].filter(([name]) => /\.(tsx|jsx|ts|js|mjs)$/.test(name) && !name.startsWith("node_modules/")).map(([, content]) => content.toString("utf8"));
-  const fonts = findFontCalls(sources).filter((call) => call.loader === "google");
-  if (fonts.length > 0) {
-    const mock = path.join(appDir, ".preview-google-fonts.cjs");
-    await writeFile(mock, googleFontsMock(fonts, modules.nodeModules));
-    env.NEXT_FONT_GOOGLE_MOCKED_RESPONSES = mock;
-  }
+  // local answer instead (./fonts.ts), a file of the workspace's.
+  if (fontsMock) env.NEXT_FONT_GOOGLE_MOCKED_RESPONSES = path.join(buildDir, FONTS_MOCK);
 
-  const { code, signal, output } = await runTool(process.execPath, [nextBin, "build"], { cwd: appDir, env, timeoutMs: TIMEOUT_MS, keepChars: 400_000 }).catch(
-    async (error: Error) => {
-      await rm(appDir, { recursive: true, force: true });
+  const { code, signal, output } = await runTool(process.execPath, [nextBin, "build"], { cwd: buildDir, env, timeoutMs: TIMEOUT_MS, keepChars: 400_000 }).catch(
+    (error: Error) => {
       throw new BuildFailure([`next build could not start: ${error.message}`], "unavailable");
     },
   );
   const lines = plainLines(output);
   if (signal || code !== 0) {
-    await rm(appDir, { recursive: true, force: true });
     if (signal) throw new BuildFailure([`next build was stopped (${signal}): it ran longer than ${TIMEOUT_MS / 60_000} minutes or ran out of memory`], "unavailable");
-    throw new BuildFailure(buildErrors(lines, deploymentId));
+    throw new BuildFailure(buildErrors(lines, folder));
   }
 
+  const appDir = path.join(modules.setDir!, "apps", ids.deploymentId);
+  await publishBuild(buildDir, appDir);
   const manifest: NextManifest = { kind: "next", appDir, nextBin, appEnv };
   const staging = `${outDir}.tmp`;
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
   await writeFile(path.join(staging, MANIFEST_FILE), JSON.stringify(manifest));
   await rename(staging, outDir);
-  return { log: [...routeTable(lines), `Build completed in ${Date.now() - started} ms`] };
+  return { log: [...log, ...routeTable(lines), `Build completed in ${Date.now() - started} ms`] };
 }
 
-async function writeApp(appDir: string, files: CommitFiles): Promise<void> {
-  const written = [...files].filter(([name]) => !/^(node_modules|\.next)\//.test(name));
-  const dirs = new Set([appDir, ...written.map(([name]) => path.dirname(path.join(appDir, name)))]);
-  await Promise.all([...dirs].map((dir) => mkdir(dir, { recursive: true })));
-  await Promise.all(written.map(([name, content]) => writeFile(path.join(appDir, name), content)));
+const FONTS_MOCK = ".preview-google-fonts.cjs";
+
+// The app's workspace, holding exactly this commit's files (./workspace.ts)
+// and the host's own beside them: its next.config wrapper, and the local
+// answers for next/font/google.
+async function prepareWorkspace(modules: ResolvedModules, projectId: string, files: SourceFiles): Promise<{ dir: string; log: string[]; fontsMock: boolean }> {
+  const setDir = modules.setDir!;
+  const dir = workspaceDir(setDir, projectId);
+  await removeOtherWorkspaces(path.dirname(setDir), dir, projectId);
+  const prepared = withHostConfig(files, nextMajor(modules.nodeModules));
+  const sources = [...files].filter(([name]) => /\.(tsx|jsx|ts|js|mjs)$/.test(name) && !name.startsWith("node_modules/")).map(([, content]) => content.toString("utf8"));
+  const fonts = findFontCalls(sources).filter((call) => call.loader === "google");
+  if (fonts.length > 0) prepared.set(FONTS_MOCK, Buffer.from(googleFontsMock(fonts, modules.nodeModules)));
+  const sync = await syncWorkspace(dir, prepared);
+  const log = sync.fresh
+    ? [`Workspace: new for this app (${sync.written} files); next build starts without a build cache`]
+    : [`Workspace: kept from the app's last build, with its build cache; ${sync.written} files written, ${sync.removed} removed`];
+  return { dir, log, fontsMock: fonts.length > 0 };
+}
+
+function nextMajor(nodeModules: string): number {
+  const { version } = JSON.parse(readFileSync(path.join(nodeModules, "next", "package.json"), "utf8")) as { version: string };
+  return Number(version.split(".")[0]);
 }
 
 // The route table next build prints ("┌ ƒ /", "├ ○ /about", …), for the log.
@@ -110,9 +129,10 @@ function routeTable(lines: string[]): string[] {
 }
 
 // next build's errors as `file:line:column: message`, with paths as the
-// app's author knows them ("app/page.tsx", not the build folder's).
-export function buildErrors(lines: string[], deploymentId: string): string[] {
-  const prefix = new RegExp(`^(?:\\.?/)?(?:.*/)?apps/${deploymentId}/`);
+// app's author knows them ("app/page.tsx", not the build folder's, which
+// `folder` names relative to the dependency set: "workspaces/<projectId>").
+export function buildErrors(lines: string[], folder: string): string[] {
+  const prefix = new RegExp(`^(?:\\.?/)?(?:.*/)?${folder}/`);
   const located: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const at = /^(\S+):(\d+):(\d+)$/.exec(lines[i]!.trim());
@@ -130,7 +150,7 @@ export function buildErrors(lines: string[], deploymentId: string): string[] {
   // Why a page failed is printed before "Build error occurred", which names only the page.
   const causes = lines.slice(0, start).filter((line) => /^\s*\[cause\]:|^\s*(?:[A-Z]\w*)?Error: /.test(line));
   const detail = [...new Set(causes), ...lines.slice(start)]
-    .map((line) => line.trim().replace(new RegExp(`(?:\\S*/)?apps/${deploymentId}/`, "g"), ""))
+    .map((line) => line.trim().replace(new RegExp(`(?:\\S*/)?${folder}/`, "g"), ""))
     .filter((line) => line && !/^at\s/.test(line) && !/^>?\s*\d+\s*\|/.test(line) && !/^\|/.test(line));
   return detail.length > 0 ? detail.slice(0, 12) : ["next build failed"];
 }

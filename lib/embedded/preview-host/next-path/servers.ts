@@ -5,7 +5,7 @@ import http from "node:http";
 import net from "node:net";
 import path from "node:path";
 import type { NextManifest } from "../manifest";
-import { PERMISSION_FLAG } from "../fast-path/prerender";
+import { PERMISSION_FLAG } from "../node-permissions";
 
 // Real-Next builds are served by their own `next start`, one process per
 // deployment, started by the first request for it and stopped after it

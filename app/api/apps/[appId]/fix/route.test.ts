@@ -4,7 +4,7 @@ import { GET as getChat } from "@/app/api/apps/[appId]/chat/route";
 import { GET as getStatus } from "@/app/api/apps/[appId]/deploy/staging/route";
 import { POST as fix } from "@/app/api/apps/[appId]/fix/route";
 import { POST as sync } from "@/app/api/apps/[appId]/preview/sync/route";
-import { FIX_REQUEST_LINE, FIX_REQUEST_MARKER } from "@/lib/chat/fix-request";
+import { FIX_REQUEST_LINE, FIX_REQUEST_MARKER } from "@/lib/fix-it/message";
 import type { ChatView } from "@/lib/chat/chat-view";
 import { getDb } from "@/lib/db/client";
 import { markDeploymentFailed, startDeployment } from "@/lib/db/queries";

@@ -1,7 +1,6 @@
 import { withRoute } from "@/lib/api/with-route";
 import { replyResponse } from "@/lib/chat/reply-response";
-import { sendChatMessage } from "@/lib/chat/send-chat-message";
-import { fixRequestMessage } from "@/lib/deploy/fix-request";
+import { sendFixRequest } from "@/lib/fix-it";
 import { getIntegrations } from "@/lib/integrations";
 
 // Generation can take minutes; the reply streams the whole time.
@@ -13,6 +12,5 @@ export const maxDuration = 300;
 // while a cycle runs; 400 when the last update didn't fail on the app's code.
 export const POST = withRoute({ loadApp: true }, async ({ app, user }) => {
   const services = await getIntegrations();
-  const message = await fixRequestMessage(services, app);
-  return replyResponse(services, await sendChatMessage(services, user, { message, appId: app.id }));
+  return replyResponse(services, await sendFixRequest(services, user, app));
 });

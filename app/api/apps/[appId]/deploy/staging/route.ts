@@ -1,7 +1,7 @@
 import { json } from "@/lib/api/response";
 import { withRoute } from "@/lib/api/with-route";
 import { getPreviewStatus } from "@/lib/deploy/preview-status";
-import { syncStagingFromChat } from "@/lib/deploy/vercel-deploy";
+import { syncStagingFromChat } from "@/lib/deploy/sync-staging";
 import { getIntegrations } from "@/lib/integrations";
 import { emptyBodySchema } from "@/lib/validation/deploy";
 

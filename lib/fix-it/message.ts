@@ -1,6 +1,8 @@
-// A "Fix it" message: written by the server, sent to the generator like any
-// builder message, and recognised again in the history by its first line so
-// the builder sees one plain line instead of the build output it carries.
+// The words of a "Fix it" message: written by the server, sent to the
+// generator like any builder message, and recognised again in the history by
+// its first line so the builder sees one plain line instead of the build
+// output it carries. No server-only code: the chat in the browser shows
+// FIX_REQUEST_LINE while the reply streams.
 
 // The first line of every fix request. Plain words the generator can read,
 // distinctive enough that a builder won't type it by accident.

@@ -19,17 +19,15 @@ export type StagingResult = { status: "ready" | "failed"; previewUrl: string | n
 // A reply can finish streaming a moment before its version is marked done.
 const VERSION_WAITS_MS = [250, 500, 1000, 2000, 4000];
 
-// phase-3-deploy-orchestrator-01: the only path that changes the Current
-// preview. The chat's latest code → one commit on staging → the deployment
-// built from exactly that commit → ready with its URL, or failed with the
-// previous preview left in place. One cycle per app (see runCycle).
-// phase-3-deploy-orchestrator-03: the admin fallback runs this same cycle.
+// The only path that changes the Current preview. The chat's latest code →
+// one commit on staging → the deployment built from exactly that commit →
+// ready with its URL, or failed with the previous preview left in place. One
+// cycle per app (see runCycle). The admin fallback runs this same cycle.
 export async function syncStagingFromChat(
   services: Integrations,
   { app, startedBy }: { app: App; startedBy: StartedBy },
 ): Promise<StagingResult> {
-  const chatId = app.chatId;
-  if (!chatId) throw new AppError("bad_request", "This app has no conversation to build from yet.");
+  if (!app.chatId) throw new AppError("bad_request", "This app has no conversation to build from yet.");
   // Said with the result when a left-out file changes what the builder sees.
   let notice: string | null = null;
 
@@ -37,7 +35,9 @@ export async function syncStagingFromChat(
     environment: "staging",
     branch: STAGING_BRANCH,
     async land({ services, app, repo, progress }) {
-      const version = await latestCompletedVersion(services.chat, chatId);
+      // The app as read after the lock; its chat can't have gone since.
+      if (!app.chatId) throw new NoCodeError(`app ${app.id} has no chat`);
+      const version = await latestCompletedVersion(services.chat, app.chatId);
       const extracted = extractFiles(version.files);
       await progress({ versionId: version.id, leftOutFiles: extracted.leftOut.length > 0 ? extracted.leftOut : undefined });
       notice = leftOutNotice(extracted.leftOut, extracted.files);
