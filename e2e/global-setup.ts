@@ -49,6 +49,7 @@ export default async function setup(project: TestProject) {
           DATABASE_URL: database.url,
           DATA_DIR: dataDir,
           BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
+          SETTINGS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
           ADMIN_EMAILS: "",
           LOCAL_PREVIEW_PORT: String(previewPort),
           LOCAL_PREVIEW_FAULT_FILE: faultFile,

@@ -31,6 +31,15 @@ const envSchema = z.object({
   BETTER_AUTH_SECRET: optional,
   ADMIN_EMAILS: list,
 
+  // Encrypts app settings at rest (32 bytes, base64). Earlier keys, comma
+  // separated, still decrypt values saved under them until those are re-saved
+  // under the current key at start (lib/settings/keys.ts).
+  SETTINGS_ENCRYPTION_KEY: optional,
+  SETTINGS_ENCRYPTION_KEYS_PREVIOUS: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean)),
+
   V0_API_KEY: optional,
   V0_API_URL: z.url().default("https://api.v0.dev/v1"),
 
@@ -61,7 +70,7 @@ const envSchema = z.object({
   CHAT_MESSAGES_PER_MINUTE: z.coerce.number().int().positive().default(10),
 });
 
-export type Env = z.infer<typeof envSchema> & { BETTER_AUTH_SECRET: string };
+export type Env = z.infer<typeof envSchema> & { BETTER_AUTH_SECRET: string; SETTINGS_ENCRYPTION_KEY: string };
 
 // Kept on globalThis like the other process singletons; tests that change a
 // variable drop it (tests/helpers/env.ts).
@@ -78,8 +87,10 @@ export function getEnv(): Env {
   }
   const env = parsed.data;
   assertServicesFit(env);
-  const secret = env.BETTER_AUTH_SECRET ?? localSecret(env);
-  globalForEnv.__env = { ...env, BETTER_AUTH_SECRET: secret };
+  assertDeployTimesFit(env);
+  const secret = env.BETTER_AUTH_SECRET ?? localSecret(env, "auth-secret", "BETTER_AUTH_SECRET");
+  const settingsKey = env.SETTINGS_ENCRYPTION_KEY ?? localSecret(env, "settings-key", "SETTINGS_ENCRYPTION_KEY");
+  globalForEnv.__env = { ...env, BETTER_AUTH_SECRET: secret, SETTINGS_ENCRYPTION_KEY: settingsKey };
   return globalForEnv.__env;
 }
 
@@ -97,13 +108,23 @@ function assertServicesFit(env: z.infer<typeof envSchema>): void {
   );
 }
 
-function localSecret(env: z.infer<typeof envSchema>): string {
+// The fallback deployment is created after DEPLOY_GRACE_MS; a cycle that gives
+// up first never gets there.
+function assertDeployTimesFit(env: z.infer<typeof envSchema>): void {
+  if (env.DEPLOY_GRACE_MS < env.DEPLOY_TIMEOUT_MS) return;
+  throw new Error(
+    `Invalid environment configuration: DEPLOY_GRACE_MS (${env.DEPLOY_GRACE_MS}) must be less than DEPLOY_TIMEOUT_MS (${env.DEPLOY_TIMEOUT_MS}), ` +
+      "or a cycle gives up before it would create the deployment the Git integration didn't.",
+  );
+}
+
+// In development a secret is generated once into DATA_DIR and kept; in
+// production it must come from the environment.
+function localSecret(env: z.infer<typeof envSchema>, fileName: string, variable: string): string {
   if (env.NODE_ENV === "production") {
-    throw new Error(
-      "BETTER_AUTH_SECRET is required in production. Generate one with `openssl rand -base64 32` and set it in the environment.",
-    );
+    throw new Error(`${variable} is required in production. Generate one with \`openssl rand -base64 32\` and set it in the environment.`);
   }
-  const file = path.resolve(env.DATA_DIR, "auth-secret");
+  const file = path.resolve(env.DATA_DIR, fileName);
   try {
     return readFileSync(file, "utf8").trim();
   } catch {

@@ -3,6 +3,7 @@ import "server-only";
 import { expireStaleDeploymentsByAppId, getPreviewDeploymentsByAppId } from "@/lib/db/queries";
 import type { App, DeploymentRecord } from "@/lib/db/schema";
 import { describeLeftOut } from "@/lib/files/left-out";
+import { missingSettings } from "@/lib/settings/environment";
 import { deployMessages } from "./messages";
 
 const VERSIONS_SHOWN = 10;
@@ -50,6 +51,7 @@ export async function getPreviewStatus({ app, isAdmin }: { app: App; isAdmin: bo
     previewUrl: versions[0]?.previewUrl ?? null,
     canPublish: versions.length > 0 && !inFlight,
     canFix: isCodeFailure(latest),
+    needsSettings: latest?.status === "failed" && latest.failureReason === "settings" ? await missingSettings(app.id) : [],
     liveUrl: app.productionUrl,
     versions: versions.map((v, index) => ({
       id: v.id,

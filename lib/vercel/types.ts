@@ -17,6 +17,10 @@ export const TERMINAL_STATES: readonly DeploymentState[] = ["READY", "ERROR", "C
 // act), or the host itself being unavailable or overloaded.
 export type DeploymentFailureKind = "code" | "install" | "blocked" | "unavailable" | "canceled";
 
+// One of an app's settings as a host gets it. `secret`: not NEXT_PUBLIC_, so
+// never readable back once stored (Vercel's "sensitive").
+export type EnvironmentVariable = { key: string; value: string; secret: boolean };
+
 export type Deployment = {
   id: string;
   state: DeploymentState;
@@ -66,6 +70,10 @@ export interface PreviewHost {
     sha: string;
     target: "production" | "preview";
   }): Promise<Deployment>;
+  // Makes `vars` the project's variables for previews of `previewBranch` and
+  // for production, removing any other. Like Vercel's, they apply only to
+  // deployments created afterwards.
+  setEnvironment(projectId: string, vars: EnvironmentVariable[], options: { previewBranch: string }): Promise<void>;
   // Stable production URL of the project (its domain), once it has one.
   getProductionUrl(projectId: string): Promise<string | null>;
   // Whether commits by this author email may deploy on the account the host

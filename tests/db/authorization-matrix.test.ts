@@ -8,6 +8,8 @@ import { POST as rollback } from "@/app/api/apps/[appId]/deploy/rollback/route";
 import { POST as fix } from "@/app/api/apps/[appId]/fix/route";
 import { GET as getStatus, POST as adminDeploy } from "@/app/api/apps/[appId]/deploy/staging/route";
 import { POST as sync } from "@/app/api/apps/[appId]/preview/sync/route";
+import { DELETE as removeSetting, PUT as putSetting } from "@/app/api/apps/[appId]/settings/[name]/route";
+import { GET as listSettings, POST as addSetting } from "@/app/api/apps/[appId]/settings/route";
 import { GET as listApps, POST as createApp } from "@/app/api/apps/route";
 import { POST as chat } from "@/app/api/chat/route";
 import type { App } from "@/lib/db/schema";
@@ -92,6 +94,26 @@ const cases: Case[] = [
     route: "POST /api/apps/[appId]/deploy/staging (admin fallback)",
     call: (cookie) => callRoute(adminDeploy, { method: "POST", cookie, params: { appId: app.id }, body: {} }),
     expected: { anonymous: 401, other: 403, owner: 403, admin: 200 },
+  },
+  {
+    route: "GET /api/apps/[appId]/settings",
+    call: (cookie) => callRoute(listSettings, { cookie, params: { appId: app.id } }),
+    expected: { anonymous: 401, other: 404, owner: 200, admin: 200 },
+  },
+  {
+    route: "PUT /api/apps/[appId]/settings/[name]",
+    call: (cookie) => callRoute(putSetting, { method: "PUT", cookie, params: { appId: app.id, name: "MATRIX_KEY" }, body: { value: "v" } }),
+    expected: { anonymous: 401, other: 404, owner: 200, admin: 404 },
+  },
+  {
+    route: "POST /api/apps/[appId]/settings (a name the app has by then)",
+    call: (cookie) => callRoute(addSetting, { method: "POST", cookie, params: { appId: app.id }, body: { name: "MATRIX_KEY" } }),
+    expected: { anonymous: 401, other: 404, owner: 409, admin: 404 },
+  },
+  {
+    route: "DELETE /api/apps/[appId]/settings/[name]",
+    call: (cookie) => callRoute(removeSetting, { method: "DELETE", cookie, params: { appId: app.id, name: "MATRIX_KEY" } }),
+    expected: { anonymous: 401, other: 404, owner: 200, admin: 404 },
   },
   {
     route: "DELETE /api/apps/[appId]",

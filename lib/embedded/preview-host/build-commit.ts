@@ -9,19 +9,22 @@ import { describePlan, planBuild } from "./plan";
 // One commit → one build on disk: choose the path from the files
 // (./plan.ts), install what the app declares (./deps), and build. Throws
 // BuildFailure, whose kind says whether the code, an install or this host
-// is to blame.
+// is to blame. `appEnv` is the app's own settings: the only environment its
+// build and its runtime get.
 export async function buildCommit({
   files,
   projectId,
   deploymentId,
   workDir,
   outDir,
+  appEnv = {},
 }: {
   files: SourceFiles;
   projectId: string;
   deploymentId: string;
   workDir: string;
   outDir: string;
+  appEnv?: Record<string, string>;
 }): Promise<{ log: string[] }> {
   const plan = planBuild(files);
   const log = [describePlan(plan)];
@@ -30,6 +33,8 @@ export async function buildCommit({
   const modules = await resolveModules(files, { allowOwn: plan.path === "fast" });
   log.push(...modules.log);
   const built =
-    plan.path === "fast" ? await buildFastPath({ files, workDir, outDir, modules }) : await buildNextApp({ files, modules, projectId, deploymentId, outDir });
+    plan.path === "fast"
+      ? await buildFastPath({ files, workDir, outDir, modules, appEnv })
+      : await buildNextApp({ files, modules, projectId, deploymentId, outDir, appEnv });
   return { log: [...log, ...built.log] };
 }

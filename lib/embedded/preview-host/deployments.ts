@@ -11,6 +11,7 @@ import { readCommitFiles } from "./git-tree";
 import {
   type AliasKind,
   buildDir,
+  deploymentEnvironment,
   newId,
   previewsDir,
   readAlias,
@@ -73,7 +74,9 @@ async function runBuild(deploymentId: string, repo: RepoRef): Promise<void> {
   try {
     injectedFault();
     const files = await readCommitFiles(localRepoDir(repo), building.sha);
-    const { log } = await buildCommit({ files, projectId: building.projectId, deploymentId, workDir, outDir: buildDir(deploymentId) });
+    // Read when the build starts, as Vercel does: settings saved later need a new deployment.
+    const appEnv = deploymentEnvironment(building.projectId, building.target, building.branch);
+    const { log } = await buildCommit({ files, projectId: building.projectId, deploymentId, workDir, outDir: buildDir(deploymentId), appEnv });
     // The stable host moves before the state says READY, so whoever sees
     // READY and opens that host gets this build.
     const aliasAssigned = assignAlias(building) || undefined;

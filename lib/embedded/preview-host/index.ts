@@ -17,6 +17,7 @@ import {
   readDeployment,
   readProject,
   saveProject,
+  saveProjectEnvironment,
   type StoredDeployment,
   type StoredProject,
 } from "./store";
@@ -93,6 +94,9 @@ export function createLocalPreviewHost(): LocalPreviewHost {
       repoName(repo); // rejects a repository that can't be on the local git host
       if (!/^[0-9a-f]{40}$/.test(sha)) throw new IntegrationError("vercel", "rejected", `not a commit id: ${sha}`, { status: 400 });
       return toDeployment(startDeployment(project, { repo, branch, sha, target }));
+    },
+    async setEnvironment(projectId, vars, { previewBranch }) {
+      saveProjectEnvironment(requireProject(projectId).id, { previewBranch, vars });
     },
     async getProductionUrl(projectId) {
       const project = requireProject(projectId);

@@ -23,6 +23,8 @@ export type NextManifest = {
   kind: "next";
   appDir: string;
   nextBin: string;
+  // The app's settings as this build got them; `next start` runs with them.
+  appEnv?: Record<string, string>;
 };
 
 export const MANIFEST_FILE = "manifest.json";

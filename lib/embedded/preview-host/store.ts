@@ -4,7 +4,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { getEnv } from "@/lib/env";
-import type { DeploymentFailureKind, DeploymentState } from "../../vercel/types";
+import type { DeploymentFailureKind, DeploymentState, EnvironmentVariable } from "../../vercel/types";
 
 // Everything the local preview host knows lives on disk under
 // ${DATA_DIR}/previews, so any process (a second server, or this one after a
@@ -19,6 +19,7 @@ import type { DeploymentFailureKind, DeploymentState } from "../../vercel/types"
 //   commits/<projectId>/<sha>.<branch hash>.json   latest deployment of that commit
 //   aliases/<projectId>/<kind>.json  which deployment each stable host shows
 //   builds/<deploymentId>/           the built site (see ./manifest.ts)
+//   env/<projectId>.json             the project's settings (owner-only file)
 
 export type StoredProject = {
   id: string;
@@ -79,10 +80,10 @@ function readJson<T>(file: string): T | null {
   }
 }
 
-function writeJsonAtomic(file: string, value: unknown): void {
+function writeJsonAtomic(file: string, value: unknown, mode?: number): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
-  writeFileSync(temp, JSON.stringify(value));
+  writeFileSync(temp, JSON.stringify(value), { mode });
   renameSync(temp, file);
 }
 
@@ -185,6 +186,24 @@ export function readAlias(projectId: string, kind: AliasKind): AliasTarget | nul
 
 export function writeAlias(projectId: string, kind: AliasKind, target: AliasTarget): void {
   writeJsonAtomic(previewsDir("aliases", projectId, `${kind}.json`), target);
+}
+
+// Settings, per project: what its previews of one branch and its production
+// builds get, as Vercel keeps them. Nothing else of this server's
+// environment ever joins them.
+
+export type StoredEnvironment = { previewBranch: string; vars: EnvironmentVariable[] };
+
+export function saveProjectEnvironment(projectId: string, environment: StoredEnvironment): void {
+  if (!PROJECT_ID.test(projectId)) throw new Error(`not a project id: ${projectId}`);
+  writeJsonAtomic(previewsDir("env", `${projectId}.json`), environment, 0o600);
+}
+
+// The variables a new deployment of `branch` (or production) is built and run with.
+export function deploymentEnvironment(projectId: string, target: "production" | "preview", branch: string): Record<string, string> {
+  const stored = PROJECT_ID.test(projectId) ? readJson<StoredEnvironment>(previewsDir("env", `${projectId}.json`)) : null;
+  if (!stored || (target === "preview" && branch !== stored.previewBranch)) return {};
+  return Object.fromEntries(stored.vars.map((v) => [v.key, v.value]));
 }
 
 export function buildDir(deploymentId: string): string {

@@ -27,7 +27,20 @@ const VENDOR_PATH = "__preview";
 // prerendered to HTML and hydrated in the browser. Throws BuildFailure,
 // with log lines naming the file, when the app's code doesn't build.
 // `outDir` appears complete or not at all.
-export async function buildFastPath({ files, workDir, outDir, modules }: { files: SourceFiles; workDir: string; outDir: string; modules: Modules }): Promise<{ log: string[] }> {
+export async function buildFastPath({
+  files,
+  workDir,
+  outDir,
+  modules,
+  appEnv = {},
+}: {
+  files: SourceFiles;
+  workDir: string;
+  outDir: string;
+  modules: Modules;
+  // The app's own settings: NEXT_PUBLIC_ ones inlined, all of them the prerender's environment.
+  appEnv?: Record<string, string>;
+}): Promise<{ log: string[] }> {
   const started = Date.now();
   const texts = new Map<string, string>();
   for (const [name, content] of files) if (TEXT.test(name)) texts.set(name, content.toString("utf8"));
@@ -39,7 +52,7 @@ export async function buildFastPath({ files, workDir, outDir, modules }: { files
   const [vendor] = await Promise.all([ensureVendor(modules), writeFiles(workDir, files, modules)]);
   const entry = tailwindEntry(texts);
   const sources = [...texts].filter(([name]) => /\.(tsx|jsx|ts|js|mjs)$/.test(name)).map(([, text]) => text);
-  const request = { workDir, app, sources, vendor, modules, tailwindEntry: entry };
+  const request = { workDir, app, sources, vendor, modules, tailwindEntry: entry, appEnv };
 
   const bundling = Date.now();
   const [client, server, styles] = await Promise.allSettled([bundle(request, "client"), bundle(request, "server"), compileAppStyles(workDir, entry, texts, modules)]);
@@ -64,7 +77,7 @@ export async function buildFastPath({ files, workDir, outDir, modules }: { files
   await mkdir(path.dirname(serverFile), { recursive: true });
   await writeFile(serverFile, fileOf(serverBundle, "app.js")!);
   const staticPaths = app.routes.flatMap((r) => (r.staticPath ? [r.staticPath] : []));
-  const { pages, problems } = await prerender(serverFile, vendor.serverFile, staticPaths);
+  const { pages, problems } = await prerender(serverFile, vendor.serverFile, staticPaths, appEnv);
   const pagePaths = [...new Set([...staticPaths, ...pages.keys()])];
   log.push(...problems, `Prerendered ${pages.size} of ${pagePaths.length} ${pagePaths.length === 1 ? "page" : "pages"} in ${Date.now() - prerendering} ms`);
 

@@ -31,12 +31,12 @@ function compiledChild(): Promise<string> {
 
 // Prerenders pages to HTML with react-dom/server, so a preview's HTML holds
 // its content before any script runs. The app's code runs in a separate
-// Node process with an empty environment, no access to this machine's
+// Node process whose environment is only the app's own settings, no access to this machine's
 // files but the two it loads, and a time limit: it is generated code, and
 // an endless loop or a crash must not take the builder app down with it. A
 // page that can't render outside a browser (say it touches `window` while
 // loading) is reported in `problems` and left to render in the browser.
-export async function prerender(serverBundle: string, vendorServerFile: string, paths: string[]): Promise<Prerender> {
+export async function prerender(serverBundle: string, vendorServerFile: string, paths: string[], appEnv: Record<string, string> = {}): Promise<Prerender> {
   const args = [
     PERMISSION_FLAG,
     `--allow-fs-read=${serverBundle}`,
@@ -49,7 +49,7 @@ export async function prerender(serverBundle: string, vendorServerFile: string, 
     JSON.stringify(paths),
   ];
   return new Promise((resolve) => {
-    execFile(process.execPath, args, { env: { NODE_ENV: "production" }, timeout: TIMEOUT_MS, killSignal: "SIGKILL", maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(process.execPath, args, { env: { ...appEnv, NODE_ENV: "production" }, timeout: TIMEOUT_MS, killSignal: "SIGKILL", maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       const at = stdout.lastIndexOf(MARKER);
       if (at === -1) {
         const reason = error?.killed ? `it took longer than ${TIMEOUT_MS / 1000} s` : lastLine(stderr) || "the renderer stopped";

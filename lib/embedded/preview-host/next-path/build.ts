@@ -36,12 +36,15 @@ export async function buildNextApp({
   projectId,
   deploymentId,
   outDir,
+  appEnv = {},
 }: {
   files: SourceFiles;
   modules: ResolvedModules;
   projectId: string;
   deploymentId: string;
   outDir: string;
+  // The app's own settings (NEXT_PUBLIC_ ones are inlined by next build).
+  appEnv?: Record<string, string>;
 }): Promise<{ log: string[] }> {
   const nextBin = path.join(modules.nodeModules, "next", "dist", "bin", "next");
   if (!modules.setDir) throw new Error("the Next.js path needs an installed dependency set");
@@ -51,7 +54,7 @@ export async function buildNextApp({
   waiting++;
   const turn = running.then(() => {
     waiting--;
-    return build(files, modules, nextBin, { projectId, deploymentId }, outDir);
+    return build(files, modules, nextBin, { projectId, deploymentId }, outDir, appEnv);
   });
   running = turn.catch(() => {});
   return turn;
@@ -59,12 +62,12 @@ export async function buildNextApp({
 
 type BuildIds = { projectId: string; deploymentId: string };
 
-async function build(files: SourceFiles, modules: ResolvedModules, nextBin: string, ids: BuildIds, outDir: string): Promise<{ log: string[] }> {
+async function build(files: SourceFiles, modules: ResolvedModules, nextBin: string, ids: BuildIds, outDir: string, appEnv: Record<string, string>): Promise<{ log: string[] }> {
   const started = Date.now();
   const { dir: buildDir, log, fontsMock } = await prepareWorkspace(modules, ids.projectId, files);
   const folder = path.relative(modules.setDir!, buildDir);
 
-  const env: Record<string, string> = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: buildDir, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", CI: "1" };
+  const env: Record<string, string> = { ...appEnv, PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: buildDir, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", CI: "1" };
   // next/font/google downloads fonts while building; here they come from a
   // local answer instead (./fonts.ts), a file of the workspace's.
   if (fontsMock) env.NEXT_FONT_GOOGLE_MOCKED_RESPONSES = path.join(buildDir, FONTS_MOCK);
@@ -82,7 +85,7 @@ async function build(files: SourceFiles, modules: ResolvedModules, nextBin: stri
 
   const appDir = path.join(modules.setDir!, "apps", ids.deploymentId);
   await publishBuild(buildDir, appDir);
-  const manifest: NextManifest = { kind: "next", appDir, nextBin };
+  const manifest: NextManifest = { kind: "next", appDir, nextBin, appEnv };
   const staging = `${outDir}.tmp`;
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
@@ -144,8 +147,9 @@ export function buildErrors(lines: string[], folder: string): string[] {
     lines.findIndex((line) => /Failed to compile|Build error occurred|Error occurred prerendering/.test(line)),
     0,
   );
-  const detail = lines
-    .slice(start)
+  // Why a page failed is printed before "Build error occurred", which names only the page.
+  const causes = lines.slice(0, start).filter((line) => /^\s*\[cause\]:|^\s*(?:[A-Z]\w*)?Error: /.test(line));
+  const detail = [...new Set(causes), ...lines.slice(start)]
     .map((line) => line.trim().replace(new RegExp(`(?:\\S*/)?${folder}/`, "g"), ""))
     .filter((line) => line && !/^at\s/.test(line) && !/^>?\s*\d+\s*\|/.test(line) && !/^\|/.test(line));
   return detail.length > 0 ? detail.slice(0, 12) : ["next build failed"];

@@ -117,7 +117,7 @@ function startServer(deploymentId: string, manifest: NextManifest): Server {
         "--hostname",
         "127.0.0.1",
       ],
-      { cwd: manifest.appDir, env: { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }, stdio: ["ignore", "pipe", "pipe"] },
+      { cwd: manifest.appDir, env: { ...manifest.appEnv, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }, stdio: ["ignore", "pipe", "pipe"] },
     );
     server.child = child;
     const keep = (chunk: Buffer) => {
