@@ -1,7 +1,7 @@
 import "server-only";
 
 import { randomBytes } from "node:crypto";
-import { copyFile, link, mkdir, rename, rm, symlink, writeFile } from "node:fs/promises";
+import { copyFile, link, mkdir, readFile, rename, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { SourceFiles } from "../git-tree";
 import { type Bundle, bundle } from "./bundle";
@@ -9,7 +9,8 @@ import { htmlDocument } from "./document";
 import { BuildFailure, isBuildFailure } from "../build-failure";
 import { type FastPathManifest, MANIFEST_FILE } from "../manifest";
 import { prerender } from "./prerender";
-import { findFontCalls, fontStyles } from "../font-calls";
+import { fallbackMetrics, type FontFace, fontFaces } from "../deps/fonts";
+import { findFontCalls, fontRequest, fontStyles } from "../font-calls";
 import type { IconLink } from "./prerender";
 import { findRoutes } from "./routes";
 import { compileStyles, tailwindEntry } from "./styles";
@@ -41,6 +42,8 @@ export async function buildFastPath({ files, workDir, outDir, modules }: { files
   const sources = [...texts].filter(([name]) => /\.(tsx|jsx|ts|js|mjs)$/.test(name)).map(([, text]) => text);
   const request = { workDir, app, sources, vendor, modules, tailwindEntry: entry };
 
+  const fontCalls = findFontCalls(sources);
+  const fonts = fontFaces(fontCalls.flatMap((call) => fontRequest(call) ?? []));
   const bundling = Date.now();
   const [client, server, styles] = await Promise.allSettled([bundle(request, "client"), bundle(request, "server"), compileAppStyles(workDir, entry, texts, modules)]);
   const failures = [client, server, styles].flatMap((r) => (r.status === "rejected" ? [r.reason as unknown] : []));
@@ -53,8 +56,16 @@ export async function buildFastPath({ files, workDir, outDir, modules }: { files
   const serverBundle = (server as PromiseFulfilledResult<Bundle>).value;
   const { css, classes, warnings } = (styles as PromiseFulfilledResult<Awaited<ReturnType<typeof compileStyles | typeof compileStylesV3>>>).value;
   const appJs = fileOf(clientBundle, "app.js")!;
-  const appCss = [css, fileOf(clientBundle, "app.css") ?? "", fontStyles(findFontCalls(sources))].filter(Boolean).join("\n");
+  const { faces, log: fontLog } = await fonts;
+  const fontFiles = new Map<string, string>(); // URL path → font package file
+  const fontUrl = (face: FontFace) => {
+    const urlPath = `/${VENDOR_PATH}/fonts/${path.basename(face.file)}`;
+    fontFiles.set(urlPath, face.file);
+    return urlPath;
+  };
+  const appCss = [css, fileOf(clientBundle, "app.css") ?? "", fontStyles(fontCalls, { faces, url: fontUrl, metrics: fallbackMetrics })].filter(Boolean).join("\n");
   log.push(
+    ...fontLog,
     ...[...warnings, ...clientBundle.warnings].slice(0, 10).map((w) => `warning: ${w}`),
     `Bundled app.js (${kb(appJs)}) and app.css (${kb(appCss)}, ${classes === null ? "Tailwind CSS 3" : `${classes} class candidates`}) in ${Date.now() - bundling} ms`,
   );
@@ -84,6 +95,7 @@ export async function buildFastPath({ files, workDir, outDir, modules }: { files
     fileIcons.push(icon);
   }
   for (const asset of clientBundle.files) if (asset.path.startsWith("assets/")) serve(`/${asset.path}`, asset.path, asset.contents);
+  for (const [urlPath, file] of fontFiles) serve(urlPath, urlPath.slice(1), await readFile(file));
   serve("/app.js", "app.js", appJs);
   serve("/app.css", "app.css", appCss);
   const vendorFile = `${VENDOR_PATH}/${path.basename(vendor.clientFile)}`;
