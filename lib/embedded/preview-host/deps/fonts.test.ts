@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { fallbackMetrics, fontPackages, packageFaces } from "./fonts";
+import { fallbackMetrics, fontFaces, fontPackages, packageFaces } from "./fonts";
 
 // A Fontsource package as published: metadata.json, unicode.json and
 // files/<id>-<subset>-<weight or axis>-<style>.woff2.
@@ -51,4 +51,12 @@ describe("font faces from the registry's font packages", () => {
     expect(fallbackMetrics("Geist")?.sizeAdjust).toMatch(/^\d+\.\d+%$/);
     expect(fallbackMetrics("No Such Family")).toBeNull();
   });
+});
+
+describe("a family the registry has no package for", () => {
+  it("has no faces and says so in the build log, without failing", async () => {
+    const { faces, log } = await fontFaces([{ family: "Made Up Family", weights: ["variable"], styles: ["normal"], subsets: ["latin"] }]);
+    expect(faces.get("Made Up Family")).toEqual([]);
+    expect(log).toEqual(["Font Made Up Family: not published as a font package; shown in its fallback"]);
+  }, 60_000);
 });
