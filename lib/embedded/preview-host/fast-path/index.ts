@@ -1,7 +1,8 @@
 import "server-only";
 
-import { randomBytes } from "node:crypto";
-import { copyFile, link, mkdir, readFile, rename, rm, symlink, writeFile } from "node:fs/promises";
+import { createHash, randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { copyFile, link, mkdir, rename, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { SourceFiles } from "../git-tree";
 import { type Bundle, bundle } from "./bundle";
@@ -57,10 +58,14 @@ export async function buildFastPath({ files, workDir, outDir, modules }: { files
   const { css, classes, warnings } = (styles as PromiseFulfilledResult<Awaited<ReturnType<typeof compileStyles | typeof compileStylesV3>>>).value;
   const appJs = fileOf(clientBundle, "app.js")!;
   const { faces, log: fontLog } = await fonts;
-  const fontFiles = new Map<string, string>(); // URL path → font package file
+  // Named by their contents, as the preview server caches /__preview/ files
+  // for good.
+  const fontFiles = new Map<string, Buffer>(); // URL path → font file
   const fontUrl = (face: FontFace) => {
-    const urlPath = `/${VENDOR_PATH}/fonts/${path.basename(face.file)}`;
-    fontFiles.set(urlPath, face.file);
+    const contents = readFileSync(face.file);
+    const hash = createHash("sha256").update(contents).digest("hex").slice(0, 12);
+    const urlPath = `/${VENDOR_PATH}/fonts/${path.basename(face.file, ".woff2")}.${hash}.woff2`;
+    fontFiles.set(urlPath, contents);
     return urlPath;
   };
   const appCss = [css, fileOf(clientBundle, "app.css") ?? "", fontStyles(fontCalls, { faces, url: fontUrl, metrics: fallbackMetrics })].filter(Boolean).join("\n");
@@ -95,7 +100,7 @@ export async function buildFastPath({ files, workDir, outDir, modules }: { files
     fileIcons.push(icon);
   }
   for (const asset of clientBundle.files) if (asset.path.startsWith("assets/")) serve(`/${asset.path}`, asset.path, asset.contents);
-  for (const [urlPath, file] of fontFiles) serve(urlPath, urlPath.slice(1), await readFile(file));
+  for (const [urlPath, contents] of fontFiles) serve(urlPath, urlPath.slice(1), contents);
   serve("/app.js", "app.js", appJs);
   serve("/app.css", "app.css", appCss);
   const vendorFile = `${VENDOR_PATH}/${path.basename(vendor.clientFile)}`;
