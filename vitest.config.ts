@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 
@@ -47,6 +48,12 @@ const projects: TestProjectInlineConfiguration[] = [
       name: "pglite",
       include: databaseTests,
       exclude: ignored,
+      globalSetup: ["tests/setup/pglite-template.ts"],
+      // PGlite is PostgreSQL in WebAssembly. V8 compiles it quickly with its
+      // baseline compiler, then recompiles the hot parts with its optimizing
+      // one, several seconds of CPU in every test process; a test file's
+      // few hundred queries run as fast on the baseline code alone.
+      execArgv: ["--liftoff-only"],
       setupFiles: ["tests/setup/isolation.ts", "tests/setup/database.ts"],
       env: { DATABASE_URL: "", TEST_POSTGRES_URL: "" },
       ...timeouts,
@@ -54,10 +61,17 @@ const projects: TestProjectInlineConfiguration[] = [
   },
 ];
 
+// The projects that need `next build` run after all the others (a higher
+// groupOrder), so the build, started in the background by their global
+// setups (e2e/support/build.ts), overlaps the unit and database tests
+// instead of holding them up.
+const afterTheBuild = { sequence: { groupOrder: 1 } };
+
 // The builder journey in Chromium, against `next build && next start`.
 projects.push({
   ...shared,
   test: {
+    ...afterTheBuild,
     name: "browser",
     include: ["e2e/**/*.test.ts"],
     exclude: ["e2e/production/**"],
@@ -72,6 +86,7 @@ projects.push({
 projects.push({
   ...shared,
   test: {
+    ...afterTheBuild,
     name: "production",
     include: ["e2e/production/**/*.test.ts"],
     globalSetup: ["e2e/production/global-setup.ts"],
@@ -103,4 +118,9 @@ if (postgresUrl) {
   });
 }
 
-export default defineConfig({ test: { projects } });
+// Vitest's default on a 2-core machine is one test file at a time, and most
+// files spend much of their time waiting on child processes (git, esbuild,
+// pnpm, next, Chromium) and servers; two at a time keeps both cores busy.
+const maxWorkers = Math.max(2, os.availableParallelism() - 1);
+
+export default defineConfig({ test: { projects, maxWorkers } });

@@ -3,13 +3,15 @@
 //    - open loop at a fixed 300 requests/s (300 open tabs polling once a
 //      second) for 20 s, after 5 s at the same rate that isn't counted (the
 //      first polls open the database pool and warm the code; tabs that have
-//      been polling for a while are the steady state measured): p99 from each
-//      request's planned start ≤ 50 ms, and no errors;
+//      been polling for a while are the steady state measured), five runs
+//      (BENCH_OPEN_RUNS), each reported: p99 from each request's planned
+//      start ≤ 50 ms and ≤ 4× the static route's p99 in the same run, no
+//      errors, in at least 4 of 5 runs;
 //    - 64 always-busy connections: throughput ratio (target ≥ 0.5).
 // Peak server memory is reported too.
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { openSync, readFileSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -23,6 +25,11 @@ const DURATION = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
 const OPEN_RATE = Number(process.env.BENCH_OPEN_RATE ?? 300);
 const OPEN_SECONDS = Number(process.env.BENCH_OPEN_SECONDS ?? 20);
 const WARMUP_SECONDS = Number(process.env.BENCH_OPEN_WARMUP_SECONDS ?? 5);
+const OPEN_RUNS = Number(process.env.BENCH_OPEN_RUNS ?? 5);
+// Diagnostics: extra Node flags for the server (e.g. --trace-gc) and a file
+// for its output, which then starts with the server's start time (epoch ms).
+const SERVER_ARGS = (process.env.BENCH_SERVER_ARGS ?? "").split(" ").filter(Boolean);
+const SERVER_LOG = process.env.BENCH_SERVER_LOG;
 
 if (!process.env.BENCH_SKIP_BUILD) execFileSync(process.execPath, [nextBin, "build"], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
 
@@ -39,8 +46,12 @@ await admin.unsafe(`create database "${dbName}"`);
 const dbUrl = new URL(process.env.BENCH_POSTGRES_URL!);
 dbUrl.pathname = `/${dbName}`;
 
-const server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
-  stdio: "ignore",
+if (SERVER_LOG) writeFileSync(SERVER_LOG, `started ${Date.now()}\n`);
+// Started as `npm start` starts it (its Node flags: a young generation sized
+// for a server's request garbage, see README), without npm in between.
+const startFlags = (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start.split(" ").filter((word) => word.startsWith("--"));
+const server = spawn(process.execPath, [...startFlags, ...SERVER_ARGS, nextBin, "start", "-p", String(port)], {
+  stdio: SERVER_LOG ? ["ignore", openSync(SERVER_LOG, "a"), openSync(SERVER_LOG, "a")] : "ignore",
   env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", APP_URL: base, DATABASE_URL: dbUrl.toString() },
 });
 // A server left running after a crash would slow every later run on this machine.
@@ -64,33 +75,40 @@ try {
   await fetch(`${base}/api/apps/${appId}/preview/sync`, { method: "POST", headers: { ...headers, cookie }, body: JSON.stringify({ chatId }) });
 
   const statusUrl = `${base}/api/apps/${appId}/deploy/staging`;
-  const open = async (url: string, extra: Record<string, string> = {}) => {
-    await openLoop({ url, rate: OPEN_RATE, seconds: WARMUP_SECONDS, headers: extra });
-    return openLoop({ url, rate: OPEN_RATE, seconds: OPEN_SECONDS, headers: extra });
-  };
-  const openStatic = await open(`${base}/api/health`);
-  const openStatus = await open(statusUrl, { cookie });
-  const openRows: Result[] = [
-    {
-      name: `Status route latency, open loop at ${OPEN_RATE} req/s (p50, p99)`,
+  // Warm-up first (not counted), then runs of the static route and the
+  // status route side by side, each run judged against the static route of
+  // the same run: p99 ≤ 50 ms and ≤ 4× the static route's.
+  await openLoop({ url: `${base}/api/health`, rate: OPEN_RATE, seconds: WARMUP_SECONDS });
+  await openLoop({ url: statusUrl, rate: OPEN_RATE, seconds: WARMUP_SECONDS, headers: { cookie } });
+  const openRows: Result[] = [];
+  let passed = 0;
+  for (let run = 1; run <= OPEN_RUNS; run++) {
+    const openStatic = await openLoop({ url: `${base}/api/health`, rate: OPEN_RATE, seconds: OPEN_SECONDS });
+    const openStatus = await openLoop({ url: statusUrl, rate: OPEN_RATE, seconds: OPEN_SECONDS, headers: { cookie } });
+    const ratio = openStatus.p99 / Math.max(openStatic.p99, 1);
+    const pass = openStatus.p99 <= 50 && ratio <= 4 && openStatus.errors === 0;
+    if (pass) passed++;
+    if (SERVER_LOG) writeFileSync(`${SERVER_LOG}.slow-${run}.json`, JSON.stringify({ static: openStatic.slow, status: openStatus.slow }));
+    openRows.push({
+      name: `Status route latency, open loop at ${OPEN_RATE} req/s, run ${run} (p50, p99)`,
       unit: "ms",
       median: openStatus.p50,
       p95: openStatus.p99,
       runs: openStatus.requests,
-      target: "p99 ≤ 50 ms, 0 errors",
-      pass: openStatus.p99 <= 50 && openStatus.errors === 0,
-      note: `${openStatus.errors} errors, max ${openStatus.max} ms`,
-    },
-    // The floor on the same server and machine at the same rate.
-    {
-      name: `Static route latency, open loop at ${OPEN_RATE} req/s (p50, p99)`,
-      unit: "ms",
-      median: openStatic.p50,
-      p95: openStatic.p99,
-      runs: openStatic.requests,
-      note: `${openStatic.errors} errors, max ${openStatic.max} ms`,
-    },
-  ];
+      target: "p99 ≤ 50 ms and ≤ 4× static, 0 errors",
+      pass,
+      note: `${openStatus.errors} errors, max ${openStatus.max} ms; static route p50 ${openStatic.p50} ms, p99 ${openStatic.p99} ms (${round(ratio)}×), max ${openStatic.max} ms`,
+    });
+  }
+  openRows.push({
+    name: `Status route open-loop runs within target (of ${OPEN_RUNS})`,
+    unit: "runs",
+    median: passed,
+    p95: passed,
+    runs: OPEN_RUNS,
+    target: `≥ ${Math.ceil(OPEN_RUNS * 0.8)}`,
+    pass: passed >= Math.ceil(OPEN_RUNS * 0.8),
+  });
   // Not process.exit: the finally below must stop the server.
   if (process.env.BENCH_OPEN_ONLY) report(openRows);
   else report([...openRows, ...(await closedLoop(statusUrl, cookie))]);

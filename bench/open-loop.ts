@@ -4,7 +4,11 @@
 // when the server slows, which hides queueing; this is how pollers behave.
 import http from "node:http";
 
-export type OpenLoopResult = { requests: number; errors: number; p50: number; p99: number; max: number };
+// `slow`: when (epoch ms, planned start) each request over SLOW_MS started,
+// to line bursts up with the server's own log (BENCH_SERVER_LOG).
+export type OpenLoopResult = { requests: number; errors: number; p50: number; p99: number; max: number; slow: { at: number; ms: number }[] };
+
+const SLOW_MS = 50;
 
 const TIMEOUT_MS = 10_000;
 
@@ -14,6 +18,7 @@ export async function openLoop({ url, rate, seconds, headers = {} }: { url: stri
   const gap = 1000 / rate;
   const start = performance.now() + 50;
   const latencies: number[] = [];
+  const slow: { at: number; ms: number }[] = [];
   let errors = 0;
   const pending: Promise<void>[] = [];
 
@@ -26,7 +31,9 @@ export async function openLoop({ url, rate, seconds, headers = {} }: { url: stri
         const planned = start + next * gap;
         pending.push(
           get(url, headers, agent).then((ok) => {
-            latencies.push(performance.now() - planned);
+            const latency = performance.now() - planned;
+            latencies.push(latency);
+            if (latency > SLOW_MS) slow.push({ at: Math.round(performance.timeOrigin + planned), ms: Math.round(latency) });
             if (!ok) errors++;
           }),
         );
@@ -42,7 +49,7 @@ export async function openLoop({ url, rate, seconds, headers = {} }: { url: stri
 
   latencies.sort((a, b) => a - b);
   const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)]! * 10) / 10;
-  return { requests: latencies.length, errors, p50: at(0.5), p99: at(0.99), max: at(1) };
+  return { requests: latencies.length, errors, p50: at(0.5), p99: at(0.99), max: at(1), slow };
 }
 
 function get(url: string, headers: Record<string, string>, agent: http.Agent): Promise<boolean> {

@@ -1,18 +1,22 @@
 // Builds the app and starts it with `next start` on the embedded defaults,
-// with a fresh data directory and a fresh database for every run.
+// with a fresh data directory and a fresh database for every run. Both happen
+// in the background (see ./support/build.ts): the test files wait for
+// `appReady` before their first request.
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { chromiumMissing } from "./chromium";
-import { buildOnce } from "./support/build";
-import { freePort, freshDatabase, startNextServer } from "./support/next-server";
+import { recordOutcome, startBuild } from "./support/build";
+import { freePort, freshDatabase, type RunningApp, startNextServer } from "./support/next-server";
 
 declare module "vitest" {
   export interface ProvidedContext {
     baseURL: string;
     faultFile: string;
+    // A file saying whether the app above is up (see whenReady).
+    appReady: string;
     // Why the suite cannot run on this machine; absent when it can.
     skipReason?: string;
   }
@@ -31,33 +35,42 @@ export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "csd-e2e-"));
   const [appPort, previewPort] = await Promise.all([freePort(), freePort()]);
   const faultFile = path.join(dataDir, "preview-fault");
+  const appReady = path.join(dataDir, "app-ready.json");
   const database = await freshDatabase();
+  const build = startBuild();
 
-  buildOnce();
+  let app: RunningApp | undefined;
+  const starting = recordOutcome(
+    appReady,
+    build.done.then(async () => {
+      app = await startNextServer({
+        port: appPort,
+        env: {
+          DATABASE_URL: database.url,
+          DATA_DIR: dataDir,
+          BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
+          ADMIN_EMAILS: "",
+          LOCAL_PREVIEW_PORT: String(previewPort),
+          LOCAL_PREVIEW_FAULT_FILE: faultFile,
+          LOCAL_GENERATOR_DELAY_MS: "15",
+          V0_API_KEY: "",
+          GITHUB_TOKEN: "",
+          VERCEL_TOKEN: "",
+        },
+      });
+    }),
+  );
 
-  const app = await startNextServer({
-    port: appPort,
-    env: {
-      DATABASE_URL: database.url,
-      DATA_DIR: dataDir,
-      BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
-      ADMIN_EMAILS: "",
-      LOCAL_PREVIEW_PORT: String(previewPort),
-      LOCAL_PREVIEW_FAULT_FILE: faultFile,
-      LOCAL_GENERATOR_DELAY_MS: "15",
-      V0_API_KEY: "",
-      GITHUB_TOKEN: "",
-      VERCEL_TOKEN: "",
-    },
-  });
-
-  project.provide("baseURL", app.baseURL);
+  project.provide("baseURL", `http://localhost:${appPort}`);
   project.provide("faultFile", faultFile);
+  project.provide("appReady", appReady);
 
   return async () => {
-    await app.stop();
+    build.stop();
+    await starting;
+    await app?.stop();
     await database.drop();
     rmSync(dataDir, { recursive: true, force: true });
-    if (process.env.E2E_SERVER_LOG) console.log(app.log());
+    if (process.env.E2E_SERVER_LOG) console.log(app?.log());
   };
 }

@@ -69,6 +69,37 @@ describe("useChat", () => {
     expect(onReplyFinished).toHaveBeenCalledWith("chat-1");
   });
 
+  it("asks for the preview with the chat the stream named, without waiting for history to refresh", async () => {
+    mockServer(() => new Response(sse({ object: "chat", id: "chat-1" }, { object: "message.delta" }), { headers: { "x-app-id": APP_ID } }));
+    const onReplyFinished = vi.fn().mockResolvedValue(undefined);
+    const { result } = renderHook(() => useChat(APP_ID, { onReplyFinished }), { wrapper });
+    await waitFor(() => expect(result.current.messages).toEqual([]));
+    await act(() => result.current.send("a todo app"));
+    const reader = result.current.live!.stream!.getReader();
+    await act(async () => {
+      while (!(await reader.read()).done);
+    });
+
+    // History now answers only when told to.
+    let answerHistory!: () => void;
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(() => new Promise<Response>((resolve) => (answerHistory = () => resolve(Response.json({ chatId: "chat-1", messages: [], demoUrl: null }))))),
+    );
+    let completed!: Promise<void>;
+    act(() => {
+      completed = result.current.onStreamComplete();
+    });
+    await waitFor(() => expect(onReplyFinished).toHaveBeenCalledWith("chat-1"));
+    expect(result.current.phase).toBe("finishing");
+    await act(async () => {
+      answerHistory();
+      await completed;
+    });
+    expect(result.current.phase).toBe("done");
+    expect(result.current.live).toBeNull();
+  });
+
   it("shows the server's plain message when the request is refused", async () => {
     mockServer(() =>
       Response.json(

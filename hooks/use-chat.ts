@@ -5,7 +5,7 @@ import useSWR from "swr";
 import { useStreamingHandOff } from "@/contexts/streaming-context";
 import type { ChatView } from "@/lib/chat/chat-view";
 import { FIX_REQUEST_LINE } from "@/lib/fix-it/message";
-import { requestFix, requestReply, watchForStreamError } from "@/lib/client/reply-request";
+import { requestFix, requestReply, watchReplyStream } from "@/lib/client/reply-request";
 import { chatReducer, initialChatState, isBusy } from "@/lib/client/chat-state";
 
 type Options = {
@@ -23,6 +23,9 @@ export function useChat(appId: string, options: Options = {}) {
   const { take } = useStreamingHandOff();
   const onReplyFinished = useRef(options.onReplyFinished);
   const replyFailed = useRef(false);
+  // The chat the live reply named in its stream (recorded by the server
+  // before the stream ends).
+  const replyChatId = useRef<string | null>(null);
   useEffect(() => {
     onReplyFinished.current = options.onReplyFinished;
   });
@@ -35,7 +38,9 @@ export function useChat(appId: string, options: Options = {}) {
   const startStreaming = useCallback(
     (message: string, stream: ReadableStream<Uint8Array>) => {
       replyFailed.current = false;
-      dispatch({ type: "streaming", message, stream: watchForStreamError(stream, fail) });
+      replyChatId.current = null;
+      const watched = watchReplyStream(stream, { onError: fail, onChatId: (id) => (replyChatId.current = id) });
+      dispatch({ type: "streaming", message, stream: watched });
     },
     [fail],
   );
@@ -77,9 +82,17 @@ export function useChat(appId: string, options: Options = {}) {
   const mutateHistory = history.mutate;
   const onStreamComplete = useCallback(async () => {
     dispatch({ type: "completed" });
-    const fresh = await mutateHistory().catch(() => undefined);
-    dispatch({ type: "history-synced" });
-    if (!replyFailed.current && fresh?.chatId) await onReplyFinished.current?.(fresh.chatId);
+    const refreshed = mutateHistory()
+      .catch(() => undefined)
+      .then((fresh) => {
+        dispatch({ type: "history-synced" });
+        return fresh;
+      });
+    // The preview is asked for at once, beside the history refresh, when the
+    // stream named its chat; otherwise history says which chat it was.
+    const chatId = replyChatId.current ?? (await refreshed)?.chatId;
+    if (!replyFailed.current && chatId) await onReplyFinished.current?.(chatId);
+    await refreshed;
     dispatch({ type: "finished" });
   }, [mutateHistory]);
 

@@ -35,6 +35,30 @@ describe("usePreview", () => {
     await waitFor(() => expect(result.current.busy).toBe(true));
   });
 
+  it("shows the new preview from the update's own answer, without reading the status again", async () => {
+    const first = { ...idle, previewUrl: null, canPublish: false, state: "idle" };
+    const ready = { ...idle, previewUrl: "https://app-preview.example", versions: [{ id: "v1", url: "https://dpl-1.example", readyAt: "2026-01-01T00:00:00.000Z", live: false, current: true }] };
+    const gets: string[] = [];
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (url: string, init?: RequestInit) => {
+        if (init?.method === "POST") return Response.json({ status: "ready", previewUrl: ready.previewUrl, message: "Preview ready", preview: ready });
+        gets.push(url);
+        return Response.json(first);
+      }),
+    );
+    const { result } = renderHook(() => usePreview("app-1"), { wrapper });
+    await waitFor(() => expect(result.current.status?.state).toBe("idle"));
+    const readsBefore = gets.length;
+
+    await act(async () => {
+      await result.current.sync("chat-1");
+    });
+    expect(result.current.status).toEqual(ready);
+    expect(result.current.busy).toBe(false);
+    expect(gets).toHaveLength(readsBefore);
+  });
+
   it("follows a preview update that is already running instead of reporting it", async () => {
     let answer: object = { ...idle, state: "updating", step: "building", canPublish: false };
     const conflict = { error: { code: "conflict", message: "Your preview is still updating; try again in a moment." } };

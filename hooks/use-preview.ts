@@ -4,7 +4,7 @@ import { useCallback, useState } from "react";
 import useSWR from "swr";
 import type { PreviewStatus } from "@/lib/deploy/preview-status";
 import type { PublishResult } from "@/lib/deploy/publish-production";
-import type { StagingResult } from "@/lib/deploy/sync-staging";
+import type { BrowserPreviewAnswer } from "@/lib/deploy/preview-after-reply";
 import { FetchError, fetchJson } from "@/lib/fetch-json";
 
 type Action = "sync" | "publish" | "rollback";
@@ -34,8 +34,11 @@ export function usePreview(appId: string) {
       setNotice(null);
       // Show the cycle at once; the poll takes over from here.
       void mutate((current) => current && { ...current, state: optimistic, step: "saving", startedAt: new Date().toISOString(), canPublish: false, canFix: false }, { revalidate: false });
+      let answered: PreviewStatus | undefined;
       try {
-        return await fetchJson<T>(url, { method: "POST", body: JSON.stringify(body) });
+        const answer = await fetchJson<T>(url, { method: "POST", body: JSON.stringify(body) });
+        answered = (answer as { preview?: PreviewStatus } | null)?.preview;
+        return answer;
       } catch (e) {
         // A preview update already running (the server starts one itself when a
         // reply's update wasn't asked for in time) is this reply's update: just
@@ -45,14 +48,17 @@ export function usePreview(appId: string) {
         return null;
       } finally {
         setRequesting(null);
-        await mutate();
+        // The new preview shows from the answer when it carries the status;
+        // otherwise (an error, Publish) the status is read again.
+        if (answered) await mutate(answered, { revalidate: false });
+        else await mutate();
       }
     },
     [mutate],
   );
 
   const sync = useCallback(
-    (chatId: string) => run<StagingResult>("sync", `/api/apps/${appId}/preview/sync`, { chatId }, "updating"),
+    (chatId: string) => run<BrowserPreviewAnswer>("sync", `/api/apps/${appId}/preview/sync`, { chatId }, "updating"),
     [appId, run],
   );
   const publish = useCallback(

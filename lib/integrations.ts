@@ -50,6 +50,14 @@ async function gitHost(env: Env): Promise<GitHost> {
   return createLocalGitHost({ owner: env.GITHUB_ORG, author });
 }
 
+// Work a first preview would otherwise wait for, done at server start: the
+// local preview host's shared React bundle (built once per React version).
+export async function warmUpIntegrations(env: Env = getEnv()): Promise<void> {
+  if (env.VERCEL_TOKEN) return;
+  const { warmUpLocalPreviews } = await import("@/lib/embedded/preview-host");
+  await warmUpLocalPreviews();
+}
+
 async function previewHost(env: Env): Promise<PreviewHost> {
   if (env.VERCEL_TOKEN) {
     const { createVercelHost } = await import("@/lib/vercel/real");

@@ -6,13 +6,14 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { deployMessages } from "@/lib/deploy/messages";
 import { projectNameFor } from "@/lib/deploy/vercel-project";
 import { followReply } from "@/lib/v0/stream-events";
 import { startFakeGitHub } from "@/tests/fakes/github-server";
 import { startFakeV0 } from "@/tests/fakes/v0-server";
 import { startFakeVercel } from "@/tests/fakes/vercel-server";
+import { WAIT_LIMIT_MS, whenReady } from "../support/build";
 import { type HttpBuilder, signUpOverHttp } from "../support/http-session";
 import { freePort, freshDatabase, type RunningApp, startNextServer } from "../support/next-server";
 
@@ -27,6 +28,9 @@ let database: Awaited<ReturnType<typeof freshDatabase>>;
 let app: RunningApp;
 let dataDir: string;
 let builder: HttpBuilder;
+
+// The build is made in the background (./global-setup.ts).
+beforeAll(() => whenReady(inject("buildReady")), WAIT_LIMIT_MS);
 
 beforeAll(async () => {
   v0 = await startFakeV0();

@@ -36,14 +36,17 @@ async function streamedReply(send: () => Promise<Response>, appId: string | unde
   return { appId: res.headers.get("x-app-id") ?? appId ?? "", stream: res.body };
 }
 
-// Passes the stream through untouched while watching for the plain-language
-// error event the server adds when generation fails mid-reply.
-export function watchForStreamError(
+// Passes the stream through untouched while watching it for what the page
+// acts on: the plain-language error event the server adds when generation
+// fails mid-reply, and the chat the reply belongs to (its first event), so
+// the preview can be asked for the moment the reply ends.
+export function watchReplyStream(
   stream: ReadableStream<Uint8Array>,
-  onError: (message: string) => void,
+  { onError, onChatId }: { onError: (message: string) => void; onChatId?: (chatId: string) => void },
 ): ReadableStream<Uint8Array> {
   const decoder = new TextDecoder();
   let buffer = "";
+  let chatSeen = false;
   return stream.pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, controller) {
@@ -52,10 +55,15 @@ export function watchForStreamError(
         const lines = buffer.split("\n");
         buffer = lines.pop() ?? "";
         for (const line of lines) {
-          if (!line.startsWith("data: ") || !line.includes('"error"')) continue;
+          const wanted = line.includes('"error"') || (!chatSeen && line.includes('"chat"'));
+          if (!line.startsWith("data: ") || !wanted) continue;
           try {
-            const event = JSON.parse(line.slice(6)) as { object?: string; message?: string };
+            const event = JSON.parse(line.slice(6)) as { object?: string; message?: string; id?: unknown };
             if (event.object === "error" && event.message) onError(event.message);
+            if (event.object === "chat" && typeof event.id === "string" && !chatSeen) {
+              chatSeen = true;
+              onChatId?.(event.id);
+            }
           } catch {
             // Not JSON: v0's own lines are handled by the renderer.
           }

@@ -10,7 +10,7 @@ import { getDb } from "@/lib/db/client";
 import { getAppById } from "@/lib/db/queries";
 import { deployments } from "@/lib/db/schema";
 import { drain } from "@/tests/helpers/apps";
-import { callRoute, errorOf } from "@/tests/helpers/route";
+import { callRoute } from "@/tests/helpers/route";
 import { signUp, type TestUser } from "@/tests/helpers/session";
 import { previewAfterReply } from "./preview-after-reply";
 
@@ -68,10 +68,15 @@ describe("the preview of a finished reply", () => {
     const server = previewAfterReply(await getIntegrations(), { appId: turn.app.id, reply: turn.reply, graceMs: 0 });
     await until(() => rowsOf(turn.app.id), (r) => r.length > 0);
 
-    // While the server's update runs: the plain "still updating" answer.
+    // While the server's update runs: that update's answer, when it ends,
+    // with the panel's status (no second cycle, no "still updating" error).
     const during = await syncFromBrowser(turn.app.id, chatId!);
-    expect(await errorOf(during)).toMatchObject({ status: 409, code: "conflict" });
+    expect(during.status).toBe(200);
+    const followed = (await during.json()) as { status: string; previewUrl: string; preview: { state: string; previewUrl: string; versions: unknown[] } };
     expect(await server).toMatchObject({ status: "ready" });
+    expect(followed).toMatchObject({ status: "ready", previewUrl: (await rowsOf(turn.app.id))[0]!.previewUrl });
+    expect(followed.preview).toMatchObject({ state: "ready", previewUrl: followed.previewUrl });
+    expect(followed.preview.versions).toHaveLength(1);
 
     // After it: that preview, without a second cycle.
     const after = (await (await syncFromBrowser(turn.app.id, chatId!)).json()) as { status: string; previewUrl: string };

@@ -1,9 +1,13 @@
-// Gives every test file its own empty database: a fresh in-memory PGlite, or a
-// freshly created database on the PostgreSQL server named by TEST_POSTGRES_URL.
-// Migrations are applied from the committed SQL files, as the server does.
+// Gives every test file its own empty database: a copy of the migrated PGlite
+// database made once per run (./pglite-template.ts), or a freshly created
+// database on the PostgreSQL server named by TEST_POSTGRES_URL. Migrations
+// are applied from the committed SQL files, as the server does (on a copy
+// they find nothing left to apply).
 import { randomBytes } from "node:crypto";
+import { cpSync } from "node:fs";
+import path from "node:path";
 import postgres from "postgres";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 
 const serverUrl = process.env.TEST_POSTGRES_URL;
 const databaseName = `test_${randomBytes(6).toString("hex")}`;
@@ -14,7 +18,10 @@ if (serverUrl) {
   process.env.DATABASE_URL = url.toString();
   process.env.TEST_DATABASE_NAME = databaseName;
 } else {
-  process.env.PGLITE_DIR = "memory://";
+  // Inside the file's data directory, which tests/setup/isolation.ts removes.
+  const dir = path.join(process.env.DATA_DIR!, "pglite");
+  cpSync(inject("pgliteTemplate"), dir, { recursive: true });
+  process.env.PGLITE_DIR = dir;
 }
 
 async function admin<T>(fn: (sql: postgres.Sql) => Promise<T>): Promise<T> {

@@ -6,6 +6,7 @@ import { PRODUCTION_BRANCH, type RepoRef, STAGING_BRANCH } from "@/lib/github/ty
 import type { Deployment, PreviewHost, Project } from "../../vercel/types";
 import { startDeployment } from "./deployments";
 import { claimProjectLabels, deploymentLabel, hostUrl } from "./hosts";
+import { ensureVendor } from "./fast-path/vendor";
 import { startLocalPreviewServer } from "./server";
 import {
   claimProjectName,
@@ -19,8 +20,15 @@ import {
   type StoredDeployment,
   type StoredProject,
 } from "./store";
+import { ownModules } from "./toolchain";
 
 export { startLocalPreviewServer, stopLocalPreviewServer } from "./server";
+
+// The React bundle every fast-path build of this server's own packages
+// shares, built ahead of the first build (see ./fast-path/vendor.ts).
+export async function warmUpLocalPreviews(): Promise<void> {
+  await ensureVendor(ownModules);
+}
 
 export type LocalPreviewHost = PreviewHost & {
   // The port previews are served on (LOCAL_PREVIEW_PORT, or the one picked when that is 0).

@@ -88,6 +88,26 @@ describe("local preview server", () => {
     expect((await at(readyHost(), "/no/such/page")).status).toBe(404);
   });
 
+  it("answers Vercel's analytics and speed insights quietly, as Vercel does for a project without them", async () => {
+    // Real-Next apps load these from their own origin (a basePath in front
+    // is allowed); a 404 there is a console error on every page.
+    for (const path of ["/_vercel/insights/script.js", "/_vercel/speed-insights/script.js", "/docs/_vercel/insights/script.js"]) {
+      const script = await at(readyHost(), path);
+      expect(script.status, path).toBe(200);
+      expect(script.headers["content-type"], path).toBe("text/javascript; charset=utf-8");
+      expect(script.headers["x-content-type-options"], path).toBe("nosniff");
+      expect(script.body, path).toMatch(/^\/\*[^]*\*\/\n$/); // a comment: it does nothing
+    }
+    for (const path of ["/_vercel/insights/view", "/_vercel/insights/event", "/_vercel/insights/session", "/_vercel/speed-insights/vitals"]) {
+      const beacon = await request(`http://${readyHost()}:${port}${path}`, "POST", { headers: { "content-type": "application/json" }, body: JSON.stringify({ o: "http://x/", ts: 1 }) });
+      expect(beacon.status, path).toBe(204);
+      expect(beacon.body, path).toBe("");
+    }
+    // Only those two folders: the app's other paths are the app's.
+    expect((await at(readyHost(), "/_vercel/other/script.js")).status).toBe(404);
+    expect((await at(readyHost(), "/insights/script.js")).status).toBe(404);
+  });
+
   it("serves from disk: a restarted server still serves every build", async () => {
     await stopLocalPreviewServer();
     port = await startLocalPreviewServer();

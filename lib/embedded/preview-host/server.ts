@@ -11,6 +11,7 @@ import { matchesRoute } from "./fast-path/routes";
 import { resolveHost } from "./hosts";
 import { forwardToNext, stopNextServers } from "./next-path/servers";
 import { buildDir, readAlias, readDeployment } from "./store";
+import { answerVercelInsights } from "./vercel-insights";
 
 type Running = { port: Promise<number>; servers: http.Server[] };
 
@@ -104,6 +105,8 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse): Prom
     send(res, req, 404, "text/html; charset=utf-8", notice("Nothing here", "There is no preview at this address."));
     return;
   }
+  const pathname = new URL(req.url ?? "/", "http://preview").pathname;
+  if (answerVercelInsights(pathname, req, res)) return;
 
   // A deployment host shows that build once it is READY; a project's stable
   // host shows whichever build its alias names (aliases only ever name
@@ -154,7 +157,7 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse): Prom
     send(res, req, 405, "text/plain; charset=utf-8", "Method not allowed");
     return;
   }
-  const { file, status } = fileFor(manifest, new URL(req.url ?? "/", "http://preview").pathname);
+  const { file, status } = fileFor(manifest, pathname);
   if (!file) {
     send(res, req, 404, "text/plain; charset=utf-8", "Not found");
     return;

@@ -293,7 +293,7 @@ const noChromium = chromiumMissing();
 if (noChromium) console.warn(`\n↓ v0 fixtures in Chromium skipped: ${noChromium}\n`);
 
 describe.skipIf(noChromium !== null)("v0-shaped fixtures in Chromium", () => {
-  it("every fixture's page shows its heading and its images load; the server-feature app's form and route work from its page", async () => {
+  it("every fixture's page shows its heading and its images load, with no failed request or console error; the server-feature app's form and route work from its page", async () => {
     expect([...previewed.keys()].sort()).toEqual(V0_FIXTURES.map((f) => f.name).sort());
     const browser = await chromium.launch({
       executablePath: CHROMIUM_PATH,
@@ -302,6 +302,17 @@ describe.skipIf(noChromium !== null)("v0-shaped fixtures in Chromium", () => {
     try {
       for (const [name, url] of previewed) {
         const page = await browser.newPage();
+        // Nothing the page asks for fails (Vercel's analytics script and
+        // beacons included) and nothing is logged as an error.
+        const problems: string[] = [];
+        page.on("console", (message) => {
+          if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+        });
+        page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+        page.on("requestfailed", (failed) => problems.push(`request failed: ${failed.url()} (${failed.failure()?.errorText})`));
+        page.on("response", (response) => {
+          if (response.status() >= 400) problems.push(`${response.status()}: ${response.url()}`);
+        });
         await page.goto(url, { waitUntil: "load" });
         await page.getByText(fixture(name).heading).first().waitFor();
         const loaded = await page.$$eval("img", (imgs) => imgs.filter((img) => img.complete && img.naturalWidth > 0).map((img) => new URL(img.currentSrc).pathname));
@@ -329,6 +340,8 @@ describe.skipIf(noChromium !== null)("v0-shaped fixtures in Chromium", () => {
           expect(paid.invoices.length).toBeGreaterThan(0);
           expect(paid.invoices.every((invoice) => invoice.status === "paid")).toBe(true);
         }
+        await page.waitForLoadState("networkidle");
+        expect(problems, name).toEqual([]);
         await page.close();
       }
     } finally {

@@ -53,6 +53,12 @@ describe("POST /api/apps/[appId]/preview/sync", () => {
     expect(page.body).toMatch(/My Tasks/);
     expect(page.body).toMatch(/<html[^>]*class="dark"/);
     expect(new URL(body.previewUrl).origin).not.toBe("http://localhost:3000");
+
+    // The panel's status comes with the answer, as the status route gives it,
+    // so the page shows the preview without asking again.
+    const status = await (await callRoute(getStatus, { cookie: owner.cookie, params: { appId: app.id } })).json();
+    expect((JSON.parse(text) as { preview: unknown }).preview).toEqual(status);
+    expect(status).toMatchObject({ state: "ready", previewUrl: body.previewUrl });
   });
 
   it("follow-ups update the preview; asking again for the same reply makes no commit and no second version", async () => {
@@ -81,10 +87,11 @@ describe("POST /api/apps/[appId]/preview/sync", () => {
       previewUrl: string;
       message: string;
     };
-    expect(failed).toEqual({
+    expect(failed).toMatchObject({
       status: "failed",
       previewUrl: first.previewUrl,
       message: "Couldn't update the preview; your last working preview is still here.",
+      preview: { state: "failed", previewUrl: first.previewUrl },
     });
     const page = await fetchPreview(first.previewUrl);
     expect(page.status).toBe(200);
