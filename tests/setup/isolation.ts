@@ -1,12 +1,19 @@
 // Every test file gets its own data directory (git repos, previews, secrets)
 // and local stand-ins tuned for tests: instant streaming, a random port.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll } from "vitest";
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "csd-test-"));
 process.env.DATA_DIR = dataDir;
+// The font packages previews install (lib/embedded/preview-host/deps/fonts.ts)
+// are shared by every test file and kept between runs: fetched from the
+// registry once per machine, not once per file.
+const sharedFonts = path.join(os.tmpdir(), "csd-test-font-packages");
+mkdirSync(sharedFonts, { recursive: true });
+mkdirSync(path.join(dataDir, "previews", "deps"), { recursive: true });
+symlinkSync(sharedFonts, path.join(dataDir, "previews", "deps", "fonts"), "dir");
 process.env.LOCAL_GENERATOR_DELAY_MS ??= "0";
 process.env.LOCAL_PREVIEW_PORT ??= "0";
 process.env.ADMIN_EMAILS ??= "admin@example.com";

@@ -106,11 +106,17 @@ async function prepareWorkspace(modules: ResolvedModules, projectId: string, fil
   const prepared = withHostConfig(files, nextMajor(modules.nodeModules));
   const sources = [...files].filter(([name]) => /\.(tsx|jsx|ts|js|mjs)$/.test(name) && !name.startsWith("node_modules/")).map(([, content]) => content.toString("utf8"));
   const fonts = findFontCalls(sources).filter((call) => call.loader === "google");
-  if (fonts.length > 0) prepared.set(FONTS_MOCK, Buffer.from(googleFontsMock(fonts, modules.nodeModules)));
+  const fontLog: string[] = [];
+  if (fonts.length > 0) {
+    const mock = await googleFontsMock(fonts, modules.nodeModules, dir);
+    prepared.set(FONTS_MOCK, Buffer.from(mock.module));
+    for (const [file, contents] of mock.files) prepared.set(file, contents);
+    fontLog.push(...mock.log);
+  }
   const sync = await syncWorkspace(dir, prepared);
-  const log = sync.fresh
+  const log = [...fontLog, ...(sync.fresh
     ? [`Workspace: new for this app (${sync.written} files); next build starts without a build cache`]
-    : [`Workspace: kept from the app's last build, with its build cache; ${sync.written} files written, ${sync.removed} removed`];
+    : [`Workspace: kept from the app's last build, with its build cache; ${sync.written} files written, ${sync.removed} removed`])];
   return { dir, log, fontsMock: fonts.length > 0 };
 }
 
