@@ -1,0 +1,95 @@
+import "server-only";
+
+import { type ChildProcess, spawn } from "node:child_process";
+import { chmodSync, existsSync, realpathSync, statSync } from "node:fs";
+import path from "node:path";
+import { getEnv } from "@/lib/env";
+import { BuildFailure } from "../build-failure";
+import { isInside } from "../toolchain";
+import { sandboxMode } from "./mode";
+import { BWRAP, sandboxUser, SANDBOX_UID } from "./probe";
+import { trackGroup } from "./processes";
+
+export type SandboxOptions = {
+  cwd: string;
+  // Read-only: the app's files and its installed packages. `{ source, at }`
+  // mounts a folder at another path inside (the server's own packages as
+  // an app's node_modules).
+  readOnly: (string | { source: string; at: string })[];
+  // The only places it may write (already owned by the sandbox's user, see
+  // prepareWritable).
+  writable: string[];
+  // What the tool needs (NODE_ENV, …) and the app's own settings: nothing
+  // of this server's environment is passed unless named here.
+  env: Record<string, string>;
+  appEnv?: Record<string, string>;
+  label: string; // for the process records and logs
+};
+
+// Runs an app's own code (next build, next start, the fast path's
+// prerender) as one process group, sandboxed when this machine can:
+// bubblewrap with every namespace unshared (no network at all: a preview
+// server answers on a Unix socket, see ../next-path/servers.ts), as an
+// unprivileged user, seeing only /usr's libraries and the Node binary, the
+// given folders, a private /tmp and /proc of its own; killed with this
+// server (--die-with-parent). Without a sandbox it runs unconfined when the
+// mode allows it (./mode.ts), with the same environment; a refused mode
+// throws BuildFailure kind "refused".
+export function spawnSandboxed(command: string, args: string[], options: SandboxOptions): ChildProcess {
+  const mode = sandboxMode();
+  if (mode.kind === "refused") throw new BuildFailure([mode.log], "refused");
+  const env = { ...options.appEnv, ...options.env };
+  if (mode.kind === "sandboxed") reachableBySandbox([...options.readOnly.map((e) => (typeof e === "string" ? e : e.source)), ...options.writable]);
+  const child =
+    mode.kind === "sandboxed"
+      ? spawn(BWRAP, [...bwrapArgs(options, env), command, ...args], { cwd: "/", env: {}, stdio: ["ignore", "pipe", "pipe"], detached: true, ...sandboxUser() })
+      : spawn(command, args, { cwd: options.cwd, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  trackGroup(child, options.label);
+  return child;
+}
+
+function bwrapArgs(options: SandboxOptions, env: Record<string, string>): string[] {
+  const args = ["--unshare-all", "--die-with-parent", "--unshare-user", "--uid", String(SANDBOX_UID), "--gid", String(SANDBOX_UID), "--hostname", "preview"];
+  // The C libraries Node and its native addons (SWC) load, and Node itself;
+  // no shell and no other programs.
+  for (const dir of ["/usr/lib", "/usr/lib64", "/usr/lib32"]) if (existsSync(dir)) args.push("--ro-bind", dir, dir);
+  for (const link of ["lib", "lib64", "lib32"]) if (existsSync(`/usr/${link}`)) args.push("--symlink", `usr/${link}`, `/${link}`);
+  const node = realpathSync(process.execPath);
+  args.push("--ro-bind", node, node);
+  if (process.execPath !== node) args.push("--ro-bind", node, process.execPath);
+  args.push("--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp");
+  for (const entry of options.readOnly) {
+    const { source, at } = typeof entry === "string" ? { source: entry, at: entry } : entry;
+    args.push("--ro-bind", realpathSync(source), at);
+  }
+  for (const dir of options.writable) args.push("--bind", dir, dir);
+  args.push("--chdir", options.cwd, "--clearenv");
+  for (const [name, value] of Object.entries(env)) args.push("--setenv", name, value);
+  return args;
+}
+
+// bubblewrap runs as the sandbox's user, which must be able to pass through
+// the folders above what it mounts. The data directory may have been made
+// private (0700); it gets the search bit only (no listing).
+function reachableBySandbox(dirs: string[]): void {
+  if (sandboxUser().uid === undefined) return;
+  const data = path.resolve(getEnv().DATA_DIR);
+  for (const dir of dirs) {
+    for (let at = path.dirname(path.resolve(dir)); at === data || isInside(data, at); at = path.dirname(at)) {
+      const mode = statSync(at).mode;
+      if ((mode & 0o001) === 0) chmodSync(at, (mode & 0o7777) | 0o001);
+    }
+  }
+}
+
+// Folders a sandboxed process writes to belong to the sandbox's user (when
+// this server is root; otherwise they are this user's already).
+export async function prepareWritable(dir: string): Promise<void> {
+  const { uid, gid } = sandboxUser();
+  if (uid === undefined || gid === undefined) return;
+  const { chown, readdir } = await import("node:fs/promises");
+  await chown(dir, uid, gid);
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    await chown(path.join(entry.parentPath, entry.name), uid, gid);
+  }
+}
