@@ -15,7 +15,8 @@ export const TERMINAL_STATES: readonly DeploymentState[] = ["READY", "ERROR", "C
 // depends on: their code (a fix or rephrasing may help), a package that could
 // not be installed, the hosting account refusing the update (an admin must
 // act), or the host itself being unavailable or overloaded.
-export type DeploymentFailureKind = "code" | "install" | "blocked" | "unavailable" | "canceled";
+// "refused": the (local) host builds nothing at all until an admin sets it up.
+export type DeploymentFailureKind = "code" | "install" | "blocked" | "unavailable" | "canceled" | "refused";
 
 export type Deployment = {
   id: string;

@@ -6,6 +6,9 @@ import { PRODUCTION_BRANCH, type RepoRef, STAGING_BRANCH } from "@/lib/github/ty
 import type { Deployment, PreviewHost, Project } from "../../vercel/types";
 import { startDeployment } from "./deployments";
 import { claimProjectLabels, deploymentLabel, hostUrl } from "./hosts";
+import { sandboxMode, type SandboxMode, useSandboxProbe } from "./sandbox/mode";
+import type { SandboxProbe } from "./sandbox/probe";
+import { cleanLeftoverGroups } from "./sandbox/processes";
 import { startLocalPreviewServer } from "./server";
 import {
   claimProjectName,
@@ -27,9 +30,21 @@ export type LocalPreviewHost = PreviewHost & {
   serverPort(): Promise<number>;
   // The full build log of a deployment, for admins and tests.
   buildLog(deploymentId: string): Promise<string[]>;
+  // Whether generated code runs in a sandbox here, in words for admins.
+  sandbox(): SandboxMode;
 };
 
-const globalForPushes = globalThis as unknown as { __localPreviewPushes?: () => void };
+const globalForPushes = globalThis as unknown as { __localPreviewPushes?: () => void; __localPreviewCleaned?: boolean };
+
+// Once per process: builds and preview servers left running by a server
+// that died on this data directory are stopped, and what it was building is
+// closed as interrupted (./deployments.ts), so nothing waits for it.
+function cleanUpAfterEarlierRun(): void {
+  if (globalForPushes.__localPreviewCleaned) return;
+  globalForPushes.__localPreviewCleaned = true;
+  const stopped = cleanLeftoverGroups();
+  if (stopped.length > 0) console.warn(`[local previews] stopped what an earlier run left behind: ${stopped.join(", ")}`);
+}
 
 // The stand-in for Vercel: the same calls as the real client, answered from
 // ${DATA_DIR}/previews. Like Vercel's Git integration, every commit pushed
@@ -37,7 +52,9 @@ const globalForPushes = globalThis as unknown as { __localPreviewPushes?: () => 
 // repo: production for the project's production branch, preview otherwise.
 // Builds run in this process; the preview server starts with the first host
 // and serves every build on disk.
-export function createLocalPreviewHost(): LocalPreviewHost {
+export function createLocalPreviewHost(options: { sandboxProbe?: () => SandboxProbe } = {}): LocalPreviewHost {
+  if (options.sandboxProbe) useSandboxProbe(options.sandboxProbe);
+  cleanUpAfterEarlierRun();
   void startLocalPreviewServer().catch((error) => console.error("[local previews] the preview server did not start", error));
   globalForPushes.__localPreviewPushes ??= onLocalPush(deployPush);
 
@@ -97,6 +114,7 @@ export function createLocalPreviewHost(): LocalPreviewHost {
     async buildLog(deploymentId) {
       return requireDeployment(deploymentId).log;
     },
+    sandbox: () => sandboxMode(),
   };
 }
 

@@ -21,6 +21,10 @@ export type NextManifest = {
   kind: "next";
   appDir: string;
   nextBin: string;
+  // The dependency set it was built in (absent in builds made before the sandbox).
+  setDir?: string;
+  nodeModules?: string;
+  packages?: string; // the real path of nodeModules
 };
 
 export const MANIFEST_FILE = "manifest.json";

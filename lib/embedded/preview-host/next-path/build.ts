@@ -3,13 +3,15 @@ import "server-only";
 import { existsSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { BuildFailure } from "../build-failure";
+import { BuildFailure, isBuildFailure } from "../build-failure";
 import { findFontCalls } from "../font-calls";
 import { MANIFEST_FILE, type NextManifest } from "../manifest";
 import type { ResolvedModules } from "../deps";
 import type { CommitFiles } from "../git-tree";
-import { plainLines, runTool } from "../run-tool";
+import { collectRun, plainLines } from "../run-tool";
+import { prepareWritable, spawnSandboxed } from "../sandbox/spawn";
 import { googleFontsMock } from "./fonts";
+import { dependencyMounts } from "./mounts";
 
 const TIMEOUT_MS = 10 * 60_000;
 // `next build` takes a core or two and up to ~1.5 GB for a minute: one at a
@@ -22,20 +24,23 @@ let waiting = 0;
 
 // The app's own `next build`, in a folder inside its dependency set (so
 // Node and Turbopack find node_modules by walking up, without links out of
-// the project), in a child process with an empty environment and a time
-// limit: generated code runs while pages are prerendered, and must see none
-// of this server's secrets. `outDir` gets a manifest naming the built app,
+// the project), in the sandbox (../sandbox: no network, nothing of this
+// machine but the app's copy, which it may write, and its packages,
+// read-only), with an environment of its own and a time limit: generated
+// code runs while pages are prerendered. `outDir` gets a manifest naming the built app,
 // which the preview server runs with `next start` on demand (./servers.ts).
 export async function buildNextApp({
   files,
   modules,
   deploymentId,
   outDir,
+  appEnv,
 }: {
   files: CommitFiles;
   modules: ResolvedModules;
   deploymentId: string;
   outDir: string;
+  appEnv?: Record<string, string>; // the app's own settings
 }): Promise<{ log: string[] }> {
   const nextBin = path.join(modules.nodeModules, "next", "dist", "bin", "next");
   if (!modules.setDir) throw new Error("the Next.js path needs an installed dependency set");
@@ -45,19 +50,26 @@ export async function buildNextApp({
   waiting++;
   const turn = running.then(() => {
     waiting--;
-    return build(files, modules, nextBin, deploymentId, outDir);
+    return build(files, modules, nextBin, deploymentId, outDir, appEnv);
   });
   running = turn.catch(() => {});
   return turn;
 }
 
-async function build(files: CommitFiles, modules: ResolvedModules, nextBin: string, deploymentId: string, outDir: string): Promise<{ log: string[] }> {
+async function build(
+  files: CommitFiles,
+  modules: ResolvedModules,
+  nextBin: string,
+  deploymentId: string,
+  outDir: string,
+  appEnv: Record<string, string> | undefined,
+): Promise<{ log: string[] }> {
   const started = Date.now();
   const appDir = path.join(modules.setDir!, "apps", deploymentId);
   await rm(appDir, { recursive: true, force: true });
   await writeApp(appDir, files);
 
-  const env: Record<string, string> = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: appDir, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", CI: "1" };
+  const env: Record<string, string> = { PATH: path.dirname(process.execPath), HOME: appDir, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", CI: "1" };
   // next/font/google downloads fonts while building; here they come from a
   // local answer instead (./fonts.ts).
   const sources = [...files].filter(([name]) => /\.(tsx|jsx|ts|js|mjs)$/.test(name) && !name.startsWith("node_modules/")).map(([, content]) => content.toString("utf8"));
@@ -68,12 +80,25 @@ async function build(files: CommitFiles, modules: ResolvedModules, nextBin: stri
     env.NEXT_FONT_GOOGLE_MOCKED_RESPONSES = mock;
   }
 
-  const { code, signal, output } = await runTool(process.execPath, [nextBin, "build"], { cwd: appDir, env, timeoutMs: TIMEOUT_MS, keepChars: 400_000 }).catch(
-    async (error: Error) => {
-      await rm(appDir, { recursive: true, force: true });
-      throw new BuildFailure([`next build could not start: ${error.message}`], "unavailable");
-    },
-  );
+  await prepareWritable(appDir);
+  const run = async () => {
+    const child = spawnSandboxed(process.execPath, [nextBin, "build"], {
+      cwd: appDir,
+      readOnly: dependencyMounts(modules.setDir!, modules),
+      // The app's copy is this build's own: next build writes .next, and
+      // next-env.d.ts and tsconfig.json when they are missing.
+      writable: [appDir],
+      env,
+      appEnv,
+      label: `next build ${deploymentId}`,
+    });
+    return collectRun(child, { timeoutMs: TIMEOUT_MS, keepChars: 400_000 });
+  };
+  const { code, signal, output } = await run().catch(async (error: Error) => {
+    await rm(appDir, { recursive: true, force: true });
+    if (isBuildFailure(error)) throw error;
+    throw new BuildFailure([`next build could not start: ${error.message}`], "unavailable");
+  });
   const lines = plainLines(output);
   if (signal || code !== 0) {
     await rm(appDir, { recursive: true, force: true });
@@ -81,7 +106,7 @@ async function build(files: CommitFiles, modules: ResolvedModules, nextBin: stri
     throw new BuildFailure(buildErrors(lines, deploymentId));
   }
 
-  const manifest: NextManifest = { kind: "next", appDir, nextBin };
+  const manifest: NextManifest = { kind: "next", appDir, nextBin, setDir: modules.setDir!, nodeModules: modules.nodeModules, packages: modules.realRoot };
   const staging = `${outDir}.tmp`;
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });

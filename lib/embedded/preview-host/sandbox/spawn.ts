@@ -42,8 +42,8 @@ export function spawnSandboxed(command: string, args: string[], options: Sandbox
   if (mode.kind === "sandboxed") reachableBySandbox([...options.readOnly.map((e) => (typeof e === "string" ? e : e.source)), ...options.writable]);
   const child =
     mode.kind === "sandboxed"
-      ? spawn(BWRAP, [...bwrapArgs(options, env), command, ...args], { cwd: "/", env: {}, stdio: ["ignore", "pipe", "pipe"], detached: true, ...sandboxUser() })
-      : spawn(command, args, { cwd: options.cwd, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+      ? spawn(BWRAP, [...bwrapArgs(options, env), command, ...args], { cwd: "/", env: {} as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"], detached: true, ...sandboxUser() })
+      : spawn(command, args, { cwd: options.cwd, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"], detached: true });
   trackGroup(child, options.label);
   return child;
 }
