@@ -29,10 +29,10 @@ export type PreviewStatus = {
 
 export async function getPreviewStatus({ app, isAdmin }: { app: App; isAdmin: boolean }): Promise<PreviewStatus> {
   let rows = await getPreviewDeploymentsByAppId({ appId: app.id, versions: VERSIONS_SHOWN });
-  // A reader that finds a dead cycle's lease expired closes it as interrupted.
-  const stale = rows.latest;
-  if (stale?.status === "deploying" && stale.leaseExpiresAt && stale.leaseExpiresAt < new Date()) {
-    await expireStaleDeploymentsByAppId({ appId: app.id });
+  // A reader that finds a cycle running asks the one rule on leases
+  // (expireStaleDeploymentsByAppId) whether it is dead, which closes it as
+  // interrupted.
+  if (rows.latest?.status === "deploying" && (await expireStaleDeploymentsByAppId({ appId: app.id })) > 0) {
     rows = await getPreviewDeploymentsByAppId({ appId: app.id, versions: VERSIONS_SHOWN });
   }
   const { latest, versions, live } = rows;

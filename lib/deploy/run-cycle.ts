@@ -10,7 +10,7 @@ import type { Deployment } from "@/lib/vercel/types";
 import { type AppProject, ensureAppProject } from "./ensure-app-project";
 import { ensureAppRepo } from "./ensure-app-repo";
 import { DeploymentFailedError, describeError, type FailureReason, failureReason } from "./failure";
-import { deploymentWatcher, LeaseLostError, type ProgressRecorder, progressRecorder } from "./lease";
+import { deploymentWatcher, holdLease, LeaseLostError, type ProgressRecorder, progressRecorder } from "./lease";
 import { type StartedBy, takeCycleLock } from "./lock";
 import { waitForDeployment } from "./wait-for-deployment";
 
@@ -76,6 +76,7 @@ export async function runCycle(
 ): Promise<CycleOutcome> {
   const row = await takeCycleLock({ appId: app.id, chatId: app.chatId }, steps.environment, startedBy, sourceDeploymentId);
   const progress = progressRecorder(row.id);
+  const releaseLease = holdLease(row);
   let current = app;
   let commitSha: string | undefined;
 
@@ -102,6 +103,8 @@ export async function runCycle(
     console.error(`[deploy] ${steps.environment} cycle ${row.id} for app ${app.id} failed: ${describeError(error)}`);
     await markDeploymentFailed({ id: row.id, message, error: describeError(error), failureReason: reason, commitSha });
     return { status: "failed", url: steps.environment === "staging" ? current.stagingUrl : current.productionUrl, message };
+  } finally {
+    releaseLease();
   }
 }
 
