@@ -63,7 +63,8 @@ function bwrapArgs(options: SandboxOptions, env: Record<string, string>): string
     args.push("--ro-bind", realpathSync(source), at);
   }
   for (const dir of options.writable) args.push("--bind", dir, dir);
-  args.push("--chdir", options.cwd, "--clearenv");
+  // The folders bubblewrap made to hold those mounts are not for writing.
+  args.push("--remount-ro", "/", "--chdir", options.cwd, "--clearenv");
   for (const [name, value] of Object.entries(env)) args.push("--setenv", name, value);
   return args;
 }
