@@ -6,7 +6,7 @@ import { PRODUCTION_BRANCH, type RepoRef, STAGING_BRANCH } from "@/lib/github/ty
 import type { Deployment, PreviewHost, Project } from "../../vercel/types";
 import { startDeployment } from "./deployments";
 import { claimProjectLabels, deploymentLabel, hostUrl } from "./hosts";
-import { sandboxMode, type SandboxMode, useSandboxProbe } from "./sandbox/mode";
+import { sandboxMode, type SandboxMode, setSandboxProbe } from "./sandbox/mode";
 import type { SandboxProbe } from "./sandbox/probe";
 import { cleanLeftoverGroups } from "./sandbox/processes";
 import { startLocalPreviewServer } from "./server";
@@ -53,7 +53,7 @@ function cleanUpAfterEarlierRun(): void {
 // Builds run in this process; the preview server starts with the first host
 // and serves every build on disk.
 export function createLocalPreviewHost(options: { sandboxProbe?: () => SandboxProbe } = {}): LocalPreviewHost {
-  if (options.sandboxProbe) useSandboxProbe(options.sandboxProbe);
+  if (options.sandboxProbe) setSandboxProbe(options.sandboxProbe);
   cleanUpAfterEarlierRun();
   void startLocalPreviewServer().catch((error) => console.error("[local previews] the preview server did not start", error));
   globalForPushes.__localPreviewPushes ??= onLocalPush(deployPush);

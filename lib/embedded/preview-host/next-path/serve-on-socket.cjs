@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS file run by Node inside the sandbox, not bundled */
 // Runs in the preview's sandbox: the app's own Next.js server (what
 // `next start` runs), listening on a Unix socket instead of a TCP port, so
 // the sandbox needs no network at all and the preview host reaches it

@@ -16,7 +16,7 @@ export type SandboxMode =
 const globalForSandbox = globalThis as unknown as { __localPreviewSandbox?: { probe: () => SandboxProbe; result?: SandboxProbe } };
 
 // Tests (and the host's options) choose the probe; the default asks bubblewrap.
-export function useSandboxProbe(probe: () => SandboxProbe): void {
+export function setSandboxProbe(probe: () => SandboxProbe): void {
   globalForSandbox.__localPreviewSandbox = { probe };
 }
 

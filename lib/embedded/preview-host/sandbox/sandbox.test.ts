@@ -16,7 +16,7 @@ import { readManifest, type NextManifest } from "../manifest";
 import { buildNextApp } from "../next-path/build";
 import { forwardToNext, stopNextServers } from "../next-path/servers";
 import { projectRoot } from "../toolchain";
-import { sandboxMode, useSandboxProbe } from "./mode";
+import { sandboxMode, setSandboxProbe } from "./mode";
 import { probeBubblewrap } from "./probe";
 import { cleanLeftoverGroups } from "./processes";
 import { spawnSandboxed } from "./spawn";
@@ -51,7 +51,7 @@ function withEnv(vars: Record<string, string | undefined>, run: () => void): voi
     for (const [name, value] of Object.entries(saved)) if (value === undefined) delete process.env[name];
     else process.env[name] = value;
     resetEnvForTests();
-    useSandboxProbe(probeBubblewrap);
+    setSandboxProbe(probeBubblewrap);
   }
 }
 
@@ -61,7 +61,7 @@ describe("sandbox modes", () => {
 
   it("uses the sandbox when it is there", () => {
     withEnv({ NODE_ENV: "production", BETTER_AUTH_SECRET: "x".repeat(32) }, () => {
-      useSandboxProbe(() => ({ available: true, detail: "test" }));
+      setSandboxProbe(() => ({ available: true, detail: "test" }));
       expect(sandboxMode().kind).toBe("sandboxed");
       expect(spawnTrue().spawnfile).toBe("/usr/bin/bwrap");
     });
@@ -69,7 +69,7 @@ describe("sandbox modes", () => {
 
   it("builds unconfined with a warning in development", () => {
     withEnv({ NODE_ENV: "development" }, () => {
-      useSandboxProbe(missing);
+      setSandboxProbe(missing);
       expect(sandboxMode()).toMatchObject({ kind: "unconfined", log: expect.stringMatching(/^WARNING: no sandbox: bubblewrap is not installed.*runs unconfined.*development only/) });
       expect(spawnTrue().spawnfile).toBe(process.execPath);
     });
@@ -77,7 +77,7 @@ describe("sandbox modes", () => {
 
   it("refuses in production, telling admins what is missing", () => {
     withEnv({ NODE_ENV: "production", LOCAL_PREVIEW_UNSANDBOXED: undefined, BETTER_AUTH_SECRET: "x".repeat(32) }, () => {
-      useSandboxProbe(missing);
+      setSandboxProbe(missing);
       expect(sandboxMode()).toMatchObject({ kind: "refused", log: expect.stringContaining("/usr/bin/bwrap is missing") });
       let thrown: unknown;
       try {
@@ -91,7 +91,7 @@ describe("sandbox modes", () => {
 
   it("builds unconfined in production with the opt-out variable, with the warning", () => {
     withEnv({ NODE_ENV: "production", LOCAL_PREVIEW_UNSANDBOXED: "1", BETTER_AUTH_SECRET: "x".repeat(32) }, () => {
-      useSandboxProbe(missing);
+      setSandboxProbe(missing);
       expect(sandboxMode()).toMatchObject({ kind: "unconfined", log: expect.stringContaining("LOCAL_PREVIEW_UNSANDBOXED=1 (unsafe") });
     });
   });
@@ -126,7 +126,7 @@ describe.skipIf(!probe.available)("an app that looks around, built and served in
   });
 
   it("fails every attempt at build time and at runtime, builds, serves, and leaves no process when stopped", async () => {
-    useSandboxProbe(probeBubblewrap);
+    setSandboxProbe(probeBubblewrap);
     await new Promise<void>((resolve) => builder.listen(0, "127.0.0.1", resolve));
     const secretFile = path.join(dataDir, "server-secret.txt");
     writeFileSync(secretFile, "the server's secret");
