@@ -15,10 +15,13 @@ const POLL_MS = 1000;
 // by an admin, still shows up (and locks the input) without a reload.
 const IDLE_POLL_MS = 10_000;
 
+// Where the preview's state is read; others (saving a setting) revalidate it.
+export const previewStatusKey = (appId: string) => `/api/apps/${appId}/deploy/staging`;
+
 // The preview's state from the server (restored on load, polled while any
 // cycle runs, whoever started it), plus the actions that change it.
 export function usePreview(appId: string) {
-  const key = `/api/apps/${appId}/deploy/staging`;
+  const key = previewStatusKey(appId);
   const { data, error, mutate } = useSWR<PreviewStatus>(key, {
     refreshInterval: (latest) => (latest && (latest.state === "updating" || latest.state === "publishing") ? POLL_MS : IDLE_POLL_MS),
     revalidateOnFocus: true,

@@ -1,7 +1,7 @@
 "use client";
 
 import { ArrowUp, Loader2 } from "lucide-react";
-import { type FormEvent, type KeyboardEvent, useState } from "react";
+import { type FormEvent, type KeyboardEvent, type ReactNode, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
 import { cn } from "@/lib/utils";
@@ -11,6 +11,8 @@ type Props = {
   disabled: boolean;
   // Plain words shown under the box while sending is paused (e.g. "Updating preview…").
   status?: string | null;
+  // A way out of what the status reports (e.g. "Open Settings").
+  statusAction?: ReactNode;
   placeholder?: string;
   label?: string;
   autoFocus?: boolean;
@@ -21,6 +23,7 @@ export function ChatInput({
   onSend,
   disabled,
   status,
+  statusAction,
   placeholder = "Describe a change…",
   label = "Message",
   autoFocus,
@@ -67,9 +70,12 @@ export function ChatInput({
           {disabled ? <Loader2 className="animate-spin" /> : <ArrowUp />}
         </Button>
       </div>
-      <p role="status" aria-live="polite" className="min-h-5 text-xs text-muted-foreground" data-testid="input-status">
-        {status}
-      </p>
+      <div className="flex min-h-5 flex-wrap items-center gap-2">
+        <p role="status" aria-live="polite" className="text-xs text-muted-foreground" data-testid="input-status">
+          {status}
+        </p>
+        {statusAction}
+      </div>
     </form>
   );
 }

@@ -42,6 +42,24 @@ describe("the Fix it button", () => {
     expect(screen.queryByRole("button", { name: "Fix it" })).toBeNull();
   });
 
+  it("is replaced by Open Settings when settings without a value stopped the preview", () => {
+    const message = "This app needs a Stripe secret key before it can run. Add it in Settings; your last working preview is still here.";
+    const onFix = vi.fn();
+    const onOpenSettings = vi.fn();
+    // Even if the server also marked it a code failure: the AI can't supply a key.
+    render(<PreviewStatusLine status={{ ...failed(true, message), needsSettings: ["STRIPE_SECRET_KEY"] }} onFix={onFix} onOpenSettings={onOpenSettings} />);
+    expect(screen.getByRole("status").textContent).toContain(message);
+    expect(screen.queryByRole("button", { name: "Fix it" })).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Open Settings" }));
+    expect(onOpenSettings).toHaveBeenCalledWith(["STRIPE_SECRET_KEY"]);
+  });
+
+  it("stays when the list of missing settings is empty", () => {
+    render(<PreviewStatusLine status={{ ...failed(true, "Couldn't build the preview."), needsSettings: [] }} onFix={vi.fn()} onOpenSettings={vi.fn()} />);
+    expect(screen.getByRole("button", { name: "Fix it" })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Open Settings" })).toBeNull();
+  });
+
   it("waits while the chat or the preview is busy", () => {
     const onFix = vi.fn();
     render(<PreviewStatusLine status={failed(true, "Couldn't build the preview.")} onFix={onFix} fixDisabled />);

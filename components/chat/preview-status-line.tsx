@@ -1,6 +1,6 @@
 "use client";
 
-import { CheckCircle2, CircleAlert, Loader2, Wrench } from "lucide-react";
+import { CheckCircle2, CircleAlert, KeyRound, Loader2, Wrench } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { useElapsedSeconds } from "@/hooks/use-elapsed";
 import type { PreviewStatus } from "@/lib/deploy/preview-status";
@@ -16,10 +16,12 @@ type Props = {
   // "Fix it" beside a failure caused by the app's code.
   onFix?: () => void;
   fixDisabled?: boolean;
+  // Beside a failure caused by settings without a value: opens Settings with them.
+  onOpenSettings?: (names: string[]) => void;
 };
 
 // The preview header's one line of status, announced to screen readers.
-export function PreviewStatusLine({ status, onFix, fixDisabled = false }: Props) {
+export function PreviewStatusLine({ status, onFix, fixDisabled = false, onOpenSettings }: Props) {
   const running = status?.state === "updating" || status?.state === "publishing";
   const seconds = useElapsedSeconds(status?.startedAt ?? null, running);
 
@@ -48,10 +50,13 @@ export function PreviewStatusLine({ status, onFix, fixDisabled = false }: Props)
       </span>
     );
   } else if (status?.state === "failed") {
+    // Missing settings are no code problem: the AI can't fix them, the builder can.
+    const needsSettings = status.needsSettings ?? [];
     content = (
       <span className="flex flex-wrap items-center gap-1.5 text-destructive">
         <CircleAlert className="size-3.5" aria-hidden /> {status.message}
-        {status.canFix && onFix && (
+        {needsSettings.length > 0 && onOpenSettings && <OpenSettingsButton onClick={() => onOpenSettings(needsSettings)} />}
+        {needsSettings.length === 0 && status.canFix && onFix && (
           <Button
             size="sm"
             variant="outline"
@@ -72,5 +77,13 @@ export function PreviewStatusLine({ status, onFix, fixDisabled = false }: Props)
     <div role="status" aria-live="polite" data-testid="preview-status">
       {content}
     </div>
+  );
+}
+
+export function OpenSettingsButton({ onClick, testId = "open-settings-button" }: { onClick: () => void; testId?: string }) {
+  return (
+    <Button type="button" size="sm" variant="outline" className="h-6 px-2 text-xs" onClick={onClick} data-testid={testId}>
+      <KeyRound className="size-3" aria-hidden /> Open Settings
+    </Button>
   );
 }

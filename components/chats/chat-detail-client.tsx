@@ -7,10 +7,11 @@ import { ChatInput } from "@/components/chat/chat-input";
 import { ChatMessages } from "@/components/chat/chat-messages";
 import { LiveLink } from "@/components/chat/live-link";
 import { PreviewPanel } from "@/components/chat/preview-panel";
-import { PreviewStatusLine } from "@/components/chat/preview-status-line";
+import { OpenSettingsButton, PreviewStatusLine } from "@/components/chat/preview-status-line";
 import { PublishButton } from "@/components/chat/publish-button";
 import { VersionsMenu } from "@/components/chat/versions-menu";
 import { AppSwitcher } from "@/components/layout/app-switcher";
+import { SettingsButton, SettingsPanel } from "@/components/settings/settings-panel";
 import { UserMenu } from "@/components/layout/user-menu";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { isBusy } from "@/hooks/chat-state";
@@ -28,12 +29,20 @@ export function ChatDetailClient({ app, userEmail, isAdmin }: Props) {
   const chat = useChat(app.id, { onReplyFinished: (chatId) => preview.sync(chatId) });
   const isDesktop = useMediaQuery("(min-width: 768px)");
   const [tab, setTab] = useState("chat");
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [settingsHighlight, setSettingsHighlight] = useState<string[]>([]);
 
   const status = preview.status;
   const inputDisabled = isBusy(chat.phase) || preview.busy;
   const inputStatus = inputStatusText(chat.phase, status, preview.busy, preview.notice);
   // Our own preview once one exists; the generator's demo only until then.
   const previewUrl = status?.previewUrl ?? chat.demoUrl;
+  // Settings the last preview update stopped on, drawn out whenever the panel opens.
+  const missingSettings = status?.state === "failed" ? (status.needsSettings ?? []) : [];
+  const openSettings = () => {
+    setSettingsHighlight(missingSettings);
+    setSettingsOpen(true);
+  };
 
   const conversation = (
     <div className="flex h-full min-h-0 flex-col">
@@ -56,7 +65,14 @@ export function ChatDetailClient({ app, userEmail, isAdmin }: Props) {
         )}
       </div>
       <div className="border-t p-3">
-        <ChatInput onSend={chat.send} disabled={inputDisabled} status={inputStatus} />
+        <ChatInput
+          onSend={chat.send}
+          disabled={inputDisabled}
+          status={inputStatus}
+          statusAction={
+            missingSettings.length > 0 && !preview.busy ? <OpenSettingsButton onClick={openSettings} testId="input-open-settings-button" /> : null
+          }
+        />
       </div>
     </div>
   );
@@ -66,9 +82,10 @@ export function ChatDetailClient({ app, userEmail, isAdmin }: Props) {
       appName={app.name}
       url={previewUrl}
       versionKey={status?.versions[0]?.id}
-      status={<PreviewStatusLine status={status} onFix={() => void chat.fix()} fixDisabled={inputDisabled} />}
+      status={<PreviewStatusLine status={status} onFix={() => void chat.fix()} fixDisabled={inputDisabled} onOpenSettings={openSettings} />}
       actions={
         <>
+          <SettingsButton appId={app.id} onOpen={openSettings} />
           <VersionsMenu versions={status?.versions ?? []} busy={inputDisabled} onMakeLive={(versionId) => void preview.rollback(versionId)} />
           <PublishButton
             canPublish={status?.canPublish ?? false}
@@ -115,6 +132,7 @@ export function ChatDetailClient({ app, userEmail, isAdmin }: Props) {
           </TabsContent>
         </Tabs>
       )}
+      <SettingsPanel appId={app.id} open={settingsOpen} onOpenChange={setSettingsOpen} highlight={settingsHighlight} />
     </div>
   );
 }

@@ -19,6 +19,9 @@ export type PreviewStatus = {
   canPublish: boolean;
   // The last update failed because of the app's code: "Fix it" may help.
   canFix: boolean;
+  // The last update failed because these settings (their names) have no
+  // value: the builder is sent to Settings instead of being offered "Fix it".
+  needsSettings?: string[];
   liveUrl: string | null;
   // Newest first. `live`: what the live app serves; `current`: the Current preview.
   versions: { id: string; url: string; readyAt: string; live: boolean; current: boolean }[];

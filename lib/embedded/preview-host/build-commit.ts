@@ -1,7 +1,7 @@
 import "server-only";
 
 import { BuildFailure } from "./build-failure";
-import { buildSite } from "./fast-path";
+import { buildFastPath } from "./fast-path";
 import { resolveModules } from "./deps";
 import type { CommitFiles } from "./git-tree";
 import { buildNextApp } from "./next-path/build";
@@ -21,9 +21,9 @@ export async function buildCommit({ files, deploymentId, workDir, outDir }: { fi
   const log = [mode.log, describePlan(plan)];
   // The fast path may build from this server's own packages when they are
   // what the app asks for; `next build` needs the app's own install.
-  const modules = await resolveModules(files, { allowOwn: plan.path === "static" });
+  const modules = await resolveModules(files, { allowOwn: plan.path === "fast" });
   log.push(...modules.log);
   const built =
-    plan.path === "static" ? await buildSite({ files, workDir, outDir, modules }) : await buildNextApp({ files, modules, deploymentId, outDir });
+    plan.path === "fast" ? await buildFastPath({ files, workDir, outDir, modules }) : await buildNextApp({ files, modules, deploymentId, outDir });
   return { log: [...log, ...built.log] };
 }

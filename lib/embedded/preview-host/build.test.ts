@@ -6,8 +6,9 @@ import { describe, expect, it } from "vitest";
 import { injectInvariants } from "@/lib/deploy/post-process";
 import { renderFiles } from "@/lib/embedded/generator/render";
 import { APP_KINDS, initialSpec } from "@/lib/embedded/generator/spec";
-import { BuildFailure, buildSite } from "./fast-path";
-import type { BuildManifest } from "./manifest";
+import { BuildFailure } from "./build-failure";
+import { buildFastPath } from "./fast-path";
+import type { FastPathManifest } from "./manifest";
 import { ownModules } from "./toolchain";
 import { todoApp } from "@/tests/helpers/preview-host";
 
@@ -16,9 +17,9 @@ let builds = 0;
 async function build(files: FileMap) {
   const dir = path.join(process.env.DATA_DIR!, "build-test", String(++builds));
   const out = path.join(dir, "out");
-  const { log } = await buildSite({ files: new Map(Object.entries(files).map(([k, v]) => [k, Buffer.from(contentBytes(v))])), workDir: path.join(dir, "work"), outDir: out, modules: ownModules });
+  const { log } = await buildFastPath({ files: new Map(Object.entries(files).map(([k, v]) => [k, Buffer.from(contentBytes(v))])), workDir: path.join(dir, "work"), outDir: out, modules: ownModules });
   const read = (file: string) => readFileSync(path.join(out, file), "utf8");
-  return { log, out, read, manifest: JSON.parse(read("manifest.json")) as BuildManifest };
+  return { log, out, read, manifest: JSON.parse(read("manifest.json")) as FastPathManifest };
 }
 
 async function failure(files: Record<string, string>): Promise<string[]> {
@@ -61,7 +62,7 @@ async function waitFor(condition: () => boolean): Promise<void> {
   expect(condition()).toBe(true);
 }
 
-describe("building an app into a static preview", () => {
+describe("building an app on the fast path", () => {
   it("prerenders a realistic page with its layout, title, styles and icons", async () => {
     const site = await build(todoApp);
     const html = site.read("index.html");

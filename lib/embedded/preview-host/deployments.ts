@@ -5,7 +5,7 @@ import { rm } from "node:fs/promises";
 import { localRepoDir } from "@/lib/embedded/git-host/store";
 import { type RepoRef, STAGING_BRANCH } from "@/lib/github/types";
 import type { DeploymentFailureKind } from "../../vercel/types";
-import { BuildFailure, type BuildFailureKind, isBuildFailure } from "./fast-path";
+import { BuildFailure, type BuildFailureKind, isBuildFailure } from "./build-failure";
 import { buildCommit } from "./build-commit";
 import { readCommitFiles } from "./git-tree";
 import {

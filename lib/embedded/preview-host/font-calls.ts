@@ -1,6 +1,6 @@
 import "server-only";
 
-import { literalValue } from "./fast-path/literal";
+import { literalValue } from "./literal";
 
 // next/font calls as the app writes them: `const geist = Geist({ subsets:
 // ["latin"], variable: "--font-geist-sans" })`. Next.js requires the

@@ -7,8 +7,10 @@ import path from "node:path";
 //
 // A fast-path build is a static site: the server only ever serves files
 // named in its manifest, by URL.
-export type BuildManifest = {
-  kind?: "static"; // absent in builds made before there were two kinds
+export type FastPathManifest = {
+  // Absent in builds made before there were two kinds, "static" in builds
+  // made before the fast path had one name; only "next" is told apart.
+  kind?: "fast-path" | "static";
   routes: { pattern: string }[]; // URL patterns of the app's pages, in match order
   pages: Record<string, string>; // static URL path → prerendered HTML file
   files: Record<string, string>; // URL path → file (scripts, styles, assets, public/)
@@ -16,7 +18,7 @@ export type BuildManifest = {
 };
 
 // A real-Next build: the app folder `next build` ran in, served by its own
-// `next start` (see ../next/servers.ts).
+// `next start` (see ./next-path/servers.ts).
 export type NextManifest = {
   kind: "next";
   appDir: string;
@@ -29,9 +31,9 @@ export type NextManifest = {
 
 export const MANIFEST_FILE = "manifest.json";
 
-export function readManifest(buildDir: string): BuildManifest | NextManifest | null {
+export function readManifest(buildDir: string): FastPathManifest | NextManifest | null {
   try {
-    return JSON.parse(readFileSync(path.join(buildDir, MANIFEST_FILE), "utf8")) as BuildManifest | NextManifest;
+    return JSON.parse(readFileSync(path.join(buildDir, MANIFEST_FILE), "utf8")) as FastPathManifest | NextManifest;
   } catch {
     return null;
   }

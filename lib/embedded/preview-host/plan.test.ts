@@ -6,11 +6,11 @@ const page = "export default function Page() { return <h1>Hi</h1>; }";
 
 describe("choosing a build path from the files", () => {
   it("keeps client-side apps, and async pages that only await their params, on the fast path", () => {
-    expect(planBuild(files({ "app/page.tsx": page, "components/x.tsx": '"use client";\nexport function X() { return null; }' }))).toEqual({ path: "static", reasons: [] });
+    expect(planBuild(files({ "app/page.tsx": page, "components/x.tsx": '"use client";\nexport function X() { return null; }' }))).toEqual({ path: "fast", reasons: [] });
     const asyncPage = "export default async function Page({ params }) { const { id } = await params; return <h1>{id}</h1>; }";
-    expect(planBuild(files({ "app/page.tsx": page, "app/trips/[id]/page.tsx": asyncPage })).path).toBe("static");
+    expect(planBuild(files({ "app/page.tsx": page, "app/trips/[id]/page.tsx": asyncPage })).path).toBe("fast");
     // A route handler named GET is not a component.
-    expect(planBuild(files({ "app/page.tsx": page, "lib/load.ts": "export async function GET() {}" })).path).toBe("static");
+    expect(planBuild(files({ "app/page.tsx": page, "lib/load.ts": "export async function GET() {}" })).path).toBe("fast");
   });
 
   it("sends server features and what the fast path can't reproduce to Next.js, saying why", () => {

@@ -5,14 +5,14 @@ import type { CommitFiles } from "./git-tree";
 
 // Which way a commit is built, decided from its files:
 //
-// - "static": the fast path (./build): esbuild and Tailwind in this
+// - "fast": the fast path (./fast-path): esbuild and Tailwind in this
 //   process, pages prerendered in a sandboxed child, served as files. Right
 //   for apps whose pages all run in the browser, which is most of what v0
 //   writes; a build takes well under a second once dependencies are cached.
 // - "next": the app's own `next build`, served by its own `next start`
-//   (./next). Anything that needs a server, or that the fast path can't
+//   (./next-path). Anything that needs a server, or that the fast path can't
 //   reproduce faithfully, goes here: Next.js itself is the reference.
-export type BuildPlan = { path: "static" | "next"; reasons: string[] };
+export type BuildPlan = { path: "fast" | "next"; reasons: string[] };
 
 const SOURCE = /\.(tsx|jsx|ts|js|mjs|cjs)$/;
 const ASYNC_COMPONENT = /export\s+default\s+async\s+function|async\s+function\s+[A-Z]\w*\s*\(|\b[A-Z]\w*\s*=\s*async\s*\(/;
@@ -57,7 +57,7 @@ export function planBuild(files: CommitFiles): BuildPlan {
       else if (work) add(`${name} renders on the server (${work[1]})`);
     }
   }
-  return reasons.length > 0 ? { path: "next", reasons } : { path: "static", reasons: [] };
+  return reasons.length > 0 ? { path: "next", reasons } : { path: "fast", reasons: [] };
 }
 
 // The fast path compiles Tailwind CSS 4; version 3 runs from its own

@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { getEnv } from "@/lib/env";
 import { escapeHtml } from "./fast-path/document";
-import { type BuildManifest, readManifest } from "./manifest";
+import { type FastPathManifest, readManifest } from "./manifest";
 import { matchesRoute } from "./fast-path/routes";
 import { resolveHost } from "./hosts";
 import { forwardToNext, stopNextServers } from "./next-path/servers";
@@ -168,7 +168,7 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse): Prom
 // Files by exact URL path, then prerendered pages, then the page shell for
 // anything the browser routes itself (dynamic pages; 404 when no page
 // matches, with the app's not-found page).
-function fileFor(manifest: BuildManifest, pathname: string): { file: string | null; status: number } {
+function fileFor(manifest: FastPathManifest, pathname: string): { file: string | null; status: number } {
   let decoded: string;
   try {
     decoded = decodeURIComponent(pathname);

@@ -5,7 +5,7 @@ import { build, type Message, type Plugin } from "esbuild";
 import { importedNames, SLIMMED_PACKAGES, slimEntry } from "./barrel";
 import { BuildFailure } from "../build-failure";
 import { type AppRoutes, routesModule } from "./routes";
-import { EMPTY_MODULES, googleFontNames, nextModuleNames, replacedPackage, virtualModule } from "./runtime";
+import { EMPTY_MODULES, GENERATED_MODULES, googleFontNames, googleFontsModule, nextModuleNames, replacedPackage, runtimeFile } from "./preview-modules";
 import { isInside, type Modules } from "../toolchain";
 import { CLIENT_GLOBAL, CLIENT_MODULES, SERVER_MODULES, type Vendor } from "./vendor";
 
@@ -72,28 +72,34 @@ const CONFINED = Symbol("confined");
 function previewPlugin(request: BundleRequest, side: "client" | "server"): Plugin {
   const { workDir, vendor, modules } = request;
   const vendored = new Set(side === "client" ? CLIENT_MODULES : SERVER_MODULES);
-  const nextModules = new Set(nextModuleNames());
+  const nextModules = nextModuleNames();
   const tailwindEntry = request.tailwindEntry && path.join(workDir, request.tailwindEntry);
   const fontNames = googleFontNames(request.sources);
 
   return {
     name: "preview",
     setup(b) {
-      // The preview's own modules: entries, runtime, next/* stand-ins.
-      b.onResolve({ filter: /^preview:/ }, (args) => ({ path: args.path.slice("preview:".length), namespace: "preview" }));
-      b.onResolve({ filter: /^preview-jsx\/jsx-runtime$/ }, () => ({ path: "jsx-runtime", namespace: "preview" }));
+      // The preview's own modules: entries, runtime, next/* stand-ins
+      // (./runtime), and the modules generated for this app.
+      const own = (name: string) => {
+        const file = runtimeFile(name);
+        if (file) return { path: file };
+        if (GENERATED_MODULES.has(name) || EMPTY_MODULES.has(name)) return { path: name, namespace: "preview" };
+        return null;
+      };
+      b.onResolve({ filter: /^preview(:|-jsx\/jsx-runtime$)/ }, (args) => own(args.path) ?? { errors: [{ text: `unknown preview module ${args.path}` }] });
       b.onResolve({ filter: /^(next|server-only|client-only)(\/.*)?$/ }, (args) => {
         const name = args.path.replace(/\.js$/, "");
-        if (nextModules.has(name) || EMPTY_MODULES.has(name)) return { path: name, namespace: "preview" };
-        return { errors: [{ text: `Could not resolve "${args.path}" (previews support ${[...nextModules].sort().join(", ")})` }] };
+        return (
+          own(name) ?? { errors: [{ text: `Could not resolve "${args.path}" (previews support ${nextModules.join(", ")})` }] }
+        );
       });
       b.onResolve({ filter: /^@vercel\// }, (args) => {
         const replaced = replacedPackage(args.path);
-        return replaced ? { path: replaced, namespace: "preview" } : undefined;
+        return replaced ? own(replaced)! : undefined;
       });
       b.onLoad({ filter: /.*/, namespace: "preview" }, (args) => {
-        const contents = args.path === "routes" ? routesModule(request.app) : virtualModule(args.path, fontNames);
-        if (contents === null) return { errors: [{ text: `unknown preview module ${args.path}` }] };
+        const contents = args.path === "preview:routes" ? routesModule(request.app) : args.path === "next/font/google" ? googleFontsModule(fontNames) : "export {};";
         return { contents, loader: "js", resolveDir: workDir };
       });
 

@@ -7,7 +7,7 @@ import type { CommitFiles } from "../git-tree";
 import { type Bundle, bundle } from "./bundle";
 import { htmlDocument } from "./document";
 import { BuildFailure, isBuildFailure } from "../build-failure";
-import { type BuildManifest, MANIFEST_FILE } from "../manifest";
+import { type FastPathManifest, MANIFEST_FILE } from "../manifest";
 import { prerender } from "./prerender";
 import { findFontCalls, fontStyles } from "../font-calls";
 import type { IconLink } from "./prerender";
@@ -16,7 +16,6 @@ import { compileStyles, tailwindEntry } from "./styles";
 import type { Modules } from "../toolchain";
 import { ensureVendor } from "./vendor";
 
-export { BuildFailure, type BuildFailureKind, isBuildFailure } from "../build-failure";
 
 const TEXT = /\.(tsx|jsx|ts|js|mjs|cjs|css|json|md|mdx|html|svg|txt)$/;
 const VENDOR_PATH = "__preview";
@@ -27,7 +26,7 @@ const VENDOR_PATH = "__preview";
 // prerendered to HTML and hydrated in the browser. Throws BuildFailure,
 // with log lines naming the file, when the app's code doesn't build.
 // `outDir` appears complete or not at all.
-export async function buildSite({ files, workDir, outDir, modules }: { files: CommitFiles; workDir: string; outDir: string; modules: Modules }): Promise<{ log: string[] }> {
+export async function buildFastPath({ files, workDir, outDir, modules }: { files: CommitFiles; workDir: string; outDir: string; modules: Modules }): Promise<{ log: string[] }> {
   const started = Date.now();
   const texts = new Map<string, string>();
   for (const [name, content] of files) if (TEXT.test(name)) texts.set(name, content.toString("utf8"));
@@ -68,7 +67,7 @@ export async function buildSite({ files, workDir, outDir, modules }: { files: Co
   const pagePaths = [...new Set([...staticPaths, ...pages.keys()])];
   log.push(...problems, `Prerendered ${pages.size} of ${pagePaths.length} ${pagePaths.length === 1 ? "page" : "pages"} in ${Date.now() - prerendering} ms`);
 
-  const manifest: BuildManifest = { kind: "static", routes: app.routes.map((r) => ({ pattern: r.pattern })), pages: {}, files: {}, fallback: "shell.html" };
+  const manifest: FastPathManifest = { kind: "fast-path", routes: app.routes.map((r) => ({ pattern: r.pattern })), pages: {}, files: {}, fallback: "shell.html" };
   const output = new Map<string, Uint8Array | string>();
   const serve = (urlPath: string, file: string, contents: Uint8Array | string) => {
     manifest.files[urlPath] = file;
@@ -105,7 +104,7 @@ export async function buildSite({ files, workDir, outDir, modules }: { files: Co
 // Written to a fresh folder, then renamed into place: a build folder is
 // complete or absent. React is the same file for every build, so it is
 // linked rather than copied.
-async function writeOutput(outDir: string, output: Map<string, Uint8Array | string>, vendor: { file: string; source: string }, manifest: BuildManifest): Promise<void> {
+async function writeOutput(outDir: string, output: Map<string, Uint8Array | string>, vendor: { file: string; source: string }, manifest: FastPathManifest): Promise<void> {
   const staging = `${outDir}.${randomBytes(4).toString("hex")}.tmp`;
   try {
     for (const [file, contents] of output) {

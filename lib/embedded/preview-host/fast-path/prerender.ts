@@ -1,57 +1,42 @@
 import "server-only";
 
 import { execFile } from "node:child_process";
+import path from "node:path";
+import { build } from "esbuild";
+import { PERMISSION_FLAG } from "../node-permissions";
+import { projectRoot } from "../toolchain";
+import { type ChildResult, MARKER, type PrerenderedPage } from "./prerender-protocol";
 
-type Attributes = { className?: string; lang?: string; dir?: string };
-export type IconLink = { rel: string; href: string; type?: string; sizes?: string; media?: string };
-export type PrerenderedPage = {
-  html: string;
-  title: string | null;
-  head: { description: string | null; generator: string | null; icons: IconLink[] };
-  document: { html: Attributes; body: Attributes };
-};
+export type { IconLink, PrerenderedPage } from "./prerender-protocol";
 export type Prerender = { pages: Map<string, PrerenderedPage>; problems: string[] };
 
 const TIMEOUT_MS = 10_000;
-const MARKER = "\u0000preview-prerender\u0000";
+// Read from the project folder: the builder app's server code is bundled,
+// so this module's own location says nothing about where the file is.
+const CHILD_SOURCE = path.join(projectRoot, "lib/embedded/preview-host/fast-path/prerender-child.ts");
 
-// Runs in the child: loads the server bundle, renders each path (the
-// static ones, then those the dynamic pages list), and prints the result
-// after a marker (the app's own console output goes to stderr, so it can't
-// be mistaken for it).
-const RUNNER = `
-const util = require("node:util");
-const [file, paths] = process.argv.slice(1);
-for (const level of ["log", "info", "warn", "error", "debug", "trace"]) {
-  console[level] = (...args) => process.stderr.write(util.format(...args) + "\\n");
-}
-const print = process.stdout.write.bind(process.stdout);
-const describe = (error) => (error && error.message) || String(error);
-let app;
-try { app = require(file); } catch (error) { print(${JSON.stringify(MARKER)} + JSON.stringify({ failed: describe(error) })); process.exit(0); }
-(async () => {
-  const all = JSON.parse(paths);
-  try { for (const path of await app.paths()) if (!all.includes(path)) all.push(path); } catch (error) { console.error("generateStaticParams failed: " + describe(error)); }
-  const pages = {};
-  for (const path of all) {
-    try { pages[path] = await app.render(path); } catch (error) { pages[path] = { error: describe(error) }; }
+let childCode: Promise<string> | null = null;
+
+// The child's JavaScript, compiled from ./prerender-child.ts once per
+// process.
+function compiledChild(): Promise<string> {
+  if (!childCode) {
+    childCode = build({ entryPoints: [CHILD_SOURCE], bundle: true, write: false, platform: "node", format: "cjs", target: "node20", tsconfigRaw: {}, logLevel: "silent" }).then(
+      (result) => result.outputFiles[0]!.text,
+    );
+    childCode.catch(() => (childCode = null));
   }
-  print(${JSON.stringify(MARKER)} + JSON.stringify({ pages }));
-})();
-`;
-
-// Node's permission model: the child reads the two files it needs and
-// nothing else, and can't write files or start processes or workers.
-export const PERMISSION_FLAG = process.allowedNodeEnvironmentFlags.has("--permission") ? "--permission" : "--experimental-permission";
+  return childCode;
+}
 
 // Prerenders pages to HTML with react-dom/server, so a preview's HTML holds
 // its content before any script runs. The app's code runs in a separate
 // Node process with an empty environment, no access to this machine's
-// files, and a time limit: it is generated code, and an endless loop or a
-// crash must not take the builder app down with it. A page that can't
-// render outside a browser (say it touches `window` while loading) is
-// reported in `problems` and left to render in the browser.
-export function prerender(serverBundle: string, vendorServerFile: string, paths: string[]): Promise<Prerender> {
+// files but the two it loads, and a time limit: it is generated code, and
+// an endless loop or a crash must not take the builder app down with it. A
+// page that can't render outside a browser (say it touches `window` while
+// loading) is reported in `problems` and left to render in the browser.
+export async function prerender(serverBundle: string, vendorServerFile: string, paths: string[]): Promise<Prerender> {
   const args = [
     PERMISSION_FLAG,
     `--allow-fs-read=${serverBundle}`,
@@ -59,7 +44,7 @@ export function prerender(serverBundle: string, vendorServerFile: string, paths:
     "--no-warnings",
     "--max-old-space-size=256",
     "-e",
-    RUNNER,
+    await compiledChild(),
     serverBundle,
     JSON.stringify(paths),
   ];
@@ -71,17 +56,14 @@ export function prerender(serverBundle: string, vendorServerFile: string, paths:
         resolve({ pages: new Map(), problems: [`pages render in the browser only: ${reason}`] });
         return;
       }
-      const result = JSON.parse(stdout.slice(at + MARKER.length)) as {
-        failed?: string;
-        pages?: Record<string, PrerenderedPage | { error: string }>;
-      };
-      if (result.failed) {
+      const result = JSON.parse(stdout.slice(at + MARKER.length)) as ChildResult;
+      if ("failed" in result) {
         resolve({ pages: new Map(), problems: [`pages render in the browser only: ${result.failed}`] });
         return;
       }
       const pages = new Map<string, PrerenderedPage>();
       const problems: string[] = [];
-      for (const [path, page] of Object.entries(result.pages ?? {})) {
+      for (const [path, page] of Object.entries(result.pages)) {
         if ("error" in page) problems.push(`${path} renders in the browser only: ${page.error}`);
         else pages.set(path, page);
       }

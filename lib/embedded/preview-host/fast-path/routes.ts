@@ -1,6 +1,6 @@
 import "server-only";
 
-// The App Router's file conventions, as far as a static preview follows
+// The App Router's file conventions, as far as the fast path follows
 // them: app/**/page.* are routes ("(group)" folders don't count in the URL;
 // [param], [...rest] and [[...rest]] are dynamic), each wrapped in the
 // layout.* files of its folder and the folders above; app/not-found.* is

@@ -7,7 +7,7 @@ import path from "node:path";
 import { realpathSync } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
 import type { NextManifest } from "../manifest";
-import { PERMISSION_FLAG } from "../fast-path/prerender";
+import { PERMISSION_FLAG } from "../node-permissions";
 import { killGroup } from "../sandbox/processes";
 import { prepareWritable, spawnSandboxed } from "../sandbox/spawn";
 import { previewsDir } from "../store";

@@ -1,0 +1,11 @@
+// What the prerender child (./prerender-child.ts) prints for its parent
+// (./prerender.ts): a marker, then one JSON line. The app's own console
+// output goes to stderr, so it can't be mistaken for it.
+import type { RenderedPage } from "./runtime/server-entry";
+
+export type PrerenderedPage = RenderedPage;
+export type IconLink = RenderedPage["head"]["icons"][number];
+
+export const MARKER = "\u0000preview-prerender\u0000";
+
+export type ChildResult = { failed: string } | { pages: Record<string, PrerenderedPage | { error: string }> };

@@ -1,0 +1,2 @@
+// "next" itself: generated code imports only types from it.
+export {};
