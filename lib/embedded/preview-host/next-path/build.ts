@@ -69,7 +69,7 @@ async function build(
   await rm(appDir, { recursive: true, force: true });
   await writeApp(appDir, files);
 
-  const env: Record<string, string> = { PATH: path.dirname(process.execPath), HOME: appDir, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", CI: "1" };
+  const env: Record<string, string> = { PATH: path.dirname(process.execPath), HOME: "/tmp", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", CI: "1" };
   // next/font/google downloads fonts while building; here they come from a
   // local answer instead (./fonts.ts).
   const sources = [...files].filter(([name]) => /\.(tsx|jsx|ts|js|mjs)$/.test(name) && !name.startsWith("node_modules/")).map(([, content]) => content.toString("utf8"));
@@ -88,6 +88,9 @@ async function build(
       // The app's copy is this build's own: next build writes .next, and
       // next-env.d.ts and tsconfig.json when they are missing.
       writable: [appDir],
+      // Turbopack reads the folders from its root (the set) down to the app:
+      // it sees the set's packages and this app only.
+      listable: [modules.setDir!, path.dirname(appDir)],
       env,
       appEnv,
       label: `next build ${deploymentId}`,

@@ -138,7 +138,8 @@ function startServer(deploymentId: string, manifest: NextManifest): Server {
         cwd: manifest.appDir,
         readOnly: [manifest.appDir, SERVE_ON_SOCKET, ...(manifest.setDir ? dependencyMounts(manifest.setDir, { nodeModules, realRoot: packages }) : [packages])],
         writable: [path.join(manifest.appDir, ".next"), socketDir],
-        env: { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", HOME: "/tmp" },
+        listable: manifest.setDir ? [manifest.setDir, path.dirname(manifest.appDir)] : [],
+        env: serverEnv(manifest),
         label: `next start ${deploymentId}`,
       },
     );
@@ -156,6 +157,15 @@ function startServer(deploymentId: string, manifest: NextManifest): Server {
   })();
   server.ready.catch(() => stopServer(server));
   return server;
+}
+
+// Next.js looks for the project's root (workspace markers, lockfiles) in
+// every folder above the app when it loads the config, which Node's
+// permission model refuses; the root is known: the dependency set.
+function serverEnv(manifest: NextManifest): Record<string, string> {
+  const env: Record<string, string> = { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", HOME: "/tmp" };
+  if (manifest.setDir) env.NEXT_PRIVATE_OUTPUT_TRACE_ROOT = manifest.setDir;
+  return env;
 }
 
 function stopServer(server: Server): void {

@@ -98,6 +98,17 @@ export function cleanLeftoverGroups(): string[] {
   return stopped;
 }
 
+// This server process, as recorded with what it owns (groups, builds).
+export type ProcessIdentity = { pid: number; started: string | null };
+
+export function thisProcess(): ProcessIdentity {
+  return { pid: process.pid, started: startTime(process.pid) };
+}
+
+export function isProcessAlive(identity: ProcessIdentity): boolean {
+  return isAlive(identity.pid, identity.started);
+}
+
 function isAlive(pid: number, started: string | null): boolean {
   try {
     process.kill(pid, 0);

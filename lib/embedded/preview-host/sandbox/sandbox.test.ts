@@ -10,12 +10,13 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { resetEnvForTests } from "@/tests/helpers/env";
-import { sandboxProbeApp, probeResults } from "@/tests/fixtures/sandbox-probe";
+import { fastPathProbeApp, sandboxProbeApp, probeResults } from "@/tests/fixtures/sandbox-probe";
 import { isBuildFailure } from "../build-failure";
+import { buildFastPath } from "../fast-path";
 import { readManifest, type NextManifest } from "../manifest";
 import { buildNextApp } from "../next-path/build";
 import { forwardToNext, stopNextServers } from "../next-path/servers";
-import { projectRoot } from "../toolchain";
+import { ownModules, projectRoot } from "../toolchain";
 import { sandboxMode, setSandboxProbe } from "./mode";
 import { probeBubblewrap } from "./probe";
 import { cleanLeftoverGroups } from "./processes";
@@ -179,4 +180,38 @@ describe.skipIf(!probe.available)("an app that looks around, built and served in
     stopNextServers();
     await expect.poll(() => groupMembers(group!).length, { timeout: 5_000 }).toBe(0);
   }, 600_000);
+});
+
+describe.skipIf(!probe.available)("an app that looks around, prerendered in the sandbox (fast path)", () => {
+  const builder = http.createServer((_, res) => res.end("builder"));
+  afterAll(() => builder.close());
+
+  it("fails every attempt while its page is prerendered, and still prerenders the page", async () => {
+    setSandboxProbe(probeBubblewrap);
+    await new Promise<void>((resolve) => builder.listen(0, "127.0.0.1", resolve));
+    const dataDir = process.env.DATA_DIR!;
+    const secretFile = path.join(dataDir, "server-secret.txt");
+    writeFileSync(secretFile, "the server's secret");
+    process.env.PROBE_SECRET = "server-env-secret";
+    const targets = { secretFile, dataDir, escapeFile: path.join(dataDir, "escaped"), dbPort: 5432, builderPort: (builder.address() as AddressInfo).port, envName: "PROBE_SECRET" };
+    const files = new Map(Object.entries(fastPathProbeApp(targets)).map(([name, text]) => [name, Buffer.from(text)]));
+    const outDir = path.join(dataDir, "previews", "builds", "dpl_fast_probe");
+    const { log } = await buildFastPath({ files, workDir: path.join(dataDir, "previews", "work", "dpl_fast_probe"), outDir, modules: ownModules });
+    expect(log.join("\n")).toMatch(/Prerendered 1 of 1 page/);
+    const html = readFileSync(path.join(outDir, "index.html"), "utf8");
+    expect(html).toContain("Probe landing page");
+    const found = probeResults(html);
+    expect(found).toHaveLength(1);
+    for (const [what, result] of Object.entries(found[0]!)) expect(result, what).toMatch(/^blocked/);
+    expect(readdirSync(dataDir).filter((name) => name.startsWith("escaped"))).toEqual([]);
+
+    // The same page without the sandbox (allowed outside production):
+    // Node's permission model still keeps files and programs out, but not
+    // the network.
+    setSandboxProbe(() => ({ available: false, detail: "test" }));
+    const unconfined = await buildFastPath({ files, workDir: path.join(dataDir, "previews", "work", "dpl_fast_probe2"), outDir: `${outDir}2`, modules: ownModules });
+    setSandboxProbe(probeBubblewrap);
+    expect(unconfined.log.join("\n")).toMatch(/Prerendered 1 of 1 page/);
+    expect(probeResults(readFileSync(path.join(`${outDir}2`, "index.html"), "utf8"))[0]).toMatchObject({ builderApp: "reached", readOutside: expect.stringMatching(/^blocked/) });
+  });
 });

@@ -22,6 +22,10 @@ export type SandboxOptions = {
   // What the tool needs (NODE_ENV, …) and the app's own settings: nothing
   // of this server's environment is passed unless named here.
   env: Record<string, string>;
+  // Folders above the mounts that the tool lists (Turbopack reads its
+  // project root, the dependency set's folder); the others can only be
+  // passed through (see foldersAbove).
+  listable?: string[];
   appEnv?: Record<string, string>;
   label: string; // for the process records and logs
 };
@@ -49,7 +53,15 @@ export function spawnSandboxed(command: string, args: string[], options: Sandbox
 }
 
 function bwrapArgs(options: SandboxOptions, env: Record<string, string>): string[] {
+  const mounts = [
+    ...options.readOnly.map((entry) => (typeof entry === "string" ? { source: entry, at: entry, flag: "--ro-bind" } : { ...entry, flag: "--ro-bind" })),
+    ...options.writable.map((dir) => ({ source: dir, at: dir, flag: "--bind" })),
+  ];
+  const above = foldersAbove(mounts.map((mount) => path.resolve(mount.at)));
   const args = ["--unshare-all", "--die-with-parent", "--unshare-user", "--uid", String(SANDBOX_UID), "--gid", String(SANDBOX_UID), "--hostname", "preview"];
+  args.push("--tmpfs", "/tmp");
+  const listable = new Set((options.listable ?? []).map((dir) => path.resolve(dir)));
+  for (const dir of above.all) args.push("--perms", listable.has(dir) ? "0555" : "0111", above.tops.includes(dir) ? "--tmpfs" : "--dir", dir);
   // The C libraries Node and its native addons (SWC) load, and Node itself;
   // no shell and no other programs.
   for (const dir of ["/usr/lib", "/usr/lib64", "/usr/lib32"]) if (existsSync(dir)) args.push("--ro-bind", dir, dir);
@@ -57,16 +69,28 @@ function bwrapArgs(options: SandboxOptions, env: Record<string, string>): string
   const node = realpathSync(process.execPath);
   args.push("--ro-bind", node, node);
   if (process.execPath !== node) args.push("--ro-bind", node, process.execPath);
-  args.push("--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp");
-  for (const entry of options.readOnly) {
-    const { source, at } = typeof entry === "string" ? { source: entry, at: entry } : entry;
-    args.push("--ro-bind", realpathSync(source), at);
-  }
-  for (const dir of options.writable) args.push("--bind", dir, dir);
+  args.push("--proc", "/proc", "--dev", "/dev");
+  for (const mount of mounts) args.push(mount.flag, realpathSync(mount.source), mount.at);
   // The folders bubblewrap made to hold those mounts are not for writing.
+  for (const top of above.tops) args.push("--remount-ro", top);
   args.push("--remount-ro", "/", "--chdir", options.cwd, "--clearenv");
   for (const [name, value] of Object.entries(env)) args.push("--setenv", name, value);
   return args;
+}
+
+// The folders above what is mounted (the data directory, the dependency
+// set's apps/ …) exist inside only to hold the mounts: they can be passed
+// through but not listed or written to, even under the private /tmp (the
+// topmost of each is a read-only tmpfs of its own, which its owner can't
+// chmod either). Parents first, for bubblewrap.
+function foldersAbove(targets: string[]): { all: string[]; tops: string[] } {
+  const covered = (dir: string) => targets.some((target) => target === dir || isInside(target, dir));
+  const found = new Set<string>();
+  for (const target of targets) {
+    for (let at = path.dirname(target); at !== "/" && at !== "/tmp"; at = path.dirname(at)) if (!covered(at)) found.add(at);
+  }
+  const all = [...found].sort((a, b) => a.split("/").length - b.split("/").length);
+  return { all, tops: all.filter((dir) => !found.has(path.dirname(dir))) };
 }
 
 // bubblewrap runs as the sandbox's user, which must be able to pass through
