@@ -73,6 +73,10 @@ export interface PreviewHost {
   // acts for ("unknown" when the host can't tell). Hosts that can't check
   // leave it out.
   commitAuthorAccess?(email: string): Promise<CommitAuthorAccess>;
+  // What admins should know about how this host builds (the local host
+  // without a sandbox: generated code runs unconfined, or nothing is
+  // built); null when there is nothing to say. Admin-only text.
+  adminNotice?(): string | null;
   // The last lines of a deployment's build output, oldest first, bounded in
   // lines, bytes and time. Provider text: it goes to the generator only
   // after lib/deploy/build-error.ts has cut and scrubbed it.

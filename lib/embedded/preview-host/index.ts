@@ -4,7 +4,7 @@ import { IntegrationError } from "@/lib/errors";
 import { type LocalPush, onLocalPush } from "@/lib/embedded/git-host/store";
 import { PRODUCTION_BRANCH, type RepoRef, STAGING_BRANCH } from "@/lib/github/types";
 import type { Deployment, PreviewHost, Project } from "../../vercel/types";
-import { startDeployment } from "./deployments";
+import { closeOrphanedBuilds, startDeployment } from "./deployments";
 import { claimProjectLabels, deploymentLabel, hostUrl } from "./hosts";
 import { sandboxMode, type SandboxMode, setSandboxProbe } from "./sandbox/mode";
 import type { SandboxProbe } from "./sandbox/probe";
@@ -44,6 +44,8 @@ function cleanUpAfterEarlierRun(): void {
   globalForPushes.__localPreviewCleaned = true;
   const stopped = cleanLeftoverGroups();
   if (stopped.length > 0) console.warn(`[local previews] stopped what an earlier run left behind: ${stopped.join(", ")}`);
+  const closed = closeOrphanedBuilds();
+  if (closed.length > 0) console.warn(`[local previews] builds interrupted by an earlier run's end: ${closed.join(", ")}`);
 }
 
 // The stand-in for Vercel: the same calls as the real client, answered from
@@ -115,6 +117,10 @@ export function createLocalPreviewHost(options: { sandboxProbe?: () => SandboxPr
       return requireDeployment(deploymentId).log;
     },
     sandbox: () => sandboxMode(),
+    adminNotice() {
+      const mode = sandboxMode();
+      return mode.kind === "sandboxed" ? null : mode.log;
+    },
   };
 }
 
