@@ -36,12 +36,14 @@ export type LocalPreviewHost = PreviewHost & {
 
 const globalForPushes = globalThis as unknown as { __localPreviewPushes?: () => void; __localPreviewCleaned?: boolean };
 
-// Once per process: builds and preview servers left running by a server
-// that died on this data directory are stopped, and what it was building is
-// closed as interrupted (./deployments.ts), so nothing waits for it.
-function cleanUpAfterEarlierRun(): void {
+// Once per process: the sandbox is probed (and the mode logged), builds and
+// preview servers left running by a server that died on this data
+// directory are stopped, and what it was building is closed as interrupted
+// (./deployments.ts), so nothing waits for it.
+function startUp(): void {
   if (globalForPushes.__localPreviewCleaned) return;
   globalForPushes.__localPreviewCleaned = true;
+  sandboxMode();
   const stopped = cleanLeftoverGroups();
   if (stopped.length > 0) console.warn(`[local previews] stopped what an earlier run left behind: ${stopped.join(", ")}`);
   const closed = closeOrphanedBuilds();
@@ -56,7 +58,7 @@ function cleanUpAfterEarlierRun(): void {
 // and serves every build on disk.
 export function createLocalPreviewHost(options: { sandboxProbe?: () => SandboxProbe } = {}): LocalPreviewHost {
   if (options.sandboxProbe) setSandboxProbe(options.sandboxProbe);
-  cleanUpAfterEarlierRun();
+  startUp();
   void startLocalPreviewServer().catch((error) => console.error("[local previews] the preview server did not start", error));
   globalForPushes.__localPreviewPushes ??= onLocalPush(deployPush);
 
