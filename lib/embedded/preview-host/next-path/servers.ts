@@ -7,7 +7,7 @@ import path from "node:path";
 import { realpathSync } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
 import type { NextManifest } from "../manifest";
-import { PERMISSION_FLAG } from "../node-permissions";
+import { permissionFlags } from "../node-permissions";
 import { killGroup } from "../sandbox/processes";
 import { prepareWritable, spawnSandboxed } from "../sandbox/spawn";
 import { previewsDir } from "../store";
@@ -121,13 +121,10 @@ function startServer(deploymentId: string, manifest: NextManifest): Server {
     const child = spawnSandboxed(
       process.execPath,
       [
-        PERMISSION_FLAG,
-        `--allow-fs-read=${manifest.appDir}/*`,
-        `--allow-fs-read=${nodeModules}/*`,
-        `--allow-fs-read=${packages}/*`,
-        `--allow-fs-read=${SERVE_ON_SOCKET}`,
-        `--allow-fs-write=${path.join(manifest.appDir, ".next")}/*`,
-        `--allow-fs-write=${socketDir}/*`,
+        ...permissionFlags({
+          read: [`${manifest.appDir}/*`, `${nodeModules}/*`, `${packages}/*`, SERVE_ON_SOCKET],
+          write: [`${path.join(manifest.appDir, ".next")}/*`, `${socketDir}/*`],
+        }),
         "--no-warnings",
         "--max-old-space-size=384",
         SERVE_ON_SOCKET,
