@@ -24,7 +24,7 @@ process.env.REPLY_PREVIEW_GRACE_MS ??= "600000";
 
 // Test files share a worker process; what the app keeps on globalThis (to
 // survive dev hot reloads) must not leak into the next file.
-const PROCESS_SINGLETONS = ["__env", "__integrations", "__localPreviewPushes", "__localPreviewServer", "__localPreviewNextServers", "__localPreviewNextSweep"];
+const PROCESS_SINGLETONS = ["__env", "__integrations", "__localPreviewPushes", "__localPreviewServer", "__localPreviewNextServers", "__localPreviewNextSweep", "__localPreviewSandbox", "__localPreviewCleaned"];
 
 afterAll(() => {
   const globals = globalThis as Record<string, unknown>;
