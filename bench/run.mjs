@@ -29,6 +29,7 @@ for (const file of benches) {
       ...process.env,
       NODE_ENV: "production",
       BETTER_AUTH_SECRET: "bench-secret-bench-secret-bench-secret",
+      SETTINGS_ENCRYPTION_KEY: "YmVuY2gtc2V0dGluZ3Mta2V5LWJlbmNoLXNldHRpbmc=",
       DATA_DIR: dataDir,
       PGLITE_DIR: "memory://",
       DATABASE_URL: "",

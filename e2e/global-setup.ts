@@ -51,6 +51,7 @@ export default async function setup(project: TestProject) {
           DATABASE_URL: database.url,
           DATA_DIR: dataDir,
           BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
+          SETTINGS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
           ADMIN_EMAILS: "",
           LOCAL_PREVIEW_PORT: String(previewPort),
           NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import=${pathToFileURL(path.join(import.meta.dirname, "support/break-builds.mjs")).href}`].filter(Boolean).join(" "),

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { resetEnvForTests } from "@/tests/helpers/env";
 import { getEnv } from "./env";
@@ -40,4 +42,32 @@ describe("environment", () => {
     resetEnvForTests();
     expect(() => getEnv()).not.toThrow();
   });
+
+  it("refuses DEPLOY_GRACE_MS at or above DEPLOY_TIMEOUT_MS at start, naming both", () => {
+    vi.stubEnv("DEPLOY_TIMEOUT_MS", "60000");
+    vi.stubEnv("DEPLOY_GRACE_MS", "60000");
+    resetEnvForTests();
+    expect(() => getEnv()).toThrow(/DEPLOY_GRACE_MS \(60000\) must be less than DEPLOY_TIMEOUT_MS \(60000\)/);
+    vi.stubEnv("DEPLOY_GRACE_MS", "59999");
+    resetEnvForTests();
+    expect(() => getEnv()).not.toThrow();
+  });
+
+  it("requires SETTINGS_ENCRYPTION_KEY in production, and generates one once into DATA_DIR otherwise", () => {
+    vi.stubEnv("NODE_ENV", "production");
+    vi.stubEnv("BETTER_AUTH_SECRET", "set");
+    vi.stubEnv("SETTINGS_ENCRYPTION_KEY", "");
+    resetEnvForTests();
+    expect(() => getEnv()).toThrow(/SETTINGS_ENCRYPTION_KEY is required in production.*openssl rand -base64 32/);
+
+    vi.stubEnv("NODE_ENV", "development");
+    resetEnvForTests();
+    const generated = getEnv().SETTINGS_ENCRYPTION_KEY;
+    expect(Buffer.from(generated, "base64")).toHaveLength(32);
+    expect(readFileSync(path.resolve(getEnv().DATA_DIR, "settings-key"), "utf8").trim()).toBe(generated);
+    resetEnvForTests();
+    expect(getEnv().SETTINGS_ENCRYPTION_KEY).toBe(generated);
+    expect(getEnv().BETTER_AUTH_SECRET).not.toBe(generated);
+  });
 });
+

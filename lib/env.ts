@@ -31,6 +31,15 @@ const envSchema = z.object({
   BETTER_AUTH_SECRET: optional,
   ADMIN_EMAILS: list,
 
+  // Encrypts app settings at rest (32 bytes, base64). Earlier keys, comma
+  // separated, still decrypt values saved under them until those are re-saved
+  // under the current key at start (lib/settings/keys.ts).
+  SETTINGS_ENCRYPTION_KEY: optional,
+  SETTINGS_ENCRYPTION_KEYS_PREVIOUS: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean)),
+
   V0_API_KEY: optional,
   V0_API_URL: z.url().default("https://api.v0.dev/v1"),
 
@@ -47,13 +56,21 @@ const envSchema = z.object({
   // Local stand-ins (used when the matching key above is absent).
   LOCAL_PREVIEW_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
   LOCAL_PREVIEW_HOSTNAME: z.string().default("localhost"),
+  // Unsafe: lets a production server build previews without a sandbox for
+  // the generated code (see README, Security).
+  LOCAL_PREVIEW_UNSANDBOXED: z
+    .string()
+    .optional()
+    .transform((v) => v === "1" || v === "true"),
   LOCAL_GENERATOR_DELAY_MS: z.coerce.number().int().min(0).default(12),
 
   // Preview update cycle.
   // Under the deploy routes' 800 s maxDuration, so a cycle that gives up
   // still has time to record the failure and release the app.
   DEPLOY_TIMEOUT_MS: z.coerce.number().int().positive().max(780_000).default(12 * 60_000),
-  DEPLOY_LEASE_MS: z.coerce.number().int().positive().default(20 * 60_000),
+  // A cycle holds its app on a lease its server renews by a heartbeat
+  // (lib/deploy/lease.ts): a server that dies frees its apps this soon.
+  DEPLOY_LEASE_MS: z.coerce.number().int().positive().default(45_000),
   DEPLOY_GRACE_MS: z.coerce.number().int().positive().default(60_000),
   // How long after a reply the server waits for the browser to ask for its
   // preview before starting it itself (a closed tab, a dropped connection).
@@ -61,7 +78,7 @@ const envSchema = z.object({
   CHAT_MESSAGES_PER_MINUTE: z.coerce.number().int().positive().default(10),
 });
 
-export type Env = z.infer<typeof envSchema> & { BETTER_AUTH_SECRET: string };
+export type Env = z.infer<typeof envSchema> & { BETTER_AUTH_SECRET: string; SETTINGS_ENCRYPTION_KEY: string };
 
 // Kept on globalThis like the other process singletons; tests that change a
 // variable drop it (tests/helpers/env.ts).
@@ -78,8 +95,10 @@ export function getEnv(): Env {
   }
   const env = parsed.data;
   assertServicesFit(env);
-  const secret = env.BETTER_AUTH_SECRET ?? localSecret(env);
-  globalForEnv.__env = { ...env, BETTER_AUTH_SECRET: secret };
+  assertDeployTimesFit(env);
+  const secret = env.BETTER_AUTH_SECRET ?? localSecret(env, "auth-secret", "BETTER_AUTH_SECRET");
+  const settingsKey = env.SETTINGS_ENCRYPTION_KEY ?? localSecret(env, "settings-key", "SETTINGS_ENCRYPTION_KEY");
+  globalForEnv.__env = { ...env, BETTER_AUTH_SECRET: secret, SETTINGS_ENCRYPTION_KEY: settingsKey };
   return globalForEnv.__env;
 }
 
@@ -97,13 +116,23 @@ function assertServicesFit(env: z.infer<typeof envSchema>): void {
   );
 }
 
-function localSecret(env: z.infer<typeof envSchema>): string {
+// The fallback deployment is created after DEPLOY_GRACE_MS; a cycle that gives
+// up first never gets there.
+function assertDeployTimesFit(env: z.infer<typeof envSchema>): void {
+  if (env.DEPLOY_GRACE_MS < env.DEPLOY_TIMEOUT_MS) return;
+  throw new Error(
+    `Invalid environment configuration: DEPLOY_GRACE_MS (${env.DEPLOY_GRACE_MS}) must be less than DEPLOY_TIMEOUT_MS (${env.DEPLOY_TIMEOUT_MS}), ` +
+      "or a cycle gives up before it would create the deployment the Git integration didn't.",
+  );
+}
+
+// In development a secret is generated once into DATA_DIR and kept; in
+// production it must come from the environment.
+function localSecret(env: z.infer<typeof envSchema>, fileName: string, variable: string): string {
   if (env.NODE_ENV === "production") {
-    throw new Error(
-      "BETTER_AUTH_SECRET is required in production. Generate one with `openssl rand -base64 32` and set it in the environment.",
-    );
+    throw new Error(`${variable} is required in production. Generate one with \`openssl rand -base64 32\` and set it in the environment.`);
   }
-  const file = path.resolve(env.DATA_DIR, "auth-secret");
+  const file = path.resolve(env.DATA_DIR, fileName);
   try {
     return readFileSync(file, "utf8").trim();
   } catch {

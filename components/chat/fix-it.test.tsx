@@ -19,6 +19,7 @@ const failed = (canFix: boolean, message: string): PreviewStatus => ({
   previewUrl: null,
   canPublish: false,
   canFix,
+  needsSettings: [],
   liveUrl: null,
   versions: [],
 });

@@ -45,6 +45,7 @@ beforeAll(async () => {
       DATABASE_URL: database.url,
       DATA_DIR: dataDir,
       BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
+      SETTINGS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
       V0_API_KEY: v0.apiKey,
       V0_API_URL: v0.baseUrl,
       GITHUB_TOKEN: "ghp_production_test",

@@ -17,6 +17,7 @@ const root = path.resolve(import.meta.dirname, "../..");
 // them (names or values) reaches the browser.
 export const BUILD_SECRETS = {
   BETTER_AUTH_SECRET: "sentinel-auth-secret-9f3a",
+  SETTINGS_ENCRYPTION_KEY: "c2VudGluZWwtc2V0dGluZ3Mta2V5LTNiOWQtMDAwMDA=",
   GITHUB_TOKEN: "sentinel-github-token-51c2",
   VERCEL_TOKEN: "sentinel-vercel-token-7d10",
   V0_API_KEY: "sentinel-v0-key-e4b8",

@@ -10,6 +10,7 @@ import {
   setAppChatIdOnce,
   touchAppById,
 } from "@/lib/db/queries";
+import { getSettingsByAppId } from "@/lib/db/settings";
 import { getEnv } from "@/lib/env";
 import { AppError, isIntegrationError } from "@/lib/errors";
 import type { Integrations } from "@/lib/integrations";
@@ -61,7 +62,9 @@ async function startReply(services: Integrations, user: SessionUser, existing: A
 
   let upstream: ReadableStream<Uint8Array>;
   try {
-    upstream = app.chatId ? await services.chat.sendMessage({ chatId: app.chatId, message }) : await services.chat.createChat({ message });
+    upstream = app.chatId
+      ? await services.chat.sendMessage({ chatId: app.chatId, message, system: await settingsContext(app.id) })
+      : await services.chat.createChat({ message });
   } catch (error) {
     if (!existing) await deleteAppById({ id: app.id, ownerId: user.id });
     throw generatorUnavailable(error);
@@ -78,6 +81,23 @@ async function startReply(services: Integrations, user: SessionUser, existing: A
   const recorded = app.chatId ? undefined : followed.chatId.then((chatId) => (chatId ? setAppChatIdOnce({ id: app.id, chatId }) : null));
   const reply = Promise.all([followed.done, recorded]).then(([{ chatId, completed }]) => ({ chatId: app.chatId ?? chatId, completed }));
   return { app, stream: guardStream(toBrowser, Promise.all([recorded, repo])), reply };
+}
+
+// The app's settings by name (never a value), so the code v0 writes reads
+// them by those names rather than inventing others.
+export async function settingsContext(appId: string): Promise<string | undefined> {
+  const settings = await getSettingsByAppId({ appId });
+  if (settings.length === 0) return undefined;
+  const list = (set: boolean) => settings.filter((s) => s.set === set).map((s) => s.name);
+  const [withValue, without] = [list(true), list(false)];
+  return [
+    "This app reads its settings from environment variables (process.env). Use exactly these names; never write their values into the code.",
+    withValue.length > 0 ? `Set: ${withValue.join(", ")}.` : null,
+    without.length > 0 ? `Not set yet (the app's owner adds them in Settings): ${without.join(", ")}.` : null,
+    "Names starting with NEXT_PUBLIC_ are visible in the browser; keep secret keys in other names, used only on the server.",
+  ]
+    .filter(Boolean)
+    .join("\n");
 }
 
 async function findApp(user: SessionUser, { appId, chatId }: ChatRequest): Promise<App | null> {

@@ -16,8 +16,9 @@ import type { LeftOutFile } from "@/lib/files/types";
 import type { DeploymentFailureKind } from "@/lib/vercel/types";
 
 // Why a cycle failed, in the terms its builder message depends on
-// (lib/deploy/failure.ts decides it).
-export type FailureReason = "no_code" | "unsafe_files" | "conflict" | DeploymentFailureKind | "other";
+// (lib/deploy/failure.ts decides it). "settings": the build failed while
+// settings the code reads had no value.
+export type FailureReason = "no_code" | "unsafe_files" | "conflict" | "settings" | DeploymentFailureKind | "other";
 
 const timestamps = {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -115,6 +116,9 @@ export const apps = pgTable(
     // the same transaction that closes the cycle which changed them.
     stagingUrl: text("staging_url"),
     productionUrl: text("production_url"),
+    // When a setting's value last changed (set, replaced or removed): the
+    // live app has it once a Publish started after this.
+    settingsChangedAt: timestamp("settings_changed_at", { withTimezone: true }),
     ...timestamps,
   },
   (t) => [index("apps_owner_id_updated_at_idx").on(t.ownerId, t.updatedAt)],
@@ -172,6 +176,34 @@ export const deployments = pgTable(
 // The database's record of one attempt; the provider's own deployment is
 // `Deployment` in lib/vercel/types.ts.
 export type DeploymentRecord = typeof deployments.$inferSelect;
+
+// ── App settings: the environment variables an app reads ────────────────────
+// One row per name an app needs (detected in its latest committed version)
+// or has a value for. The value is sealed (lib/settings/crypto.ts): AES-256-GCM
+// under the key `key_version` names; all four columns are null when unset.
+
+export const appSettings = pgTable(
+  "app_settings",
+  {
+    appId: uuid("app_id")
+      .notNull()
+      .references(() => apps.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    // Read by the latest committed version's code or named in its env files.
+    needed: boolean("needed").notNull().default(false),
+    keyVersion: text("key_version"),
+    nonce: text("nonce"),
+    ciphertext: text("ciphertext"),
+    tag: text("tag"),
+    // The value's size in bytes, so the 64 KB total is checked without opening values.
+    valueBytes: integer("value_bytes").notNull().default(0),
+    valueUpdatedAt: timestamp("value_updated_at", { withTimezone: true }),
+    valueUpdatedBy: text("value_updated_by").references(() => users.id, { onDelete: "set null" }),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("app_settings_app_id_name").on(t.appId, t.name)],
+);
+export type AppSettingRow = typeof appSettings.$inferSelect;
 
 // ── Local v0 stand-in's chat store (unused when V0_API_KEY is set) ──────────
 

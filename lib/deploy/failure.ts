@@ -12,11 +12,13 @@ export type { FailureReason } from "@/lib/db/schema";
 // The deployment was followed to the end and did not become READY.
 export class DeploymentFailedError extends Error {
   readonly failureKind?: DeploymentFailureKind;
+  readonly deploymentId: string;
 
   constructor(deployment: Deployment) {
     super(`deployment ${deployment.id} ended ${deployment.state}: ${deployment.errorMessage ?? "no detail"}`);
     this.name = "DeploymentFailedError";
     this.failureKind = deployment.failureKind;
+    this.deploymentId = deployment.id;
     markError(this, "DeploymentFailedError");
   }
 }
@@ -30,7 +32,7 @@ export class NoCodeError extends Error {
   }
 }
 
-function isDeploymentFailedError(error: unknown): error is DeploymentFailedError {
+export function isDeploymentFailedError(error: unknown): error is DeploymentFailedError {
   return hasErrorMark(error, "DeploymentFailedError");
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 
 import { assertSafeFiles, normalizeFilePath, selectUsableFiles } from "@/lib/files/safe-files";
 import type { FileMap, LeftOutFile } from "@/lib/files/types";
+import { detectSettings } from "@/lib/settings/detect";
 import type { VersionFile } from "@/lib/v0/types";
 import { invariantFiles } from "./templates/invariant-files";
 import { packageJsonFor } from "./templates/package-json";
@@ -13,6 +14,14 @@ export function extractFiles(files: VersionFile[]): { files: FileMap; leftOut: L
   const map: FileMap = {};
   for (const file of files) map[normalizeFilePath(file.name)] = file.content;
   return selectUsableFiles(map);
+}
+
+// The settings a version reads, from all of its files as v0 gave them (a
+// real env file is left out of the commit, but its names count).
+export function detectVersionSettings(files: VersionFile[]): string[] {
+  const map: FileMap = {};
+  for (const file of files) map[normalizeFilePath(file.name)] = file.content;
+  return detectSettings(map);
 }
 
 // Files that play one role under several names: an app that has any of them

@@ -7,7 +7,7 @@ import { PRODUCTION_BRANCH } from "@/lib/github/types";
 import type { Integrations } from "@/lib/integrations";
 import type { FailureReason } from "./failure";
 import type { StartedBy } from "./lock";
-import { deployMessages } from "./messages";
+import { deployMessages, needsSettingsMessage } from "./messages";
 import { type CycleSteps, runCycle } from "./run-cycle";
 
 export type PublishResult = { status: "ready" | "failed"; productionUrl: string | null; message: string };
@@ -51,12 +51,16 @@ export function liveCycle(land: CycleSteps["land"], words: LiveWords = publishWo
       const productionUrl = (await services.previews.getProductionUrl(project.projectId)) ?? deployment.url;
       return { deploymentUrl: deployment.url, previewUrl: null, providerDeploymentId: deployment.id, appUrl: productionUrl, message: words.ready(app) };
     },
-    failureMessage: (reason) => liveFailureMessage(reason, words),
+    failureMessage: (reason, _app, missing) => liveFailureMessage(reason, words, missing),
   };
 }
 
-function liveFailureMessage(reason: FailureReason, words: LiveWords): string {
+function liveFailureMessage(reason: FailureReason, words: LiveWords, missingSettings: string[]): string {
   switch (reason) {
+    case "settings":
+      return needsSettingsMessage(missingSettings, "live");
+    case "canceled":
+      return deployMessages.publishCanceled;
     case "conflict":
       return deployMessages.publishConflict;
     case "blocked":

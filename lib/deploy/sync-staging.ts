@@ -1,6 +1,7 @@
 import "server-only";
 
 import { getLastStagingCommitByAppId, getReadyStagingDeploymentByCommit } from "@/lib/db/queries";
+import { recordNeededSettings } from "@/lib/db/settings";
 import type { App } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { leftOutNotice } from "@/lib/files/left-out";
@@ -9,8 +10,8 @@ import type { Integrations } from "@/lib/integrations";
 import type { ChatService, ChatVersion } from "@/lib/v0/types";
 import { type FailureReason, NoCodeError } from "./failure";
 import type { StartedBy } from "./lock";
-import { deployMessages } from "./messages";
-import { extractFiles, injectInvariants } from "./post-process";
+import { deployMessages, needsSettingsMessage } from "./messages";
+import { detectVersionSettings, extractFiles, injectInvariants } from "./post-process";
 import { runCycle } from "./run-cycle";
 
 export type StagingResult = { status: "ready" | "failed"; previewUrl: string | null; message: string };
@@ -45,6 +46,9 @@ export async function syncStagingFromChat(
       // else pushed to staging are kept.
       const previousCommit = (await getLastStagingCommitByAppId({ appId: app.id })) ?? undefined;
       const commit = await services.git.commitFiles(repo, STAGING_BRANCH, files, `Update from chat (${version.id})`, { previousCommit });
+      // What the committed code needs (names from the left-out env files too),
+      // recorded before its build so a failure for want of them is told apart.
+      await recordNeededSettings({ appId: app.id, names: detectVersionSettings(version.files) });
       return { sha: commit.sha, pushed: commit.changed };
     },
     // Same code as an already-previewed commit: that preview is this one.
@@ -69,7 +73,7 @@ export async function syncStagingFromChat(
         message: withNotice(deployMessages.ready, notice),
       };
     },
-    failureMessage: (reason, current) => stagingFailureMessage(reason, current.stagingUrl !== null),
+    failureMessage: (reason, current, missing) => stagingFailureMessage(reason, current.stagingUrl !== null, missing),
   });
   return { status: outcome.status, previewUrl: outcome.url, message: outcome.message };
 }
@@ -93,8 +97,12 @@ function withNotice(message: string, notice: string | null): string {
   return `${message}${/[.!?…]$/.test(message) ? "" : "."} ${notice}`;
 }
 
-function stagingFailureMessage(reason: FailureReason, hasPrevious: boolean): string {
+export function stagingFailureMessage(reason: FailureReason, hasPrevious: boolean, missingSettings: string[] = []): string {
   switch (reason) {
+    case "settings":
+      return needsSettingsMessage(missingSettings, hasPrevious ? "preview" : "no_preview");
+    case "canceled":
+      return hasPrevious ? deployMessages.canceledWithPrevious : deployMessages.canceledFirst;
     case "no_code":
       return deployMessages.noCode;
     case "unsafe_files":
@@ -105,6 +113,8 @@ function stagingFailureMessage(reason: FailureReason, hasPrevious: boolean): str
       return deployMessages.blocked;
     case "unavailable":
       return deployMessages.unavailable;
+    case "refused":
+      return deployMessages.refused;
     default:
       return hasPrevious ? deployMessages.failedWithPrevious : deployMessages.failedFirst;
   }

@@ -6,6 +6,7 @@ import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
+import { getSettingsByAppId } from "@/lib/db/settings";
 import { createApp, getAppById, setAppChatIdOnce } from "@/lib/db/queries";
 import { deployments } from "@/lib/db/schema";
 import { gitBlobId } from "@/lib/files/content";
@@ -106,11 +107,29 @@ describe("v0 projects through the preview cycle", () => {
 
   it("refuses the whole version for a hostile path next to a good image, committing nothing", async () => {
     const project = loadV0Fixture("bakery");
-    project[".env.local"] = "SECRET=1";
+    project[".git/hooks/post-checkout"] = "#!/bin/sh\necho hi";
     const { result, row } = await cycle("fixture-bakery-hostile", project);
     expect(result).toMatchObject({ status: "failed", message: "The latest reply included files we can't safely use, so the preview wasn't updated." });
     expect(row.commitSha).toBeNull();
-    expect(row.error).toMatch(/\.env\.local/);
+    expect(row.error).toMatch(/\.git\/hooks/);
+  });
+
+  it("commits and previews an .env.example as written, and leaves a real .env.local out on its own, its names becoming settings", async () => {
+    const project = loadV0Fixture("bakery");
+    project[".env.example"] = "# Orders go to this address\nORDERS_EMAIL=orders@example.com\n";
+    project[".env.local"] = "RESEND_API_KEY=re_real_value_from_the_chat\n";
+    const { app, result, row, blobs } = await cycle("fixture-bakery-env", project);
+    expect(result.status).toBe("ready");
+    expect(blobs[".env.example"]).toBe(gitBlobId(project[".env.example"]!));
+    expect(blobs[".env.local"]).toBeUndefined();
+    expect(row.leftOutFiles).toEqual([{ path: ".env.local", bytes: 43, reason: "environment_file" }]);
+    // The builder hears nothing about the left-out file; Settings lists its names.
+    expect(result.message).toBe("Preview ready");
+    expect((await getSettingsByAppId({ appId: app.id })).map((s) => [s.name, s.needed, s.set])).toEqual([
+      ["ORDERS_EMAIL", true, false],
+      ["RESEND_API_KEY", true, false],
+    ]);
+    expect(JSON.stringify(row)).not.toContain("re_real_value");
   });
 
   it("commits what the version's file list gives when the download fails, leaving out images that arrived as text", async () => {

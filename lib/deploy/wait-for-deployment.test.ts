@@ -29,6 +29,7 @@ function scriptedHost(script: { found?: (Deployment | null)[]; polled?: Deployme
     setProductionBranch: () => Promise.reject(new Error("not used")),
     disablePreviewProtection: () => Promise.reject(new Error("not used")),
     getProductionUrl: () => Promise.reject(new Error("not used")),
+    setEnvironment: () => Promise.reject(new Error("not used")),
     async findDeploymentForCommit() {
       calls.push("find");
       return next(script.found ?? [null]);

@@ -17,6 +17,8 @@ export type WaitOptions = {
   // Trying the same commit again: a build of it that already failed is not
   // this attempt's answer, so build it afresh.
   rebuildFailed?: boolean;
+  // Build this commit again whatever exists for it: create the deployment at once.
+  createNew?: boolean;
   onProgress: (deployment: Deployment) => Promise<void>;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
@@ -42,7 +44,7 @@ export async function waitForDeployment(options: WaitOptions): Promise<Deploymen
   const pollDelay = host.pollDelayMs?.bind(host) ?? vercelPollDelay;
   const started = now();
 
-  let deployment: Deployment | null = null;
+  let deployment: Deployment | null = options.createNew ? await host.createDeployment({ ...project, repo, branch, sha, target }) : null;
   for (;;) {
     const elapsed = now() - started;
     if (deployment) {

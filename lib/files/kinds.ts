@@ -11,3 +11,19 @@ export function isBinaryPath(path: string): boolean {
   const dot = path.lastIndexOf(".");
   return dot > path.lastIndexOf("/") && BINARY_EXTENSIONS.has(path.slice(dot + 1).toLowerCase());
 }
+
+// Templates that document an app's settings with placeholder values
+// (.env.example, .env.local.example, .env.sample, .env.template); v0 writes
+// them, and they are committed as written.
+const ENV_TEMPLATE = /(?:^|\/)\.env(?:\.[\w-]+)*\.(?:example|sample|template)$/i;
+
+export function isEnvTemplate(path: string): boolean {
+  return ENV_TEMPLATE.test(path);
+}
+
+// A real environment file (".env", ".env.local", ".env.production"…): it may
+// hold values, so it is never committed; only its names are read.
+export function isEnvFile(path: string): boolean {
+  const base = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
+  return (base === ".env" || base.startsWith(".env.")) && !isEnvTemplate(path);
+}

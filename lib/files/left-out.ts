@@ -4,7 +4,9 @@ import type { FileMap, LeftOutFile } from "./types";
 // when none of them is used by the app's code (then nothing they see changes).
 export function leftOutNotice(leftOut: LeftOutFile[], kept: FileMap): string | null {
   const texts = Object.values(kept).filter((content): content is string => typeof content === "string");
-  const visible = leftOut.filter(({ path }) => {
+  // An environment file's names become settings; the builder sees those instead.
+  const visible = leftOut.filter(({ path, reason }) => {
+    if (reason === "environment_file") return false;
     const name = path.slice(path.lastIndexOf("/") + 1);
     return texts.some((text) => text.includes(name));
   });
@@ -21,6 +23,7 @@ const REASONS: Record<LeftOutFile["reason"], string> = {
   too_large: "over the per-file limit",
   over_total: "over the version's total size limit",
   unusable_kind: "binary file that arrived as text",
+  environment_file: "environment file: values are never committed, its names became settings",
 };
 
 // The admin-only account of what a commit left out, one file a line.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { leftOutNotice } from "./left-out";
+import { describeLeftOut, leftOutNotice } from "./left-out";
 import { assertSafeFiles, MAX_FILE_BYTES, MAX_FILES, MAX_PATH_LENGTH, MAX_TOTAL_BYTES, normalizeFilePath, selectUsableFiles } from "./safe-files";
 import type { FileContent, FileMap } from "./types";
 
@@ -143,6 +143,44 @@ describe("selectUsableFiles", () => {
   it("says how many files when several used ones are left out", () => {
     const result = selectUsableFiles({ "app/page.tsx": "a.mp4 b.mp4", "public/a.mp4": image(11 * MB), "public/b.mp4": image(11 * MB, 2) });
     expect(leftOutNotice(result.leftOut, result.files)).toBe("2 files were left out because they are too large or couldn't be read, so they won't appear in the preview.");
+  });
+});
+
+describe("environment files", () => {
+  it("commits .env templates as written, in any folder and spelling", () => {
+    const files = {
+      "app/page.tsx": "export default function Page() {}",
+      ".env.example": "STRIPE_SECRET_KEY=sk_test_your_key_here",
+      ".env.local.example": "OPENAI_API_KEY=",
+      "apps/web/.env.sample": "RESEND_API_KEY=",
+      ".env.template": "X=1",
+    };
+    expect(() => assertSafeFiles(files)).not.toThrow();
+    const result = selectUsableFiles(files);
+    expect(Object.keys(result.files).sort()).toEqual(Object.keys(files).sort());
+    expect(result.leftOut).toEqual([]);
+  });
+
+  it("leaves a real environment file out on its own and keeps the rest of the version", () => {
+    const result = selectUsableFiles({
+      "app/page.tsx": "export default function Page() {}",
+      ".env.local": "STRIPE_SECRET_KEY=sk_live_real_value",
+      ".env": "A=1",
+      "config/.ENV.production": "B=2",
+    });
+    expect(Object.keys(result.files)).toEqual(["app/page.tsx"]);
+    expect(result.leftOut).toEqual([
+      { path: ".env", bytes: 3, reason: "environment_file" },
+      { path: ".env.local", bytes: 36, reason: "environment_file" },
+      { path: "config/.ENV.production", bytes: 3, reason: "environment_file" },
+    ]);
+    // Admins read that it was left out; builders read nothing about it.
+    expect(describeLeftOut(result.leftOut)).toContain(".env.local (36 bytes, environment file");
+    expect(leftOutNotice(result.leftOut, { "app/page.tsx": "reads .env.local" })).toBeNull();
+  });
+
+  it("still refuses a hostile name next to an environment file", () => {
+    expect(refusal({ ".env.local": "A=1", "../x": "" }, selectUsableFiles).message).toMatch(/outside the app/);
   });
 });
 

@@ -2,7 +2,7 @@ import "server-only";
 
 import { AppError } from "@/lib/errors";
 import { contentSize } from "./content";
-import { isBinaryPath } from "./kinds";
+import { isBinaryPath, isEnvFile } from "./kinds";
 import type { FileMap, LeftOutFile } from "./types";
 
 // A 2–3 MB generated image is normal in a v0 project; these limits only stop
@@ -20,16 +20,18 @@ export function normalizeFilePath(path: string): string {
 
 // A version as it can be committed: hostile names or absurd file counts
 // refuse the whole version (generated code that names such files is not to be
-// trusted), while a file that is merely too large, or binary that arrived as
-// text, is left out on its own and the rest goes ahead. Over the total, the
-// largest binary files go first: code is what the build needs.
+// trusted), while a file that is merely too large, binary that arrived as
+// text, or a real environment file (.env.local: it may hold values) is left
+// out on its own and the rest goes ahead. Over the total, the largest binary
+// files go first: code is what the build needs.
 export function selectUsableFiles(files: FileMap): { files: FileMap; leftOut: LeftOutFile[] } {
-  assertSafeNames(files);
+  assertSafeNames(files, { envFiles: true });
   const kept: FileMap = {};
   const leftOut: LeftOutFile[] = [];
   for (const [path, content] of Object.entries(files)) {
     const bytes = contentSize(content);
-    if (bytes > MAX_FILE_BYTES) leftOut.push({ path, bytes, reason: "too_large" });
+    if (isEnvFile(path)) leftOut.push({ path, bytes, reason: "environment_file" });
+    else if (bytes > MAX_FILE_BYTES) leftOut.push({ path, bytes, reason: "too_large" });
     else if (typeof content === "string" && isBinaryPath(path)) leftOut.push({ path, bytes, reason: "unusable_kind" });
     else kept[path] = content;
   }
@@ -48,13 +50,14 @@ export function selectUsableFiles(files: FileMap): { files: FileMap; leftOut: Le
   return { files: kept, leftOut: leftOut.sort((a, b) => a.path.localeCompare(b.path)) };
 }
 
-function assertSafeNames(files: FileMap): void {
+// `envFiles`: real environment files pass here, to be left out by the caller.
+function assertSafeNames(files: FileMap, { envFiles = false } = {}): void {
   const paths = Object.keys(files);
   if (paths.length > MAX_FILES) {
     throw refuse(`The app has too many files to save (${paths.length}; the limit is ${MAX_FILES}).`, `file count ${paths.length} > ${MAX_FILES}`);
   }
   for (const path of paths) {
-    const problem = filePathProblem(path);
+    const problem = filePathProblem(path, envFiles);
     if (problem) {
       throw refuse(`The file "${printable(path)}" can't be saved: ${problem}.`, `unsafe path ${JSON.stringify(path)}: ${problem}`);
     }
@@ -63,7 +66,8 @@ function assertSafeNames(files: FileMap): void {
 
 // Generated code decides file names, so every name is checked before it can
 // touch a disk or a git tree: nothing outside the app, nothing in git's own
-// folder, no secrets files, nothing huge. Git hosts call this as a last guard.
+// folder, no real environment files (templates such as .env.example are
+// fine), nothing huge. Git hosts call this as a last guard.
 export function assertSafeFiles(files: FileMap): void {
   assertSafeNames(files);
   let total = 0;
@@ -84,7 +88,8 @@ export function assertSafeFiles(files: FileMap): void {
 
 // Why a file name is unsafe, in plain words, or null when it is safe. The
 // preview host applies the same rule to the files of a commit it builds.
-export function filePathProblem(path: string): string | null {
+// `envFilesAllowed`: a real environment file passes (its caller leaves it out).
+export function filePathProblem(path: string, envFilesAllowed = false): string | null {
   if (path.length === 0) return "it has no name";
   if (path.length > MAX_PATH_LENGTH) return `its name is longer than ${MAX_PATH_LENGTH} characters`;
   if (/[\u0000-\u001f\u007f]/.test(path)) return "its name contains hidden characters";
@@ -96,8 +101,7 @@ export function filePathProblem(path: string): string | null {
   if (segments.some((s) => s === "" || s === ".")) return "a folder in its name has no name";
   // Case-insensitive: on macOS and Windows ".GIT" is the same folder as ".git".
   if (segments.some((s) => s.toLowerCase() === ".git")) return "the .git folder is reserved for version history";
-  const base = segments.at(-1)!.toLowerCase();
-  if (base === ".env" || base.startsWith(".env.")) return "environment files can hold passwords, so they are never saved";
+  if (!envFilesAllowed && isEnvFile(path)) return "environment files can hold passwords, so they are never saved";
   return null;
 }
 

@@ -8,9 +8,10 @@ export type FileMap = Record<string, FileContent>;
 
 // A file of a version that was not committed, while the rest was: too large
 // on its own, pushed the version over its total, or of a kind the pipeline
-// can't carry faithfully. Recorded on the deployment row for admins.
+// can't carry faithfully, or a real environment file (it may hold values;
+// its names become the app's settings). Recorded on the deployment row for admins.
 export type LeftOutFile = {
   path: string;
   bytes: number;
-  reason: "too_large" | "over_total" | "unusable_kind";
+  reason: "too_large" | "over_total" | "unusable_kind" | "environment_file";
 };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildErrorExcerpt, MAX_EXCERPT_BYTES, scrubBuildText } from "./build-error";
+import { buildErrorCause, buildErrorExcerpt, MAX_EXCERPT_BYTES, scrubBuildText } from "./build-error";
+import { MISSING_KEY_LOG } from "@/tests/fakes/vercel-server";
 
 // A failed Vercel build of a Next.js app, as its events read.
 const vercelLog = [
@@ -121,5 +122,18 @@ describe("scrubBuildText", () => {
       "deployment dpl_7Hq2kLmNoPqR in prj_abcdef123456 for team_xyz987654 at bakery-a1b2c3-acme.vercel.app commit 0123456789abcdef0123456789abcdef01234567",
     );
     expect(scrubbed).toBe("deployment [id] in [id] for [id] at [host] commit [commit]");
+  });
+});
+
+describe("buildErrorCause", () => {
+  it("finds the [cause] chain next build printed before it named the page", () => {
+    expect(buildErrorCause(MISSING_KEY_LOG)).toEqual([
+      "Error: Failed to collect page data for /admin/stripe-links",
+      "[cause]: Error: Neither apiKey nor config.authenticator provided",
+    ]);
+  });
+
+  it("finds nothing in a build that printed no error before its end", () => {
+    expect(buildErrorCause(["> next build", "> Build error occurred", "[Error: x]"])).toEqual([]);
   });
 });

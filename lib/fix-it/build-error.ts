@@ -23,13 +23,30 @@ export function buildErrorExcerpt(lines: readonly string[], secrets: readonly st
   return capBytes(window.map((line) => scrubBuildText(line, secrets)), MAX_EXCERPT_BYTES);
 }
 
-export function scrubBuildText(text: string, secrets: readonly string[] = []): string {
+// next build names only the page after "> Build error occurred" ("Failed to
+// collect page data for /admin/stripe-links"); why it failed is printed
+// before, as "[cause]: Error: …" and "Error: …" lines. Those lines, in order,
+// without repeats (at most `max`).
+export function buildErrorCause(lines: readonly string[], max = 6): string[] {
+  const clean = lines.map((line) => stripAnsi(line).trim());
+  const end = clean.findIndex((line) => /Build error occurred/.test(line));
+  const before = end === -1 ? clean : clean.slice(0, end);
+  const causes = before.filter((line) => /^\[cause\]:|^(?:[A-Z]\w*)?Error: |^Error occurred prerendering page/.test(line) && !GENERIC.test(line));
+  return [...new Set(causes)].slice(-max);
+}
+
+// Known secret values (of 8 characters or more, longest first) cut out.
+export function redactSecrets(text: string, secrets: readonly string[]): string {
   let out = text;
-  // Known secret values first, before other rules cut them into pieces.
   for (const secret of [...secrets].filter((s) => s.length >= 8).sort((a, b) => b.length - a.length)) {
     out = out.split(secret).join("[redacted]");
   }
-  return out
+  return out;
+}
+
+export function scrubBuildText(text: string, secrets: readonly string[] = []): string {
+  // Known secret values first, before other rules cut them into pieces.
+  return redactSecrets(text, secrets)
     // Paths first: their build-root segment (a dpl_ id) tells where the app's own path starts.
     .replace(/file:\/\/(\/[^\s:'"`)\]]+)/g, (_m, p: string) => relativePath(p))
     .replace(/(?<![\w.:/~@-])(\/(?:[\w@.+-]+\/)*[\w@.+-]+)/g, (match: string) => (match.split("/").length > 2 ? relativePath(match) : match))

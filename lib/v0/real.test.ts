@@ -70,9 +70,16 @@ describe("v0 client", () => {
     answer = { status: 200, type: "text/event-stream", chunks: [Buffer.from("data: [DONE]\n\n")] };
     await bytesOf(await service().sendMessage({ chatId: "c1", message: "make it blue" }));
     await bytesOf(await service().sendMessage({ chatId: "../x?y", message: "hi" }));
+    await bytesOf(await service().sendMessage({ chatId: "c1", message: "add checkout", system: "Settings: STRIPE_SECRET_KEY" }));
     expect(seen.map(({ method, path, body, auth }) => ({ method, path, body, auth }))).toEqual([
       { method: "POST", path: "/v1/chats/c1/messages", auth: "Bearer v0_key", body: { message: "make it blue", responseMode: "experimental_stream" } },
       { method: "POST", path: "/v1/chats/..%2Fx%3Fy/messages", auth: "Bearer v0_key", body: { message: "hi", responseMode: "experimental_stream" } },
+      {
+        method: "POST",
+        path: "/v1/chats/c1/messages",
+        auth: "Bearer v0_key",
+        body: { message: "add checkout", system: "Settings: STRIPE_SECRET_KEY", responseMode: "experimental_stream" },
+      },
     ]);
   });
 

@@ -31,9 +31,9 @@ export function createV0ChatService({
       const result = await call("create chat", timeoutMs, () => client.chats.create({ message, system, responseMode: "experimental_stream" }));
       return asStream(result);
     },
-    async sendMessage({ chatId, message }) {
+    async sendMessage({ chatId, message, system }) {
       const result = await call(`send to chat ${chatId}`, timeoutMs, () =>
-        client.chats.sendMessage({ chatId: pathId(chatId), message, responseMode: "experimental_stream" }),
+        client.chats.sendMessage({ chatId: pathId(chatId), message, ...(system ? { system } : {}), responseMode: "experimental_stream" }),
       );
       return asStream(result);
     },

@@ -34,7 +34,8 @@ export type Chat = {
 // Streams are v0's server-sent events, passed to the browser untouched.
 export interface ChatService {
   createChat(input: { message: string; system?: string }): Promise<ReadableStream<Uint8Array>>;
-  sendMessage(input: { chatId: string; message: string }): Promise<ReadableStream<Uint8Array>>;
+  // `system`: context for this reply (the app's setting names), not the builder's words.
+  sendMessage(input: { chatId: string; message: string; system?: string }): Promise<ReadableStream<Uint8Array>>;
   // null when the chat does not exist. With `completeVersion`, a completed
   // latest version carries the whole project (v0's default files and images
   // included), as it is to be committed; without it, what is cheap to read.

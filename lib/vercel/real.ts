@@ -1,10 +1,10 @@
 import "server-only";
 
 import { z } from "zod";
-import { isIntegrationError } from "@/lib/errors";
+import { IntegrationError, isIntegrationError } from "@/lib/errors";
 import type { RepoRef } from "@/lib/github/types";
 import { vercelRequest, type VercelConfig, type VercelRequest } from "./http";
-import type { CommitAuthorAccess, Deployment, DeploymentFailureKind, DeploymentState, PreviewHost, Project } from "./types";
+import type { CommitAuthorAccess, Deployment, DeploymentFailureKind, DeploymentState, EnvironmentVariable, PreviewHost, Project } from "./types";
 
 // Only the fields read below are checked; loose objects let every other field
 // Vercel adds pass through untouched.
@@ -142,6 +142,10 @@ export function createVercelHost(config: VercelConfig): PreviewHost {
       });
     },
 
+    async setEnvironment(projectId, vars, { previewBranch }) {
+      await replaceEnvironment(call, `/v10/projects/${encodeURIComponent(projectId)}/env`, `${projectPath(projectId)}/env`, vars, previewBranch);
+    },
+
     async buildOutput(deploymentId) {
       return readBuildOutput(config, deploymentId);
     },
@@ -214,6 +218,59 @@ function failureKind(state: DeploymentState, d: DeploymentFields): DeploymentFai
   if (/INSTALL/i.test(code) || /\b(npm|pnpm|yarn|bun) (install|i|ci)\b|ERESOLVE|ETARGET|E404/.test(text)) return "install";
   if (/INTERNAL|UNEXPECTED|TIMEOUT|UNAVAILABLE|RATE_LIMIT|LIMIT_EXCEEDED|QUOTA/i.test(code)) return "unavailable";
   return "code";
+}
+
+const listedEnvSchema = z.looseObject({
+  envs: z.array(
+    z.looseObject({
+      id: z.string(),
+      key: z.string(),
+      type: z.string().optional(),
+      target: z.union([z.array(z.string()), z.string()]).nullish(),
+      gitBranch: z.string().nullish(),
+    }),
+  ),
+});
+const upsertAnswerSchema = z.looseObject({ failed: z.array(z.looseObject({ error: z.looseObject({ code: z.string().optional(), key: z.string().optional() }).optional() })).optional() });
+
+// The project's variables become exactly `vars`, each twice: for previews of
+// one branch, and for production (gitBranch is allowed only with the preview
+// target alone). Secrets are "sensitive" (never readable back); NEXT_PUBLIC_
+// ones "encrypted" (they end up in the browser bundle anyway). Listed first,
+// so variables no longer wanted, or stored with another type or target, are
+// removed; then one upsert writes the rest. Values never appear in errors.
+async function replaceEnvironment(
+  call: <T>(request: VercelRequest<T>) => Promise<T>,
+  v10Path: string,
+  v9Path: string,
+  vars: EnvironmentVariable[],
+  previewBranch: string,
+): Promise<void> {
+  const wanted = new Map(vars.map((v) => [v.key, v]));
+  const { envs } = await call({ path: v10Path, schema: listedEnvSchema });
+  for (const env of envs) {
+    const want = wanted.get(env.key);
+    const targets = [env.target ?? []].flat();
+    const fits =
+      want &&
+      env.type === envType(want) &&
+      ((targets.length === 1 && targets[0] === "production" && !env.gitBranch) || (targets.length === 1 && targets[0] === "preview" && env.gitBranch === previewBranch));
+    if (!fits) await call({ method: "DELETE", path: `${v9Path}/${encodeURIComponent(env.id)}`, schema: z.unknown() });
+  }
+  if (vars.length === 0) return;
+  const body = vars.flatMap((v) => [
+    { key: v.key, value: v.value, type: envType(v), target: ["preview"], gitBranch: previewBranch },
+    { key: v.key, value: v.value, type: envType(v), target: ["production"] },
+  ]);
+  const { failed } = await call({ method: "POST", path: v10Path, query: { upsert: "true" }, body, schema: upsertAnswerSchema });
+  if (failed && failed.length > 0) {
+    const what = failed.map((f) => `${f.error?.key ?? "?"} (${f.error?.code ?? "failed"})`).join(", ");
+    throw new IntegrationError("vercel", "rejected", `POST ${v10Path}: ${failed.length} variables not saved: ${what}`);
+  }
+}
+
+function envType(v: EnvironmentVariable): "sensitive" | "encrypted" {
+  return v.secret ? "sensitive" : "encrypted";
 }
 
 // The build output is read to say what broke, never to follow a build: one

@@ -11,6 +11,8 @@ import { POST as rollback } from "@/app/api/apps/[appId]/deploy/rollback/route";
 import { POST as fix } from "@/app/api/apps/[appId]/fix/route";
 import { GET as getStatus, POST as adminDeploy } from "@/app/api/apps/[appId]/deploy/staging/route";
 import { POST as sync } from "@/app/api/apps/[appId]/preview/sync/route";
+import { DELETE as removeSetting, PUT as putSetting } from "@/app/api/apps/[appId]/settings/[name]/route";
+import { GET as listSettings, POST as addSetting } from "@/app/api/apps/[appId]/settings/route";
 import { GET as listApps, POST as createApp } from "@/app/api/apps/route";
 import { GET as authGet, POST as authPost } from "@/app/api/auth/[...all]/route";
 import { POST as chat } from "@/app/api/chat/route";
@@ -114,6 +116,26 @@ const cases: Case[] = [
     route: "POST /api/auth/[...all] (sign-in with a wrong password)",
     call: (cookie) => callRoute(authPost, { method: "POST", cookie, path: "/api/auth/sign-in/email", body: { email: "nobody@example.com", password: "not the password" } }),
     expected: { anonymous: 401, other: 401, owner: 401, admin: 401 },
+  },
+  {
+    route: "GET /api/apps/[appId]/settings",
+    call: (cookie) => callRoute(listSettings, { cookie, params: { appId: app.id } }),
+    expected: { anonymous: 401, other: 404, owner: 200, admin: 200 },
+  },
+  {
+    route: "PUT /api/apps/[appId]/settings/[name]",
+    call: (cookie) => callRoute(putSetting, { method: "PUT", cookie, params: { appId: app.id, name: "MATRIX_KEY" }, body: { value: "v" } }),
+    expected: { anonymous: 401, other: 404, owner: 200, admin: 404 },
+  },
+  {
+    route: "POST /api/apps/[appId]/settings (a name the app has by then)",
+    call: (cookie) => callRoute(addSetting, { method: "POST", cookie, params: { appId: app.id }, body: { name: "MATRIX_KEY" } }),
+    expected: { anonymous: 401, other: 404, owner: 409, admin: 404 },
+  },
+  {
+    route: "DELETE /api/apps/[appId]/settings/[name]",
+    call: (cookie) => callRoute(removeSetting, { method: "DELETE", cookie, params: { appId: app.id, name: "MATRIX_KEY" } }),
+    expected: { anonymous: 401, other: 404, owner: 200, admin: 404 },
   },
   {
     route: "DELETE /api/apps/[appId]",

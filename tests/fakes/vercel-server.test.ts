@@ -156,3 +156,104 @@ describe("projects", () => {
     expect(res.status).toBe(400);
   });
 });
+
+describe("project environment variables", () => {
+  const call = async (method: string, path: string, body?: unknown, query = "") =>
+    fetch(`${vc.url}${path}?teamId=team_1${query}`, {
+      method,
+      headers: { authorization: "Bearer vc", "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+
+  it("refuses gitBranch unless the target is preview alone, sensitive for development, and invalid keys", async () => {
+    const project = await vercel.createProject({ name: "bakery", repo });
+    const path = `/v10/projects/${project.id}/env`;
+    for (const body of [
+      { key: "A", value: "1", type: "encrypted", target: ["production"], gitBranch: "staging" },
+      { key: "A", value: "1", type: "encrypted", target: ["preview", "production"], gitBranch: "staging" },
+      { key: "A", value: "1", type: "sensitive", target: ["development"] },
+      { key: "1A", value: "1", type: "encrypted", target: ["preview"] },
+      { key: "A", value: 1, type: "encrypted", target: ["preview"] },
+    ]) {
+      expect((await call("POST", path, body)).status).toBe(400);
+    }
+    expect(vc.envs.get(project.id) ?? []).toEqual([]);
+  });
+
+  it("creates once, refuses a duplicate without upsert, replaces with upsert, never lists a sensitive value", async () => {
+    const project = await vercel.createProject({ name: "bakery", repo });
+    const path = `/v10/projects/${project.id}/env`;
+    const entry = { key: "STRIPE_SECRET_KEY", value: "sk_test_one", type: "sensitive", target: ["preview"], gitBranch: "staging" };
+    expect((await call("POST", path, entry)).status).toBe(201);
+    const again = (await (await call("POST", path, entry)).json()) as { failed: { error: { code: string } }[] };
+    expect(again.failed.map((f) => f.error.code)).toEqual(["ENV_ALREADY_EXISTS"]);
+    expect((await call("POST", path, { ...entry, value: "sk_test_two" }, "&upsert=true")).status).toBe(201);
+    expect(vc.envs.get(project.id)!.map((v) => v.value)).toEqual(["sk_test_two"]);
+
+    const listed = await (await call("GET", path, undefined, "&decrypt=true")).text();
+    expect(listed).toContain("STRIPE_SECRET_KEY");
+    expect(listed).not.toContain("sk_test_two");
+  });
+
+  it("refuses more than 64 KB of variables for one target", async () => {
+    const project = await vercel.createProject({ name: "bakery", repo });
+    const big = (key: string) => ({ key, value: "x".repeat(40 * 1024), type: "encrypted", target: ["production"] });
+    expect((await call("POST", `/v10/projects/${project.id}/env`, big("A"))).status).toBe(201);
+    const over = await call("POST", `/v10/projects/${project.id}/env`, big("B"));
+    expect(over.status).toBe(400);
+    expect(((await over.json()) as { error: { code: string } }).error.code).toBe("env_size_limit_exceeded");
+  });
+});
+
+describe("setEnvironment (real client)", () => {
+  it("writes each setting for staging previews and for production, sensitive unless public, and removes the rest", async () => {
+    const project = await vercel.createProject({ name: "bakery", repo });
+    await vercel.setEnvironment(
+      project.id,
+      [
+        { key: "STRIPE_SECRET_KEY", value: "sk_test_abc", secret: true },
+        { key: "NEXT_PUBLIC_SITE_URL", value: "https://shop.example", secret: false },
+      ],
+      { previewBranch: "staging" },
+    );
+    const stored = () => vc.envs.get(project.id)!.map((v) => [v.key, v.type, v.target.join("+"), v.gitBranch ?? null, v.value]).sort();
+    expect(stored()).toEqual([
+      ["NEXT_PUBLIC_SITE_URL", "encrypted", "preview", "staging", "https://shop.example"],
+      ["NEXT_PUBLIC_SITE_URL", "encrypted", "production", null, "https://shop.example"],
+      ["STRIPE_SECRET_KEY", "sensitive", "preview", "staging", "sk_test_abc"],
+      ["STRIPE_SECRET_KEY", "sensitive", "production", null, "sk_test_abc"],
+    ]);
+
+    // Replaced, one removed, one changed from public to secret kind: the set is exactly what was asked.
+    await vercel.setEnvironment(project.id, [{ key: "STRIPE_SECRET_KEY", value: "sk_test_new", secret: true }], { previewBranch: "staging" });
+    expect(stored()).toEqual([
+      ["STRIPE_SECRET_KEY", "sensitive", "preview", "staging", "sk_test_new"],
+      ["STRIPE_SECRET_KEY", "sensitive", "production", null, "sk_test_new"],
+    ]);
+    await vercel.setEnvironment(project.id, [], { previewBranch: "staging" });
+    expect(vc.envs.get(project.id)).toEqual([]);
+  });
+
+  it("a new deployment of the same commit gets the saved settings and becomes READY; the earlier one keeps what it had", async () => {
+    const project = await vercel.createProject({ name: "bakery", repo });
+    vc.gitPush(push({ sha: "s1" }));
+    const first = (await vercel.findDeploymentForCommit({ projectId: project.id, sha: "s1", branch: "staging" }))!;
+    await vercel.setEnvironment(project.id, [{ key: "STRIPE_SECRET_KEY", value: "sk_test_abc", secret: true }], { previewBranch: "staging" });
+    const again = await vercel.createDeployment({ projectId: project.id, projectName: "bakery", repo, branch: "staging", sha: "s1", target: "preview" });
+    expect(again.id).not.toBe(first.id);
+    let state = again.state;
+    for (let i = 0; i < 5 && state !== "READY"; i++) state = (await vercel.getDeployment(again.id)).state;
+    expect(state).toBe("READY");
+    expect(vc.envOf(again.id)).toEqual({ STRIPE_SECRET_KEY: "sk_test_abc" });
+    expect(vc.envOf(first.id)).toEqual({});
+  });
+
+  it("says which variables were refused without their values", async () => {
+    const project = await vercel.createProject({ name: "bakery", repo });
+    const error = await vercel
+      .setEnvironment(project.id, [{ key: "BIG", value: "v".repeat(70 * 1024), secret: true }], { previewBranch: "staging" })
+      .catch((e: unknown) => e);
+    expect(isIntegrationError(error) && error.kind).toBe("rejected");
+    expect(String((error as Error).message)).not.toContain("vvvvvvvv");
+  });
+});

@@ -10,6 +10,12 @@
 // - project create (409 on a taken name), get, link, PATCH (no gitRepository)
 //   and production-branch routes; the team's members list; a deployment's
 //   build log as events (a failed code build names the file and line);
+// - project environment variables (§ "Vercel project environment variables"
+//   in ../shared/reference/app-settings.md): list, create with ?upsert=true
+//   (one object or an array; targets; gitBranch only with the preview target
+//   alone; `sensitive` values never listed back and not for development),
+//   delete; at most 64 KB of variables per target; a deployment takes the
+//   variables that apply to it when it is created (`envOf`);
 // - with a team configured, every call must name it (?teamId=), else 403;
 // - 429 with Retry-After when asked to.
 import { createHash } from "node:crypto";
@@ -45,6 +51,17 @@ export type FakeDeployment = {
   failure?: { errorCode: string; errorMessage: string; log?: string[] };
   blocked?: { blockCode: "COMMIT_AUTHOR_REQUIRED" | "TEAM_ACCESS_REQUIRED" };
   canceled?: boolean;
+  // The variables that applied to it when it was created.
+  env: Record<string, string>;
+};
+export type FakeEnvVar = {
+  id: string;
+  key: string;
+  value: string;
+  type: "plain" | "encrypted" | "sensitive" | "secret" | "system";
+  target: ("production" | "preview" | "development")[];
+  gitBranch?: string;
+  createdAt: number;
 };
 type Commit = { sha: string; branch: string; message: string; authorEmail: string; repoId: number };
 export type RecordedVercelRequest = { method: string; path: string; query: URLSearchParams; body: unknown; auth?: string };
@@ -76,10 +93,13 @@ export async function startFakeVercel(options: FakeVercelOptions = {}) {
   const buildPolls = options.buildPolls ?? 1;
   const aliasPolls = options.aliasPolls ?? 1;
   const projects = new Map<string, FakeProject>();
+  const envs = new Map<string, FakeEnvVar[]>(); // by project id
   const deployments: FakeDeployment[] = [];
   const commits = new Map<string, Commit[]>(); // by owner/name, oldest first
   const requests: RecordedVercelRequest[] = [];
   let buildFailure: FakeDeployment["failure"] | undefined;
+  // Variables a build needs: one created without them fails as a Stripe client made at module scope does.
+  let requiredEnv: string[] = [];
   let integrationPaused = false;
   let throttled: { remaining: number; retryAfterSeconds: number } | undefined;
   let clock = 1_700_000_000_000;
@@ -106,7 +126,18 @@ export async function startFakeVercel(options: FakeVercelOptions = {}) {
       outcome: buildFailure ? "ERROR" : "READY",
       failure: buildFailure,
       blocked: mayDeploy(commit.authorEmail) ? undefined : { blockCode: "COMMIT_AUTHOR_REQUIRED" },
+      env: {},
     };
+    const isProduction = deployment.target === "production";
+    for (const v of envs.get(project.id) ?? []) {
+      const applies = isProduction ? v.target.includes("production") : v.target.includes("preview") && (!v.gitBranch || v.gitBranch === commit.branch);
+      // A branch-specific preview value wins over one for every preview.
+      if (applies && (!(v.key in deployment.env) || v.gitBranch)) deployment.env[v.key] = v.value;
+    }
+    if (!deployment.failure && requiredEnv.some((key) => !deployment.env[key])) {
+      deployment.outcome = "ERROR";
+      deployment.failure = { errorCode: "BUILD_FAILED", errorMessage: 'Command "npm run build" exited with 1', log: MISSING_KEY_LOG };
+    }
     deployments.push(deployment);
     return deployment;
   }
@@ -189,7 +220,70 @@ export async function startFakeVercel(options: FakeVercelOptions = {}) {
     }
   }
 
-  function route(method: string, path: string, query: URLSearchParams, body: Record<string, unknown>): [number, unknown] {
+  // Values of sensitive variables are never answered; others only with decrypt.
+  function envView(v: FakeEnvVar, decrypt = false) {
+    const { value, ...rest } = v;
+    return { ...rest, configurationId: null, updatedAt: v.createdAt, ...(v.type !== "sensitive" && decrypt ? { value, decrypted: true } : {}) };
+  }
+
+  function listEnv(project: FakeProject, query: URLSearchParams): [number, unknown] {
+    const branch = query.get("gitBranch");
+    const listed = (envs.get(project.id) ?? []).filter((v) => !branch || v.gitBranch === branch);
+    return [200, { envs: listed.map((v) => envView(v, query.get("decrypt") === "true")), pagination: { count: listed.length, next: null, prev: null } }];
+  }
+
+  const TARGETS = new Set(["production", "preview", "development"]);
+  const TYPES = new Set(["plain", "encrypted", "sensitive", "secret", "system"]);
+  const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+  const ENV_LIMIT_BYTES = 64 * 1024;
+
+  function createEnv(project: FakeProject, query: URLSearchParams, rawBody: unknown): [number, unknown] {
+    const upsert = query.get("upsert") === "true";
+    const items = Array.isArray(rawBody) ? rawBody : [rawBody];
+    const bad = (message: string): [number, unknown] => [400, { error: { code: "bad_request", message } }];
+    const incoming: Omit<FakeEnvVar, "id" | "createdAt">[] = [];
+    for (const item of items as Record<string, unknown>[]) {
+      if (typeof item !== "object" || item === null) return bad("Invalid request: body must be an object or an array of objects.");
+      const { key, value, type, target, gitBranch } = item;
+      if (typeof key !== "string" || !ENV_KEY.test(key)) return bad(`Invalid request: \`key\` "${String(key)}" is not a valid name.`);
+      if (typeof value !== "string") return bad("Invalid request: `value` should be string.");
+      if (typeof type !== "string" || !TYPES.has(type)) return bad("Invalid request: `type` should be equal to one of the allowed values.");
+      const targets = [target].flat();
+      if (targets.length === 0 || !targets.every((t) => typeof t === "string" && TARGETS.has(t))) return bad("Invalid request: `target` should be an array of production, preview, development.");
+      if (gitBranch !== undefined && (typeof gitBranch !== "string" || targets.length !== 1 || targets[0] !== "preview")) {
+        return bad("Invalid request: `gitBranch` can only be set for a variable that targets only preview.");
+      }
+      if (type === "sensitive" && targets.includes("development")) return bad("Sensitive Environment Variables cannot target development.");
+      incoming.push({ key, value, type: type as FakeEnvVar["type"], target: targets as FakeEnvVar["target"], gitBranch: gitBranch as string | undefined });
+    }
+    let list = [...(envs.get(project.id) ?? [])];
+    const created: FakeEnvVar[] = [];
+    const failed: unknown[] = [];
+    for (const item of incoming) {
+      const clash = (v: FakeEnvVar) => v.key === item.key && (v.gitBranch ?? null) === (item.gitBranch ?? null) && v.target.some((t) => item.target.includes(t));
+      if (list.some(clash)) {
+        if (!upsert) {
+          failed.push({ error: { code: "ENV_ALREADY_EXISTS", message: `A variable with the name \`${item.key}\` already exists for the target.`, key: item.key, target: item.target } });
+          continue;
+        }
+        list = list.filter((v) => !clash(v));
+      }
+      const v: FakeEnvVar = { ...item, id: `env_${hash(`${project.id}:${item.key}:${tick()}`, 16)}`, createdAt: clock };
+      list.push(v);
+      created.push(v);
+    }
+    for (const target of ["production", "preview", "development"] as const) {
+      const bytes = list.filter((v) => v.target.includes(target)).reduce((sum, v) => sum + Buffer.byteLength(v.key) + Buffer.byteLength(v.value), 0);
+      if (bytes > ENV_LIMIT_BYTES) {
+        return [400, { error: { code: "env_size_limit_exceeded", message: `The total size of Environment Variables for ${target} exceeds the 64 KB limit.` } }];
+      }
+    }
+    envs.set(project.id, list);
+    const views = created.map((v) => envView(v));
+    return [201, { created: Array.isArray(rawBody) ? views : views[0], failed }];
+  }
+
+  function route(method: string, path: string, query: URLSearchParams, body: Record<string, unknown>, rawBody?: unknown): [number, unknown] {
     let m: RegExpMatchArray | null;
     if (method === "POST" && path === "/v11/projects") return createProject(body);
     if ((m = path.match(/^\/v3\/teams\/([^/]+)\/members$/)) && method === "GET") {
@@ -199,6 +293,21 @@ export async function startFakeVercel(options: FakeVercelOptions = {}) {
         .filter((email) => email.toLowerCase().includes(search))
         .map((email, i) => ({ uid: `usr_${hash(email, 12)}`, email, username: email.split("@")[0], role: "MEMBER", confirmed: true, createdAt: 1_600_000_000_000 + i }));
       return [200, { members: listed, pagination: { hasNext: false, count: listed.length, next: null, prev: null } }];
+    }
+    if ((m = path.match(/^\/v10\/projects\/([^/]+)\/env$/))) {
+      const project = findProject(decodeURIComponent(m[1]!));
+      if (!project) return notFound("Project not found");
+      if (method === "GET") return listEnv(project, query);
+      if (method === "POST") return createEnv(project, query, rawBody);
+    }
+    if ((m = path.match(/^\/v9\/projects\/([^/]+)\/env\/([^/]+)$/)) && method === "DELETE") {
+      const project = findProject(decodeURIComponent(m[1]!));
+      if (!project) return notFound("Project not found");
+      const list = envs.get(project.id) ?? [];
+      const found = list.find((v) => v.id === decodeURIComponent(m![2]!));
+      if (!found) return notFound("Environment Variable not found");
+      envs.set(project.id, list.filter((v) => v !== found));
+      return [200, envView(found)];
     }
     if ((m = path.match(/^\/v9\/projects\/([^/]+)(\/[a-z]+)?$/))) {
       const project = findProject(decodeURIComponent(m[1]!));
@@ -329,12 +438,14 @@ export async function startFakeVercel(options: FakeVercelOptions = {}) {
       const url = new URL(req.url ?? "/", "http://x");
       const method = req.method ?? "GET";
       let body: Record<string, unknown> = {};
+      let parsed: unknown;
       try {
-        body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+        parsed = raw ? JSON.parse(raw) : undefined;
+        body = parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
       } catch {
         return send(res, 400, { error: { code: "bad_request", message: "Invalid JSON" } });
       }
-      requests.push({ method, path: url.pathname, query: url.searchParams, body: raw ? body : undefined, auth: req.headers.authorization });
+      requests.push({ method, path: url.pathname, query: url.searchParams, body: parsed, auth: req.headers.authorization });
       if (throttled && throttled.remaining > 0) {
         throttled.remaining--;
         return send(res, 429, { error: { code: "rate_limited", message: "Rate limit exceeded" } }, { "retry-after": String(throttled.retryAfterSeconds), "x-ratelimit-remaining": "0" });
@@ -343,7 +454,7 @@ export async function startFakeVercel(options: FakeVercelOptions = {}) {
       if (options.teamId && url.searchParams.get("teamId") !== options.teamId) {
         return send(res, 403, { error: { code: "forbidden", message: "You don't have permission to access this scope" } });
       }
-      const [status, answer] = route(method, url.pathname, url.searchParams, body);
+      const [status, answer] = route(method, url.pathname, url.searchParams, body, parsed);
       send(res, status, answer, { "x-ratelimit-limit": "100", "x-ratelimit-remaining": "99" });
     });
   });
@@ -355,6 +466,9 @@ export async function startFakeVercel(options: FakeVercelOptions = {}) {
     projects,
     deployments,
     gitPush,
+    envs,
+    // The variables a deployment was created with.
+    envOf: (uid: string) => deployments.find((d) => d.uid === uid)?.env,
     // Builds that start from now on fail, as the app's code or install would.
     failBuilds: (failure: "code" | "install" | null = "code") => {
       buildFailure =
@@ -363,6 +477,10 @@ export async function startFakeVercel(options: FakeVercelOptions = {}) {
           : failure === "code"
             ? { errorCode: "BUILD_FAILED", errorMessage: 'Command "npm run build" exited with 1', log: CODE_ERROR_LOG }
             : undefined;
+    },
+    // Builds created from now on fail unless these variables apply to them.
+    requireEnv: (keys: string[]) => {
+      requiredEnv = keys;
     },
     // The team's members from now on (pushes already turned into deployments keep their verdict).
     setMembers: (emails: string[] | undefined) => {
@@ -403,6 +521,22 @@ export const CODE_ERROR_LOG = [
   "  13 |   );",
   "    at /vercel/path0/node_modules/next/dist/build/type-check.js:92:19",
   "Next.js build worker exited with code: 1 and signal: null",
+];
+
+// What `next build` prints when a module creates a Stripe client with no key.
+export const MISSING_KEY_LOG = [
+  "added 312 packages in 9s",
+  'Running "npm run build"',
+  "> next build",
+  "   ✓ Compiled successfully",
+  "   Collecting page data ...",
+  "Error: Failed to collect page data for /admin/stripe-links",
+  "    at ignore-listed frames {",
+  "  [cause]: Error: Neither apiKey nor config.authenticator provided",
+  "      at r._setAuthenticator (.next/server/chunks/611.js:1:2345)",
+  "}",
+  "> Build error occurred",
+  "[Error: Failed to collect page data for /admin/stripe-links] { type: 'Error' }",
 ];
 
 function notFound(message: string): [number, unknown] {

@@ -169,6 +169,13 @@ describe("local git host: commits", () => {
     expect(existsSync(path.join(localRepoDir(repo), "..", "escape.txt"))).toBe(false);
     expect(existsSync(path.join(localRepoDir(repo), "config.lock"))).toBe(false);
   });
+
+  it("commits .env templates as written (only real environment files are refused)", async () => {
+    const repo = await host.createAppRepo({ name: "env-templates" });
+    const files = { "app/page.tsx": "x", ".env.example": "STRIPE_SECRET_KEY=\n", ".env.local.example": "A=\n", ".env.sample": "B=\n", ".env.template": "C=\n" };
+    const commit = await host.commitFiles(repo, "staging", files, "m");
+    expect(Object.keys(await readTreeAt(repo, commit.sha)).sort()).toEqual(Object.keys(files).sort());
+  });
 });
 
 describe("local git host: promote", () => {

@@ -7,9 +7,12 @@ import type { DeploymentFailureKind } from "../../vercel/types";
 import { BuildFailure, type BuildFailureKind, isBuildFailure } from "./build-failure";
 import { buildCommit } from "./build-commit";
 import { readCommitFiles } from "./git-tree";
+import { isProcessAlive, thisProcess } from "./sandbox/processes";
 import {
   type AliasKind,
   buildDir,
+  deploymentEnvironment,
+  listDeployments,
   newId,
   previewsDir,
   readAlias,
@@ -33,10 +36,10 @@ export type BuildFaults = { buildFailure?(): BuildFailureKind | undefined };
 // Builds of one project run one at a time, in the order they were asked
 // for, as on Vercel: the stable hosts then move forward push by push, and a
 // burst of pushes doesn't start a burst of builds competing for the CPU.
-// The queue lives in this process only. A build that was queued or running
-// when its process stopped stays QUEUED or BUILDING on disk for good; the
-// deploy pipeline gives up on it after DEPLOY_TIMEOUT_MS, as it would on a
-// Vercel build that never finishes.
+// The queue lives in this process only, which the deployment names as its
+// owner: a build that was queued or running when its process died is
+// closed as interrupted by the next server to start (closeOrphanedBuilds),
+// and the next cycle of that commit builds it afresh.
 export function startDeployment(project: StoredProject, request: DeploymentRequest, faults: BuildFaults = {}): StoredDeployment {
   const deployment: StoredDeployment = {
     id: newId("dpl"),
@@ -48,6 +51,7 @@ export function startDeployment(project: StoredProject, request: DeploymentReque
     state: "QUEUED",
     log: [],
     createdAt: Date.now(),
+    owner: thisProcess(),
   };
   saveDeployment(deployment);
   recordCommitDeployment(deployment);
@@ -66,6 +70,23 @@ export function startDeployment(project: StoredProject, request: DeploymentReque
 
 const queues = new Map<string, Promise<void>>();
 
+// Deployments left QUEUED or BUILDING by a server process that is gone
+// (crashed, killed, stopped mid-build): nobody will finish them. They fail
+// as interrupted, the host's failure, so a cycle following one says so and
+// the next attempt at that commit starts a new build rather than waiting
+// for this one. Returns their ids.
+export function closeOrphanedBuilds(): string[] {
+  const closed: string[] = [];
+  for (const deployment of listDeployments()) {
+    if (deployment.state !== "QUEUED" && deployment.state !== "BUILDING") continue;
+    if (deployment.owner && isProcessAlive(deployment.owner)) continue;
+    const line = "Build interrupted: the server building it stopped before it finished";
+    saveDeployment({ ...deployment, state: "ERROR", log: [...deployment.log, line], errorMessage: line, failureKind: "unavailable" });
+    closed.push(deployment.id);
+  }
+  return closed;
+}
+
 async function runBuild(deploymentId: string, repo: RepoRef, faults: BuildFaults): Promise<void> {
   const queued = readDeployment(deploymentId);
   if (!queued) return;
@@ -77,7 +98,9 @@ async function runBuild(deploymentId: string, repo: RepoRef, faults: BuildFaults
     const injected = faults.buildFailure?.();
     if (injected) throw new BuildFailure(["Build failed: a fault was injected for testing"], injected);
     const files = await readCommitFiles(localRepoDir(repo), building.sha);
-    const { log } = await buildCommit({ files, projectId: building.projectId, deploymentId, workDir, outDir: buildDir(deploymentId) });
+    // Read when the build starts, as Vercel does: settings saved later need a new deployment.
+    const appEnv = deploymentEnvironment(building.projectId, building.target, building.branch);
+    const { log } = await buildCommit({ files, projectId: building.projectId, deploymentId, workDir, outDir: buildDir(deploymentId), appEnv });
     // The stable host moves before the state says READY, so whoever sees
     // READY and opens that host gets this build.
     const aliasAssigned = assignAlias(building) || undefined;

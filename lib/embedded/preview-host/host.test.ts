@@ -251,3 +251,52 @@ describe("local preview host: projects", () => {
     await expect(host.createProject({ name: "Not Valid", repo })).rejects.toMatchObject({ kind: "rejected" });
   });
 });
+
+describe("local preview host: an app's settings", () => {
+  // A page that shows a public setting (inlined into the bundle) and, when
+  // prerendered, whether a secret one is there, and any of this server's own.
+  const readsSettings = {
+    ...todoApp,
+    "app/page.tsx": `export default function Page() {
+  return <main><h1>{process.env.NEXT_PUBLIC_GREETING ?? "no greeting"}</h1><p>{"secret " + (process.env.SHOP_SECRET ? "present" : "absent")}</p><p>{"server " + (process.env.DATA_DIR ?? "none")}</p></main>;
+}`,
+  };
+
+  async function built(projectId: string, sha: string, branch = "staging") {
+    const { deployment } = await settle(projectId, sha, branch);
+    expect(deployment.state).toBe("READY");
+    return (await request(deployment.url)).body;
+  }
+
+  it("builds and prerenders a new deployment with that app's settings, and nothing of this server's environment", async () => {
+    const { repo, projectId } = await linkedProject();
+    const sha = push(repo, "staging", readsSettings);
+    const before = await built(projectId, sha);
+    expect(before).toContain("no greeting");
+    expect(before).toContain("server none");
+
+    await host.setEnvironment(
+      projectId,
+      [
+        { key: "NEXT_PUBLIC_GREETING", value: "Hello from settings", secret: false },
+        { key: "SHOP_SECRET", value: "sk_test_local_secret", secret: true },
+      ],
+      { previewBranch: "staging" },
+    );
+    const again = await host.createDeployment({ projectId, projectName: repo.name, repo, branch: "staging", sha, target: "preview" });
+    for (let i = 0; i < 1000 && (await host.getDeployment(again.id)).state !== "READY"; i++) await new Promise((r) => setTimeout(r, 5));
+    const page = (await request(again.url)).body;
+    expect(page).toContain("Hello from settings");
+    expect(page).toContain("secret present");
+    expect(page).toContain("server none");
+    // The secret's value never reaches the browser.
+    expect(page).not.toContain("sk_test_local_secret");
+    expect((await request(`${again.url}/app.js`)).body).not.toContain("sk_test_local_secret");
+    expect((await request(`${again.url}/app.js`)).body).toContain("Hello from settings");
+
+    // Another app on the same host sees none of them; nor do other branches.
+    const other = await linkedProject();
+    expect(await built(other.projectId, push(other.repo, "staging", readsSettings))).toContain("no greeting");
+    expect(await built(projectId, push(repo, "feature", readsSettings), "feature")).toContain("no greeting");
+  });
+});

@@ -4,7 +4,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { getEnv } from "@/lib/env";
-import type { DeploymentFailureKind, DeploymentState } from "../../vercel/types";
+import type { DeploymentFailureKind, DeploymentState, EnvironmentVariable } from "../../vercel/types";
 
 // Everything the local preview host knows lives on disk under
 // ${DATA_DIR}/previews, so any process (a second server, or this one after a
@@ -19,6 +19,7 @@ import type { DeploymentFailureKind, DeploymentState } from "../../vercel/types"
 //   commits/<projectId>/<sha>.<branch hash>.json   latest deployment of that commit
 //   aliases/<projectId>/<kind>.json  which deployment each stable host shows
 //   builds/<deploymentId>/           the built site (see ./manifest.ts)
+//   env/<projectId>.json             the project's settings (owner-only file)
 
 export type StoredProject = {
   id: string;
@@ -47,6 +48,8 @@ export type StoredDeployment = {
   createdAt: number;
   buildingAt?: number;
   readyAt?: number;
+  // The server process whose queue builds it (see ./deployments.ts).
+  owner?: { pid: number; started: string | null };
 };
 
 export type AliasKind = "production" | "staging";
@@ -79,10 +82,10 @@ function readJson<T>(file: string): T | null {
   }
 }
 
-function writeJsonAtomic(file: string, value: unknown): void {
+function writeJsonAtomic(file: string, value: unknown, mode?: number): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
-  writeFileSync(temp, JSON.stringify(value));
+  writeFileSync(temp, JSON.stringify(value), { mode });
   renameSync(temp, file);
 }
 
@@ -161,6 +164,16 @@ export function readDeployment(id: string): StoredDeployment | null {
   return isDeploymentId(id) ? readJson<StoredDeployment>(previewsDir("deployments", `${id}.json`)) : null;
 }
 
+export function listDeployments(): StoredDeployment[] {
+  let names: string[];
+  try {
+    names = readdirSync(previewsDir("deployments")).filter((name) => name.endsWith(".json"));
+  } catch {
+    return [];
+  }
+  return names.flatMap((name) => readDeployment(name.slice(0, -".json".length)) ?? []);
+}
+
 function commitFile(projectId: string, sha: string, branch: string): string {
   const branchKey = createHash("sha256").update(branch).digest("hex").slice(0, 16);
   return previewsDir("commits", projectId, `${sha}.${branchKey}.json`);
@@ -185,6 +198,24 @@ export function readAlias(projectId: string, kind: AliasKind): AliasTarget | nul
 
 export function writeAlias(projectId: string, kind: AliasKind, target: AliasTarget): void {
   writeJsonAtomic(previewsDir("aliases", projectId, `${kind}.json`), target);
+}
+
+// Settings, per project: what its previews of one branch and its production
+// builds get, as Vercel keeps them. Nothing else of this server's
+// environment ever joins them.
+
+export type StoredEnvironment = { previewBranch: string; vars: EnvironmentVariable[] };
+
+export function saveProjectEnvironment(projectId: string, environment: StoredEnvironment): void {
+  if (!PROJECT_ID.test(projectId)) throw new Error(`not a project id: ${projectId}`);
+  writeJsonAtomic(previewsDir("env", `${projectId}.json`), environment, 0o600);
+}
+
+// The variables a new deployment of `branch` (or production) is built and run with.
+export function deploymentEnvironment(projectId: string, target: "production" | "preview", branch: string): Record<string, string> {
+  const stored = PROJECT_ID.test(projectId) ? readJson<StoredEnvironment>(previewsDir("env", `${projectId}.json`)) : null;
+  if (!stored || (target === "preview" && branch !== stored.previewBranch)) return {};
+  return Object.fromEntries(stored.vars.map((v) => [v.key, v.value]));
 }
 
 export function buildDir(deploymentId: string): string {

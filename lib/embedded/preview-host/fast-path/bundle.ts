@@ -17,7 +17,13 @@ export type BundleRequest = {
   vendor: Vendor;
   // The stylesheet Tailwind compiles (./styles.ts); imported, it adds nothing.
   tailwindEntry: string | null;
+  // The app's settings; only NEXT_PUBLIC_ ones reach the bundle.
+  appEnv?: Record<string, string>;
 };
+
+function publicDefines(appEnv: Record<string, string> = {}): Record<string, string> {
+  return Object.fromEntries(Object.entries(appEnv).filter(([key]) => key.startsWith("NEXT_PUBLIC_")).map(([key, value]) => [`process.env.${key}`, JSON.stringify(value)]));
+}
 
 export type BundleFile = { path: string; contents: Uint8Array };
 export type Bundle = { files: BundleFile[]; warnings: string[] };
@@ -49,7 +55,9 @@ export async function bundle(request: BundleRequest, side: "client" | "server"):
       loader: Object.fromEntries(ASSET_LOADERS.map((ext) => [ext, "file" as const])),
       assetNames: "assets/[name]-[hash]",
       publicPath: "/",
-      define: { "process.env.NODE_ENV": '"production"' },
+      // NEXT_PUBLIC_ settings are inlined, as next build does; others stay
+      // server-side, read at prerender time.
+      define: { ...publicDefines(request.appEnv), "process.env.NODE_ENV": '"production"' },
       // Generated code reads process.env.NEXT_PUBLIC_* now and then; in the
       // browser there is no `process`.
       banner: client ? { js: 'var process = globalThis.process || { env: { NODE_ENV: "production" } };' } : undefined,
@@ -94,7 +102,7 @@ function previewPlugin(request: BundleRequest, side: "client" | "server"): Plugi
           own(name) ?? { errors: [{ text: `Could not resolve "${args.path}" (previews support ${nextModules.join(", ")})` }] }
         );
       });
-      b.onResolve({ filter: /^@vercel\// }, (args) => {
+      b.onResolve({ filter: /^(@vercel|geist)\// }, (args) => {
         const replaced = replacedPackage(args.path);
         return replaced ? own(replaced)! : undefined;
       });

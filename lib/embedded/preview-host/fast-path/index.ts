@@ -1,6 +1,7 @@
 import "server-only";
 
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { copyFile, link, mkdir, rename, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { SourceFiles } from "../git-tree";
@@ -9,7 +10,8 @@ import { htmlDocument } from "./document";
 import { BuildFailure, isBuildFailure } from "../build-failure";
 import { type FastPathManifest, MANIFEST_FILE } from "../manifest";
 import { prerender } from "./prerender";
-import { findFontCalls, fontStyles } from "../font-calls";
+import { fallbackMetrics, type FontFace, fontFaces } from "../deps/fonts";
+import { findFontCalls, fontRequest, fontStyles } from "../font-calls";
 import type { IconLink } from "./prerender";
 import { findRoutes } from "./routes";
 import { compileStyles, tailwindEntry } from "./styles";
@@ -27,7 +29,20 @@ const VENDOR_PATH = "__preview";
 // prerendered to HTML and hydrated in the browser. Throws BuildFailure,
 // with log lines naming the file, when the app's code doesn't build.
 // `outDir` appears complete or not at all.
-export async function buildFastPath({ files, workDir, outDir, modules }: { files: SourceFiles; workDir: string; outDir: string; modules: Modules }): Promise<{ log: string[] }> {
+export async function buildFastPath({
+  files,
+  workDir,
+  outDir,
+  modules,
+  appEnv = {},
+}: {
+  files: SourceFiles;
+  workDir: string;
+  outDir: string;
+  modules: Modules;
+  // The app's own settings: NEXT_PUBLIC_ ones inlined, all of them the prerender's environment.
+  appEnv?: Record<string, string>;
+}): Promise<{ log: string[] }> {
   const started = Date.now();
   const texts = new Map<string, string>();
   for (const [name, content] of files) if (TEXT.test(name)) texts.set(name, content.toString("utf8"));
@@ -39,8 +54,10 @@ export async function buildFastPath({ files, workDir, outDir, modules }: { files
   const [vendor] = await Promise.all([ensureVendor(modules), writeFiles(workDir, files, modules)]);
   const entry = tailwindEntry(texts);
   const sources = [...texts].filter(([name]) => /\.(tsx|jsx|ts|js|mjs)$/.test(name)).map(([, text]) => text);
-  const request = { workDir, app, sources, vendor, modules, tailwindEntry: entry };
+  const request = { workDir, app, sources, vendor, modules, tailwindEntry: entry, appEnv };
 
+  const fontCalls = findFontCalls(sources);
+  const fonts = fontFaces(fontCalls.flatMap((call) => fontRequest(call) ?? []));
   const bundling = Date.now();
   const [client, server, styles] = await Promise.allSettled([bundle(request, "client"), bundle(request, "server"), compileAppStyles(workDir, entry, texts, modules)]);
   const failures = [client, server, styles].flatMap((r) => (r.status === "rejected" ? [r.reason as unknown] : []));
@@ -53,8 +70,20 @@ export async function buildFastPath({ files, workDir, outDir, modules }: { files
   const serverBundle = (server as PromiseFulfilledResult<Bundle>).value;
   const { css, classes, warnings } = (styles as PromiseFulfilledResult<Awaited<ReturnType<typeof compileStyles | typeof compileStylesV3>>>).value;
   const appJs = fileOf(clientBundle, "app.js")!;
-  const appCss = [css, fileOf(clientBundle, "app.css") ?? "", fontStyles(findFontCalls(sources))].filter(Boolean).join("\n");
+  const { faces, log: fontLog } = await fonts;
+  // Named by their contents, as the preview server caches /__preview/ files
+  // for good.
+  const fontFiles = new Map<string, Buffer>(); // URL path → font file
+  const fontUrl = (face: FontFace) => {
+    const contents = readFileSync(face.file);
+    const hash = createHash("sha256").update(contents).digest("hex").slice(0, 12);
+    const urlPath = `/${VENDOR_PATH}/fonts/${path.basename(face.file, ".woff2")}.${hash}.woff2`;
+    fontFiles.set(urlPath, contents);
+    return urlPath;
+  };
+  const appCss = [css, fileOf(clientBundle, "app.css") ?? "", fontStyles(fontCalls, { faces, url: fontUrl, metrics: fallbackMetrics })].filter(Boolean).join("\n");
   log.push(
+    ...fontLog,
     ...[...warnings, ...clientBundle.warnings].slice(0, 10).map((w) => `warning: ${w}`),
     `Bundled app.js (${kb(appJs)}) and app.css (${kb(appCss)}, ${classes === null ? "Tailwind CSS 3" : `${classes} class candidates`}) in ${Date.now() - bundling} ms`,
   );
@@ -64,7 +93,7 @@ export async function buildFastPath({ files, workDir, outDir, modules }: { files
   await mkdir(path.dirname(serverFile), { recursive: true });
   await writeFile(serverFile, fileOf(serverBundle, "app.js")!);
   const staticPaths = app.routes.flatMap((r) => (r.staticPath ? [r.staticPath] : []));
-  const { pages, problems } = await prerender(serverFile, vendor.serverFile, staticPaths);
+  const { pages, problems } = await prerender(serverFile, vendor.serverFile, staticPaths, appEnv);
   const pagePaths = [...new Set([...staticPaths, ...pages.keys()])];
   log.push(...problems, `Prerendered ${pages.size} of ${pagePaths.length} ${pagePaths.length === 1 ? "page" : "pages"} in ${Date.now() - prerendering} ms`);
 
@@ -84,6 +113,7 @@ export async function buildFastPath({ files, workDir, outDir, modules }: { files
     fileIcons.push(icon);
   }
   for (const asset of clientBundle.files) if (asset.path.startsWith("assets/")) serve(`/${asset.path}`, asset.path, asset.contents);
+  for (const [urlPath, contents] of fontFiles) serve(urlPath, urlPath.slice(1), contents);
   serve("/app.js", "app.js", appJs);
   serve("/app.css", "app.css", appCss);
   const vendorFile = `${VENDOR_PATH}/${path.basename(vendor.clientFile)}`;

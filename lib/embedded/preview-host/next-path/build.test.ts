@@ -38,4 +38,22 @@ Export encountered an error on /page: /, exiting the build.`;
       "Export encountered an error on /page: /, exiting the build.",
     ]);
   });
+
+  it("keeps the cause Next.js printed before \"Build error occurred\", which names only the page", () => {
+    const output = `   Collecting page data ...
+Error: Failed to collect page data for /admin/stripe-links
+    at ignore-listed frames {
+  [cause]: Error: Neither apiKey nor config.authenticator provided
+      at r._setAuthenticator (/data/previews/deps/sets/k/apps/dpl_abc/.next/server/chunks/611.js:1:2345)
+}
+
+> Build error occurred
+[Error: Failed to collect page data for /admin/stripe-links] { type: 'Error' }`;
+    expect(buildErrors(output.split("\n"), "dpl_abc")).toEqual([
+      "Error: Failed to collect page data for /admin/stripe-links",
+      "[cause]: Error: Neither apiKey nor config.authenticator provided",
+      "> Build error occurred",
+      "[Error: Failed to collect page data for /admin/stripe-links] { type: 'Error' }",
+    ]);
+  });
 });
