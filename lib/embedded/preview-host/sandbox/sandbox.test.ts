@@ -61,7 +61,7 @@ describe("sandbox modes", () => {
   const spawnTrue = () => spawnSandboxed(process.execPath, ["-e", ""], { cwd: projectRoot, readOnly: [], writable: [], env: {}, label: "mode test" });
 
   it("uses the sandbox when it is there", () => {
-    withEnv({ NODE_ENV: "production", BETTER_AUTH_SECRET: "x".repeat(32) }, () => {
+    withEnv({ NODE_ENV: "production", BETTER_AUTH_SECRET: "x".repeat(32), SETTINGS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64") }, () => {
       setSandboxProbe(() => ({ available: true, detail: "test" }));
       expect(sandboxMode().kind).toBe("sandboxed");
       expect(spawnTrue().spawnfile).toBe("/usr/bin/bwrap");
@@ -77,7 +77,7 @@ describe("sandbox modes", () => {
   });
 
   it("refuses in production, telling admins what is missing", () => {
-    withEnv({ NODE_ENV: "production", LOCAL_PREVIEW_UNSANDBOXED: undefined, BETTER_AUTH_SECRET: "x".repeat(32) }, () => {
+    withEnv({ NODE_ENV: "production", LOCAL_PREVIEW_UNSANDBOXED: undefined, BETTER_AUTH_SECRET: "x".repeat(32), SETTINGS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64") }, () => {
       setSandboxProbe(missing);
       expect(sandboxMode()).toMatchObject({ kind: "refused", log: expect.stringContaining("/usr/bin/bwrap is missing") });
       let thrown: unknown;
@@ -91,7 +91,7 @@ describe("sandbox modes", () => {
   });
 
   it("builds unconfined in production with the opt-out variable, with the warning", () => {
-    withEnv({ NODE_ENV: "production", LOCAL_PREVIEW_UNSANDBOXED: "1", BETTER_AUTH_SECRET: "x".repeat(32) }, () => {
+    withEnv({ NODE_ENV: "production", LOCAL_PREVIEW_UNSANDBOXED: "1", BETTER_AUTH_SECRET: "x".repeat(32), SETTINGS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64") }, () => {
       setSandboxProbe(missing);
       expect(sandboxMode()).toMatchObject({ kind: "unconfined", log: expect.stringContaining("LOCAL_PREVIEW_UNSANDBOXED=1 (unsafe") });
     });
