@@ -127,9 +127,8 @@ async function prepareWorkspace(modules: ResolvedModules, projectId: string, fil
   const fonts = findFontCalls(sources).filter((call) => call.loader === "google");
   const fontLog: string[] = [];
   if (fonts.length > 0) {
-    const mock = await googleFontsMock(fonts, modules.nodeModules, dir);
+    const mock = googleFontsMock(fonts, modules.nodeModules);
     prepared.set(FONTS_MOCK, Buffer.from(mock.module));
-    for (const [file, contents] of mock.files) prepared.set(file, contents);
     fontLog.push(...mock.log);
   }
   const sync = await syncWorkspace(dir, prepared);
