@@ -63,7 +63,8 @@ const productionRows = (appId: string) =>
     .where(and(eq(deployments.appId, appId), eq(deployments.environment, "production")))
     .orderBy(desc(deployments.startedAt));
 
-describe("POST /api/apps/[appId]/deploy/rollback", () => {
+// Each case builds three to six real versions (sandboxed prerender included).
+describe("POST /api/apps/[appId]/deploy/rollback", { timeout: 90_000 }, () => {
   it("puts an older version live again as a new commit on top of the live one, and marks it live in the Versions list", async () => {
     const { app, first, second, productionUrl } = await twoVersionsSecondLive("a landing page for a bakery", "Sunrise Loaves");
     const mainBefore = git(app, "rev-parse", "main");
