@@ -16,7 +16,7 @@ export function probeBubblewrap(): SandboxProbe {
   if (!existsSync(BWRAP)) {
     return {
       available: false,
-      detail: `bubblewrap is not installed (${BWRAP} is missing). Install the system packages bubblewrap and slirp4netns, e.g. \`apt-get install -y bubblewrap slirp4netns\`.`,
+      detail: `bubblewrap is not installed (${BWRAP} is missing). Install the system package bubblewrap, e.g. \`apt-get install -y bubblewrap\`.`,
     };
   }
   const run = spawnSync(BWRAP, ["--unshare-all", "--ro-bind", "/", "/", "true"], { encoding: "utf8", timeout: 10_000, ...sandboxUser() });
