@@ -2,7 +2,8 @@
 // embedded defaults: sign up, build by chatting, watch the preview update by
 // itself, survive a failed update and have the AI fix it, publish, reload,
 // put an earlier version live again, get a preview even when the tab closed
-// before asking for it, and stay private.
+// before asking for it, give an app the key it needs in Settings, and stay
+// private.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
@@ -14,6 +15,7 @@ import { withoutGeneratedCode } from "@/tests/helpers/technical-words";
 const skipReason = inject("skipReason");
 const baseURL = inject("baseURL");
 const faultFile = inject("faultFile");
+const databaseUrl = inject("databaseUrl");
 const shots = path.resolve(import.meta.dirname, "../test-results/journey");
 // Commit ids, branch names and vendor names never reach a builder (the
 // generated app's own code, which the chat shows, is the builder's app).
@@ -226,6 +228,92 @@ describe.skipIf(skipReason)(skipReason ? `builder journey (skipped: ${skipReason
     await page.reload();
     await previewFrame().getByRole("heading", { name: "Weekend Plans" }).waitFor();
     await shot("8-previewed-without-tab");
+  });
+
+  // The local generator writes no app that needs a key: the test writes the
+  // chat's next version itself into the generator's store, in the server's
+  // database, which it can open only when that is PostgreSQL (.ci/run sets
+  // DATABASE_URL; on PGlite only the server's process can open it).
+  const noSharedDatabase = databaseUrl ? null : "the server runs on PGlite (set DATABASE_URL to run it on PostgreSQL)";
+  if (noSharedDatabase) {
+    if (process.env.CI) throw new Error(`the settings steps must run in CI, but ${noSharedDatabase}`);
+    console.warn(`\n↓ journey steps 9a-9b (settings) skipped: ${noSharedDatabase}\n`);
+  }
+  const SHOP_KEY = "pk_test_51JourneyMugShop";
+  let shopUrl = "";
+
+  it.skipIf(noSharedDatabase !== null)("9a. an app that needs a key says so plainly, and offers Settings instead of Fix it", async () => {
+    await page.goto(baseURL);
+    await page.getByLabel("Describe the app you want to build").fill("a shop for my mugs");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/apps\//);
+    shopUrl = page.url();
+    await expect.poll(() => previewStatus().textContent(), { timeout: 60_000 }).toContain("Preview ready");
+    await expect.poll(() => page.getByTestId("chat-input").isDisabled()).toBe(false);
+
+    // The next version creates its payment client when the page loads, from a
+    // key the app has no value for yet (as a Stripe storefront v0 writes does).
+    const appId = new URL(shopUrl).pathname.split("/").at(-1)!;
+    process.env.DATABASE_URL = databaseUrl;
+    const { getAppById } = await import("@/lib/db/queries");
+    const { chatState, loadChat, saveVersion } = await import("@/lib/embedded/generator/chat-store");
+    const { newId } = await import("@/lib/embedded/generator/ids");
+    const chatId = (await getAppById({ id: appId }))!.chatId!;
+    const latest = (await loadChat(chatId))!.latestVersion!;
+    const page_tsx = `const publishableKey = process.env.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY
+if (!publishableKey) throw new Error("Neither apiKey nor config.authenticator provided")
+
+export default function Page() {
+  return (
+    <main className="mx-auto max-w-xl p-8">
+      <h1 className="text-3xl font-bold">Mug Checkout</h1>
+      <p data-testid="shop-key">Paying with {publishableKey}</p>
+    </main>
+  )
+}
+`;
+    const files = latest.files.map((f) => ({ name: f.name, content: f.name === "app/page.tsx" ? page_tsx : (f.content as string) }));
+    await saveVersion({ chatId, messageId: newId("msg"), versionId: newId("ver"), name: "Mug Checkout", text: "Added checkout.", content: [], files, spec: (await chatState(chatId))!.spec! });
+
+    // The preview update the browser asks for after a reply.
+    const synced = await page.request.post(`${baseURL}/api/apps/${appId}/preview/sync`, { data: { chatId }, headers: { origin: baseURL } });
+    expect(synced.status()).toBe(200);
+    expect(await synced.json()).toMatchObject({ status: "failed" });
+
+    await page.reload();
+    await expect.poll(() => previewStatus().textContent(), { timeout: 30_000 }).toContain("This app needs a Stripe publishable key before it can run");
+    await page.getByTestId("open-settings-button").waitFor();
+    expect(await previewStatus().getByRole("button", { name: "Fix it" }).count()).toBe(0);
+    await page.getByRole("button", { name: "Settings, 1 needed" }).waitFor();
+    await shot("9a-needs-settings");
+  });
+
+  it.skipIf(noSharedDatabase !== null)("9b. the key added in Settings brings the preview back by itself, and Publish ships with it", async () => {
+    await page.getByRole("button", { name: "Open Settings" }).first().click();
+    const dialog = page.getByRole("dialog", { name: "Settings" });
+    const setting = dialog.getByRole("listitem", { name: "Stripe publishable key" });
+    await setting.getByLabel("Value for Stripe publishable key").fill(SHOP_KEY);
+    await shot("9b-settings-panel");
+    await setting.getByRole("button", { name: "Save Stripe publishable key" }).click();
+    await setting.getByTestId("setting-saved").waitFor();
+    await page.keyboard.press("Escape");
+
+    // No message, no reload: the preview rebuilds with the key and shows it.
+    await previewFrame().getByRole("heading", { name: "Mug Checkout" }).waitFor({ timeout: 90_000 });
+    await previewFrame().getByText(`Paying with ${SHOP_KEY}`).waitFor();
+    await expect.poll(() => previewStatus().textContent(), { timeout: 30_000 }).toContain("Preview ready");
+    await page.getByRole("button", { name: "Settings", exact: true }).waitFor();
+    await shot("9b-preview-with-key");
+
+    await page.getByTestId("publish-button").click();
+    const live = page.getByTestId("live-link");
+    await live.waitFor({ timeout: 90_000 });
+    const livePage = await browser.newPage();
+    await livePage.goto((await live.getAttribute("href"))!);
+    await livePage.getByRole("heading", { name: "Mug Checkout" }).waitFor();
+    await livePage.getByText(`Paying with ${SHOP_KEY}`).waitFor();
+    await livePage.close();
+    await shot("9b-published-with-key");
   });
 
   it("9. nothing technical on the page or in any response the builder's browser saw", async () => {
