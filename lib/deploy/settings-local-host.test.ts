@@ -32,7 +32,9 @@ const SECRET = "sk_test_51LocalHost0Value0OnlyForThisApp";
 // setting the shop reads that has no value.
 const NEEDS_KEYS =
   "This app needs a NEXT_PUBLIC_SITE_URL, a Stripe publishable key, a Stripe secret key and a Stripe webhook signing secret before it can run. Add them in Settings, and the preview will update by itself.";
-const CAUSE = "[cause]: Error: Neither apiKey nor config.authenticator provided";
+// The error next build printed before its summary (Next.js 16 prints the
+// cause as its own error, not as a "[cause]:" line under the summary).
+const CAUSE = "Error: Neither apiKey nor config.authenticator provided";
 
 let services: Integrations;
 let owner: TestUser;
@@ -77,7 +79,7 @@ describe("settings on the local preview host, with next build and next start", (
 
       const [row] = await rowsOf(app.id);
       expect(row).toMatchObject({ status: "failed", failureReason: "settings" });
-      // next build's summary and the cause it printed before it.
+      // next build's summary, and the cause it printed before it.
       expect(row!.error).toMatch(/Failed to collect page data for \/(api\/checkout|admin\/stripe-links|api\/webhooks\/stripe)/);
       expect(row!.error).toContain(CAUSE);
       const status = await statusOf(owner, app.id);
