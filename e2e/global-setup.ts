@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import type { TestProject } from "vitest/node";
 import { chromiumMissing } from "./chromium";
 import { recordOutcome, startBuild } from "./support/build";
@@ -14,7 +15,8 @@ import { freePort, freshDatabase, type RunningApp, startNextServer } from "./sup
 declare module "vitest" {
   export interface ProvidedContext {
     baseURL: string;
-    faultFile: string;
+    // While this file exists, preview builds fail on the app's code (./support/break-builds.mjs).
+    breakBuildsFile: string;
     // A file saying whether the app above is up (see whenReady).
     appReady: string;
     // The server's PostgreSQL database; empty when it runs on PGlite (no
@@ -37,7 +39,7 @@ export default async function setup(project: TestProject) {
 
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "csd-e2e-"));
   const [appPort, previewPort] = await Promise.all([freePort(), freePort()]);
-  const faultFile = path.join(dataDir, "preview-fault");
+  const breakBuildsFile = path.join(dataDir, "break-builds");
   const appReady = path.join(dataDir, "app-ready.json");
   const database = await freshDatabase();
   const build = startBuild();
@@ -55,7 +57,8 @@ export default async function setup(project: TestProject) {
           SETTINGS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
           ADMIN_EMAILS: "",
           LOCAL_PREVIEW_PORT: String(previewPort),
-          LOCAL_PREVIEW_FAULT_FILE: faultFile,
+          NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import=${pathToFileURL(path.join(import.meta.dirname, "support/break-builds.mjs")).href}`].filter(Boolean).join(" "),
+          E2E_BREAK_BUILDS_FILE: breakBuildsFile,
           LOCAL_GENERATOR_DELAY_MS: "15",
           V0_API_KEY: "",
           GITHUB_TOKEN: "",
@@ -66,7 +69,7 @@ export default async function setup(project: TestProject) {
   );
 
   project.provide("baseURL", `http://localhost:${appPort}`);
-  project.provide("faultFile", faultFile);
+  project.provide("breakBuildsFile", breakBuildsFile);
   project.provide("appReady", appReady);
   project.provide("databaseUrl", database.url);
 

@@ -14,7 +14,7 @@ import { withoutGeneratedCode } from "@/tests/helpers/technical-words";
 
 const skipReason = inject("skipReason");
 const baseURL = inject("baseURL");
-const faultFile = inject("faultFile");
+const breakBuildsFile = inject("breakBuildsFile");
 const databaseUrl = inject("databaseUrl");
 const shots = path.resolve(import.meta.dirname, "../test-results/journey");
 // Commit ids, branch names and vendor names never reach a builder (the
@@ -67,7 +67,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (skipReason) return;
-  rmSync(faultFile, { force: true });
+  rmSync(breakBuildsFile, { force: true });
   await browser?.close();
 });
 
@@ -120,14 +120,14 @@ describe.skipIf(skipReason)(skipReason ? `builder journey (skipped: ${skipReason
 
   it("3. a failed update says so plainly and keeps the last working preview", async () => {
     // A failure caused by the app's code: the one kind the AI can fix.
-    writeFileSync(faultFile, "code");
+    writeFileSync(breakBuildsFile, "");
     await page.getByTestId("chat-input").fill("make it blue");
     await page.keyboard.press("Enter");
     await expect.poll(() => previewStatus().textContent(), { timeout: 60_000 }).toContain("Couldn't update the preview");
     await previewFrame().getByRole("heading", { name: "Grocery List" }).waitFor();
     await previewStatus().getByRole("button", { name: "Fix it" }).waitFor();
     await shot("3-failed-update");
-    rmSync(faultFile, { force: true });
+    rmSync(breakBuildsFile, { force: true });
   });
 
   it("3b. Fix it asks the AI to fix the failure and the preview works again", async () => {

@@ -5,21 +5,10 @@ import useSWR, { useSWRConfig } from "swr";
 import { FetchError, fetchJson } from "@/lib/fetch-json";
 import { previewStatusKey } from "./use-preview";
 
-// One setting as the browser knows it: never its value, only whether it has one.
-export type AppSetting = {
-  name: string;
-  label: string;
-  public: boolean;
-  needed: boolean;
-  set: boolean;
-  updatedAt: string | null;
-  updatedBy: string | null;
-};
+// The server's own answer types: a setting as the browser knows it is never its value.
+import type { SettingView as AppSetting, SettingsList as AppSettingsList } from "@/lib/settings/app-settings";
 
-export type AppSettingsList = {
-  settings: AppSetting[];
-  appliesTo: { preview: true; liveNeedsPublish: boolean };
-};
+export type { AppSetting, AppSettingsList };
 
 export type SettingOutcome = { ok: true; warning: string | null } | { ok: false; message: string };
 

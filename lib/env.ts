@@ -56,13 +56,21 @@ const envSchema = z.object({
   // Local stand-ins (used when the matching key above is absent).
   LOCAL_PREVIEW_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
   LOCAL_PREVIEW_HOSTNAME: z.string().default("localhost"),
+  // Unsafe: lets a production server build previews without a sandbox for
+  // the generated code (see README, Security).
+  LOCAL_PREVIEW_UNSANDBOXED: z
+    .string()
+    .optional()
+    .transform((v) => v === "1" || v === "true"),
   LOCAL_GENERATOR_DELAY_MS: z.coerce.number().int().min(0).default(12),
 
   // Preview update cycle.
   // Under the deploy routes' 800 s maxDuration, so a cycle that gives up
   // still has time to record the failure and release the app.
   DEPLOY_TIMEOUT_MS: z.coerce.number().int().positive().max(780_000).default(12 * 60_000),
-  DEPLOY_LEASE_MS: z.coerce.number().int().positive().default(20 * 60_000),
+  // A cycle holds its app on a lease its server renews by a heartbeat
+  // (lib/deploy/lease.ts): a server that dies frees its apps this soon.
+  DEPLOY_LEASE_MS: z.coerce.number().int().positive().default(45_000),
   DEPLOY_GRACE_MS: z.coerce.number().int().positive().default(60_000),
   // How long after a reply the server waits for the browser to ask for its
   // preview before starting it itself (a closed tab, a dropped connection).

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { type Env, getEnv } from "@/lib/env";
+import type { LocalPreviewHostOptions } from "@/lib/embedded/preview-host";
 import type { GitHost } from "@/lib/github/types";
 import type { ChatService } from "@/lib/v0/types";
 import type { PreviewHost } from "@/lib/vercel/types";
@@ -18,11 +19,15 @@ export function getIntegrations(): Promise<Integrations> {
   return globalForIntegrations.__integrations;
 }
 
+// Options for the embedded stand-ins, used only when they are chosen (tests
+// make local builds fail through them).
+export type LocalOptions = { previews?: LocalPreviewHostOptions };
+
 // Each service is picked on its own (lib/env.ts refuses combinations that
 // cannot work). Implementations are imported only when chosen, so a server
 // configured with real keys never loads the local stand-ins.
-async function createIntegrations(env: Env): Promise<Integrations> {
-  const [chat, git, previews] = await Promise.all([chatService(env), gitHost(env), previewHost(env)]);
+export async function createIntegrations(env: Env, local: LocalOptions = {}): Promise<Integrations> {
+  const [chat, git, previews] = await Promise.all([chatService(env), gitHost(env), previewHost(env, local.previews)]);
   return { chat, git, previews };
 }
 
@@ -58,11 +63,11 @@ export async function warmUpIntegrations(env: Env = getEnv()): Promise<void> {
   await warmUpLocalPreviews();
 }
 
-async function previewHost(env: Env): Promise<PreviewHost> {
+async function previewHost(env: Env, local: LocalPreviewHostOptions = {}): Promise<PreviewHost> {
   if (env.VERCEL_TOKEN) {
     const { createVercelHost } = await import("@/lib/vercel/real");
     return createVercelHost({ token: env.VERCEL_TOKEN, teamId: env.VERCEL_TEAM_ID, baseUrl: env.VERCEL_API_URL });
   }
   const { createLocalPreviewHost } = await import("@/lib/embedded/preview-host");
-  return createLocalPreviewHost();
+  return createLocalPreviewHost(local);
 }

@@ -2,7 +2,7 @@
 
 // Generated code runs on its own origin, in a sandbox: scripts and forms work,
 // but it can never navigate this page or reach the builder's session.
-export const PREVIEW_SANDBOX = "allow-scripts allow-same-origin allow-forms allow-popups allow-modals";
+const PREVIEW_SANDBOX = "allow-scripts allow-same-origin allow-forms allow-popups allow-modals";
 
 export function PreviewFrame({ url, reloadKey, title }: { url: string; reloadKey: string; title: string }) {
   return (

@@ -154,17 +154,25 @@ describe("deployment queries", () => {
     expect(next.status).toBe("deploying");
   });
 
-  it("words an interrupted cycle as its own failure: first build, update, publish", async () => {
+  it("words a cycle closed by lease expiry as interrupted, like one closed by a stopping server: first build, update, publish", async () => {
     const interrupt = async (environment: "staging" | "production") => {
       const row = await start(environment);
       await getDb().update(deployments).set({ leaseExpiresAt: new Date(Date.now() - 1000) }).where(eq(deployments.id, row.id));
       await expireStaleDeploymentsByAppId({ appId });
       return (await getPreviewStatus({ app: (await getAppById({ id: appId }))!, isAdmin: false })).message;
     };
-    expect(await interrupt("staging")).toBe(deployMessages.failedFirst);
+    expect(await interrupt("staging")).toBe(deployMessages.interrupted);
     await ready("a1");
-    expect(await interrupt("staging")).toBe(deployMessages.failedWithPrevious);
-    expect(await interrupt("production")).toBe(deployMessages.publishFailed);
+    expect(await interrupt("staging")).toBe(deployMessages.interrupted);
+    expect(await interrupt("production")).toBe(deployMessages.publishInterrupted);
+  });
+
+  it("shows admins, and only admins, what the preview host says about itself (no sandbox)", async () => {
+    const host = { adminNotice: () => "WARNING: no sandbox: bubblewrap is not installed." };
+    const app = (await getAppById({ id: appId }))!;
+    expect((await getPreviewStatus({ app, isAdmin: true, host })).adminDetail).toBe("WARNING: no sandbox: bubblewrap is not installed.");
+    expect(await getPreviewStatus({ app, isAdmin: false, host })).not.toHaveProperty("adminDetail");
+    expect((await getPreviewStatus({ app, isAdmin: true, host: { adminNotice: () => null } })).adminDetail).toBeNull();
   });
 
   it("a live lease is not expired, and heartbeats extend it", async () => {

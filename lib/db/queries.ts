@@ -171,7 +171,8 @@ export function isDeploymentInProgressError(error: unknown): error is Deployment
 
 // Rows whose cycle stopped reporting (a crashed or killed process) no longer
 // hold the lock: they are closed as failed, "interrupted", with no message of
-// their own (lib/deploy/preview-status.ts words them).
+// their own (lib/deploy/preview-status.ts words them). The only place that
+// decides whether a lease has run out.
 export async function expireStaleDeploymentsByAppId({ appId }: { appId: string }): Promise<number> {
   const expired = await getDb()
     .update(deployments)

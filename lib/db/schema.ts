@@ -128,8 +128,8 @@ export type App = typeof apps.$inferSelect;
 // ── Deployments: every preview update and publish attempt ───────────────────
 // See lib/deploy/DEPLOYMENTS_SCHEMA.md for the lock rule and state machine.
 
-export const deploymentEnvironments = ["staging", "production"] as const;
-export const deploymentStatuses = ["deploying", "ready", "failed"] as const;
+const deploymentEnvironments = ["staging", "production"] as const;
+const deploymentStatuses = ["deploying", "ready", "failed"] as const;
 
 export const deployments = pgTable(
   "deployments",

@@ -1,8 +1,5 @@
 // Faults at each boundary of a preview cycle: the attempt ends failed with a
 // plain message, the lock is released, and the last working preview stays.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
@@ -13,7 +10,7 @@ import { IntegrationError } from "@/lib/errors";
 import { getIntegrations, type Integrations } from "@/lib/integrations";
 import type { Deployment, DeploymentFailureKind } from "@/lib/vercel/types";
 import { chatTurn, fetchPreview, syncApp } from "@/tests/helpers/apps";
-import { resetEnvForTests } from "@/tests/helpers/env";
+import { failableBuilds } from "@/tests/helpers/build-faults";
 import { TECHNICAL_WORDS } from "@/tests/helpers/technical-words";
 import { signUp, type TestUser } from "@/tests/helpers/session";
 import { deployMessages } from "./messages";
@@ -23,6 +20,7 @@ process.env.DEPLOY_TIMEOUT_MS = "5000";
 // Under the timeout (lib/env.ts refuses otherwise); the local host never needs it.
 process.env.DEPLOY_GRACE_MS = "4000";
 
+const builds = failableBuilds();
 let real: Integrations;
 let owner: TestUser;
 
@@ -102,16 +100,11 @@ describe("faults at each boundary", () => {
 
   it("builds the same code again when it is retried after a failed build", async () => {
     const { app } = await appWithWorkingPreview();
-    const faultFile = path.join(mkdtempSync(path.join(os.tmpdir(), "fault-")), "fail");
-    writeFileSync(faultFile, "");
-    process.env.LOCAL_PREVIEW_FAULT_FILE = faultFile;
-    resetEnvForTests();
+    builds.fail();
     try {
       expect((await syncApp(app.id)).status).toBe("failed");
     } finally {
-      rmSync(faultFile);
-      delete process.env.LOCAL_PREVIEW_FAULT_FILE;
-      resetEnvForTests();
+      builds.heal();
     }
     // Nothing changed in the chat: the retry commits nothing, so it must build the commit itself.
     const retry = await syncApp(app.id);

@@ -1,7 +1,7 @@
 import "server-only";
 
 import type { DeploymentRecord } from "@/lib/db/schema";
-import { getInFlightDeploymentByAppId, isDeploymentInProgressError, startDeployment } from "@/lib/db/queries";
+import { expireStaleDeploymentsByAppId, getInFlightDeploymentByAppId, isDeploymentInProgressError, startDeployment } from "@/lib/db/queries";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { deployMessages } from "./messages";
@@ -39,8 +39,11 @@ export async function takeCycleLock(
 // New messages wait for the running cycle: a reply landing mid-cycle would
 // change the code underneath the preview being built.
 export async function assertNoCycleRunning(appId: string): Promise<void> {
+  // Whether a lease has run out is decided in one place: the query that
+  // closes expired cycles. What is still deploying after it is alive.
+  await expireStaleDeploymentsByAppId({ appId });
   const running = await getInFlightDeploymentByAppId({ appId });
-  if (running && (!running.leaseExpiresAt || running.leaseExpiresAt > new Date())) {
+  if (running) {
     throw new AppError("conflict", running.environment === "production" ? deployMessages.publishInProgress : deployMessages.inProgress);
   }
 }

@@ -4,6 +4,7 @@ import { expireStaleDeploymentsByAppId, getPreviewDeploymentsByAppId } from "@/l
 import type { App, DeploymentRecord } from "@/lib/db/schema";
 import { describeLeftOut } from "@/lib/files/left-out";
 import { missingSettings } from "@/lib/settings/environment";
+import type { PreviewHost } from "@/lib/vercel/types";
 import { deployMessages } from "./messages";
 
 const VERSIONS_SHOWN = 10;
@@ -31,12 +32,14 @@ export type PreviewStatus = {
   adminDetail?: string | null;
 };
 
-export async function getPreviewStatus({ app, isAdmin }: { app: App; isAdmin: boolean }): Promise<PreviewStatus> {
+// `host`: the preview host, whose notice for admins (no sandbox for
+// generated code) comes first in their detail.
+export async function getPreviewStatus({ app, isAdmin, host }: { app: App; isAdmin: boolean; host?: Pick<PreviewHost, "adminNotice"> }): Promise<PreviewStatus> {
   let rows = await getPreviewDeploymentsByAppId({ appId: app.id, versions: VERSIONS_SHOWN });
-  // A reader that finds a dead cycle's lease expired closes it as interrupted.
-  const stale = rows.latest;
-  if (stale?.status === "deploying" && stale.leaseExpiresAt && stale.leaseExpiresAt < new Date()) {
-    await expireStaleDeploymentsByAppId({ appId: app.id });
+  // A reader that finds a cycle running asks the one rule on leases
+  // (expireStaleDeploymentsByAppId) whether it is dead, which closes it as
+  // interrupted.
+  if (rows.latest?.status === "deploying" && (await expireStaleDeploymentsByAppId({ appId: app.id })) > 0) {
     rows = await getPreviewDeploymentsByAppId({ appId: app.id, versions: VERSIONS_SHOWN });
   }
   const { latest, versions, live } = rows;
@@ -45,7 +48,7 @@ export async function getPreviewStatus({ app, isAdmin }: { app: App; isAdmin: bo
   const status: PreviewStatus = {
     state: stateOf(latest),
     step: inFlight ? (latest!.progress ?? "saving") : null,
-    message: latest ? messageOf(latest, versions.length > 0) : null,
+    message: latest ? messageOf(latest) : null,
     startedAt: latest?.startedAt.toISOString() ?? null,
     finishedAt: latest?.finishedAt?.toISOString() ?? null,
     previewUrl: versions[0]?.previewUrl ?? null,
@@ -62,7 +65,7 @@ export async function getPreviewStatus({ app, isAdmin }: { app: App; isAdmin: bo
     })),
   };
   if (isAdmin) {
-    const details = [latest?.status === "failed" ? latest.error : null, describeLeftOut(latest?.leftOutFiles)].filter(Boolean);
+    const details = [host?.adminNotice?.() ?? null, latest?.status === "failed" ? latest.error : null, describeLeftOut(latest?.leftOutFiles)].filter(Boolean);
     status.adminDetail = details.length > 0 ? details.join("\n\n") : null;
   }
   return status;
@@ -79,16 +82,15 @@ function stateOf(latest: DeploymentRecord | null): PreviewStatus["state"] {
   return latest.status;
 }
 
-function messageOf(latest: DeploymentRecord, hasVersions: boolean): string | null {
+function messageOf(latest: DeploymentRecord): string | null {
   if (latest.status === "deploying") return latest.environment === "production" ? deployMessages.publishing : deployMessages.updating;
-  return latest.message ?? interruptedMessage(latest, hasVersions);
+  return latest.message ?? interruptedMessage(latest);
 }
 
-// A cycle closed by a reader after its lease ran out recorded no message:
-// it reads as that cycle's own failure would have (a publish, an update with
-// a working version to fall back on, or a first build).
-function interruptedMessage(latest: DeploymentRecord, hasVersions: boolean): string | null {
+// A cycle closed by a reader after its lease ran out (its server died)
+// recorded no message: it reads as one closed by a server that stopped,
+// interrupted, and trying again is what helps.
+function interruptedMessage(latest: DeploymentRecord): string | null {
   if (latest.status !== "failed") return null;
-  if (latest.environment === "production") return deployMessages.publishFailed;
-  return hasVersions ? deployMessages.failedWithPrevious : deployMessages.failedFirst;
+  return latest.environment === "production" ? deployMessages.publishInterrupted : deployMessages.interrupted;
 }

@@ -12,7 +12,7 @@ import { type AppProject, ensureAppProject } from "./ensure-app-project";
 import { ensureAppRepo } from "./ensure-app-repo";
 import { buildErrorCause, redactSecrets } from "@/lib/fix-it/build-error";
 import { DeploymentFailedError, describeError, type FailureReason, failureReason, isDeploymentFailedError } from "./failure";
-import { deploymentWatcher, LeaseLostError, type ProgressRecorder, progressRecorder } from "./lease";
+import { deploymentWatcher, holdLease, LeaseLostError, type ProgressRecorder, progressRecorder } from "./lease";
 import { type StartedBy, takeCycleLock } from "./lock";
 import { waitForDeployment } from "./wait-for-deployment";
 
@@ -82,6 +82,7 @@ export async function runCycle(
 ): Promise<CycleOutcome> {
   const row = await takeCycleLock({ appId: app.id, chatId: app.chatId }, steps.environment, startedBy, sourceDeploymentId);
   const progress = progressRecorder(row.id);
+  const releaseLease = holdLease(row);
   let current = app;
   let commitSha: string | undefined;
 
@@ -111,6 +112,8 @@ export async function runCycle(
     console.error(`[deploy] ${steps.environment} cycle ${row.id} for app ${app.id} failed: ${detail}`);
     await markDeploymentFailed({ id: row.id, message, error: detail, failureReason: reason, commitSha });
     return { status: "failed", url: steps.environment === "staging" ? current.stagingUrl : current.productionUrl, message };
+  } finally {
+    releaseLease();
   }
 }
 

@@ -113,6 +113,8 @@ export function stagingFailureMessage(reason: FailureReason, hasPrevious: boolea
       return deployMessages.blocked;
     case "unavailable":
       return deployMessages.unavailable;
+    case "refused":
+      return deployMessages.refused;
     default:
       return hasPrevious ? deployMessages.failedWithPrevious : deployMessages.failedFirst;
   }

@@ -15,7 +15,8 @@ export const TERMINAL_STATES: readonly DeploymentState[] = ["READY", "ERROR", "C
 // depends on: their code (a fix or rephrasing may help), a package that could
 // not be installed, the hosting account refusing the update (an admin must
 // act), or the host itself being unavailable or overloaded.
-export type DeploymentFailureKind = "code" | "install" | "blocked" | "unavailable" | "canceled";
+// "refused": the (local) host builds nothing at all until an admin sets it up.
+export type DeploymentFailureKind = "code" | "install" | "blocked" | "unavailable" | "canceled" | "refused";
 
 // One of an app's settings as a host gets it. `secret`: not NEXT_PUBLIC_, so
 // never readable back once stored (Vercel's "sensitive").
@@ -80,6 +81,10 @@ export interface PreviewHost {
   // acts for ("unknown" when the host can't tell). Hosts that can't check
   // leave it out.
   commitAuthorAccess?(email: string): Promise<CommitAuthorAccess>;
+  // What admins should know about how this host builds (the local host
+  // without a sandbox: generated code runs unconfined, or nothing is
+  // built); null when there is nothing to say. Admin-only text.
+  adminNotice?(): string | null;
   // The last lines of a deployment's build output, oldest first, bounded in
   // lines, bytes and time. Provider text: it goes to the generator only
   // after lib/fix-it/build-error.ts has cut and scrubbed it.

@@ -1,5 +1,8 @@
 // Every route × {anonymous, another builder, the owner, an admin}: the exact
-// status each gets. Someone else's app is always 404, never 403.
+// status each gets. Someone else's app is always 404, never 403. The last
+// test fails when a route under app/api has no case here.
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DELETE as deleteApp, GET as getApp, PATCH as patchApp } from "@/app/api/apps/[appId]/route";
 import { GET as getChat } from "@/app/api/apps/[appId]/chat/route";
@@ -11,7 +14,9 @@ import { POST as sync } from "@/app/api/apps/[appId]/preview/sync/route";
 import { DELETE as removeSetting, PUT as putSetting } from "@/app/api/apps/[appId]/settings/[name]/route";
 import { GET as listSettings, POST as addSetting } from "@/app/api/apps/[appId]/settings/route";
 import { GET as listApps, POST as createApp } from "@/app/api/apps/route";
+import { GET as authGet, POST as authPost } from "@/app/api/auth/[...all]/route";
 import { POST as chat } from "@/app/api/chat/route";
+import { GET as health } from "@/app/api/health/route";
 import type { App } from "@/lib/db/schema";
 import { chatTurn } from "../helpers/apps";
 import { callRoute } from "../helpers/route";
@@ -96,6 +101,23 @@ const cases: Case[] = [
     expected: { anonymous: 401, other: 403, owner: 403, admin: 200 },
   },
   {
+    route: "GET /api/health (public)",
+    call: () => Promise.resolve(health()),
+    expected: { anonymous: 200, other: 200, owner: 200, admin: 200 },
+  },
+  {
+    // better-auth's own endpoints (sign-up, sign-in, sign-out, session): a
+    // session question is answered for everyone, with null for the anonymous.
+    route: "GET /api/auth/[...all] (get-session)",
+    call: (cookie) => callRoute(authGet, { cookie, path: "/api/auth/get-session" }),
+    expected: { anonymous: 200, other: 200, owner: 200, admin: 200 },
+  },
+  {
+    route: "POST /api/auth/[...all] (sign-in with a wrong password)",
+    call: (cookie) => callRoute(authPost, { method: "POST", cookie, path: "/api/auth/sign-in/email", body: { email: "nobody@example.com", password: "not the password" } }),
+    expected: { anonymous: 401, other: 401, owner: 401, admin: 401 },
+  },
+  {
     route: "GET /api/apps/[appId]/settings",
     call: (cookie) => callRoute(listSettings, { cookie, params: { appId: app.id } }),
     expected: { anonymous: 401, other: 404, owner: 200, admin: 200 },
@@ -136,4 +158,19 @@ describe("authorization matrix", () => {
       expect(got).toEqual(expected);
     });
   }
+
+  it("has a case for every method of every route under app/api", async () => {
+    const api = path.resolve(import.meta.dirname, "../../app/api");
+    const files = readdirSync(api, { recursive: true, encoding: "utf8" }).filter((f) => path.basename(f) === "route.ts");
+    const methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+    const served: string[] = [];
+    for (const file of files) {
+      const exported = Object.keys((await import(path.join(api, file))) as Record<string, unknown>);
+      const url = `/api/${path.dirname(file)}`.replace(/\/\.$/, "").split(path.sep).join("/");
+      served.push(...exported.filter((name) => methods.includes(name)).map((method) => `${method} ${url}`));
+    }
+    expect(served.length).toBeGreaterThanOrEqual(15);
+    const covered = new Set(cases.map((c) => c.route.replace(/ \(.*\)$/, "")));
+    expect(served.filter((route) => !covered.has(route))).toEqual([]);
+  });
 });

@@ -1,9 +1,11 @@
 // A server killed mid-cycle (SIGKILL) must not lock its app forever: once the
 // lease runs out the row reads "interrupted", the app takes a new cycle, and
-// the previous preview was served throughout.
+// the previous preview was served throughout. A server asked to stop
+// (SIGTERM) frees it at once.
 import { fork } from "node:child_process";
 import { expect, it } from "vitest";
 import { getAppById, getInFlightDeploymentByAppId, getPreviewDeploymentsByAppId } from "@/lib/db/queries";
+import { deployMessages } from "@/lib/deploy/messages";
 import { getPreviewStatus } from "@/lib/deploy/preview-status";
 import { AppError } from "@/lib/errors";
 import { chatTurn, fetchPreview, syncApp } from "../helpers/apps";
@@ -33,9 +35,38 @@ it("unlocks the app after the lease when the cycle's process is killed", async (
 
   await new Promise((resolve) => setTimeout(resolve, LEASE_MS + 200));
   const status = await getPreviewStatus({ app: (await getAppById({ id: app.id }))!, isAdmin: true });
-  expect(status).toMatchObject({ state: "failed", previewUrl: first.previewUrl, canPublish: true });
+  expect(status).toMatchObject({ state: "failed", message: deployMessages.interrupted, previewUrl: first.previewUrl, canPublish: true });
   expect(status.adminDetail).toMatch(/interrupted/);
   expect((await getPreviewDeploymentsByAppId({ appId: app.id, versions: 1 })).latest?.status).toBe("failed");
+
+  const next = await syncApp(app.id);
+  expect(next.status).toBe("ready");
+}, 60_000);
+
+it("frees the app at once when the cycle's server is stopped (SIGTERM), long before its lease would run out", async () => {
+  const user = await signUp();
+  let app = await chatTurn(user, "a todo app");
+  const first = await syncApp(app.id);
+  expect(first.status).toBe("ready");
+  app = await chatTurn(user, "make it dark", app.id);
+
+  const worker = fork(await bundleWorker("tests/postgres/stuck-cycle-worker.ts"), {
+    env: { ...process.env, DEPLOY_LEASE_MS: "600000" },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  await new Promise((resolve) => worker.once("message", resolve));
+  worker.send({ appId: app.id });
+  await expect.poll(() => getInFlightDeploymentByAppId({ appId: app.id }), { timeout: 10_000 }).not.toBeNull();
+  const stopped = Date.now();
+  worker.kill("SIGTERM");
+  const code = await new Promise((resolve) => worker.once("exit", (exitCode) => resolve(exitCode)));
+  expect(code).toBe(143);
+
+  expect(await getInFlightDeploymentByAppId({ appId: app.id })).toBeNull();
+  const status = await getPreviewStatus({ app: (await getAppById({ id: app.id }))!, isAdmin: true });
+  expect(status).toMatchObject({ state: "failed", message: deployMessages.interrupted, previewUrl: first.previewUrl });
+  expect(status.adminDetail).toMatch(/interrupted: the server stopped \(SIGTERM\)/);
+  expect(Date.now() - stopped).toBeLessThan(10_000);
 
   const next = await syncApp(app.id);
   expect(next.status).toBe("ready");

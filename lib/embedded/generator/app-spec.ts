@@ -82,7 +82,7 @@ export function samePart(a: Pick<Section, "kind" | "form">, b: Pick<Section, "ki
 }
 
 // Tailwind's chromatic palettes (plus slate for grey).
-export const ACCENTS = [
+const ACCENTS = [
   "slate",
   "red",
   "orange",
@@ -105,10 +105,10 @@ export const ACCENTS = [
 export type Accent = (typeof ACCENTS)[number];
 
 // Font stacks installed on every computer: generated apps fetch no fonts.
-export const FONTS = ["sans", "serif", "mono", "rounded"] as const;
+const FONTS = ["sans", "serif", "mono", "rounded"] as const;
 export type Font = (typeof FONTS)[number];
 
-export const TONES = ["friendly", "professional", "playful"] as const;
+const TONES = ["friendly", "professional", "playful"] as const;
 export type Tone = (typeof TONES)[number];
 
 // What the app is about: a catalog entry's key (see ./subjects.ts) or

@@ -69,7 +69,7 @@ function formName(subject: Subject, form: RequestForm): string {
   }[form];
 }
 
-export function sectionName(subject: Subject, part: SectionKind | Section): string {
+function sectionName(subject: Subject, part: SectionKind | Section): string {
   const section: Section = typeof part === "string" ? { kind: part } : part;
   const kind = section.kind;
   const food = ["bakery", "cafe", "restaurant"].includes(subject.key);

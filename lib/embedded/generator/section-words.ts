@@ -121,7 +121,7 @@ function detailsOf(what: Mentioned, own: string, after: string, before: string, 
 }
 
 // The section a phrase names ("the FAQ", "the list", "the recipes").
-export function sectionNamedBy(phrase: string, subject: Subject): SectionKind | null {
+function sectionNamedBy(phrase: string, subject: Subject): SectionKind | null {
   if (/\blist\b/i.test(phrase) && !/\b(?:to-?do|task|shopping|grocery|mailing|price)\b/i.test(phrase)) return "items";
   const mention = findMentions(phrase, subject).find((m) => m.what !== "measures");
   if (!mention || mention.what === "footer" || mention.what === "measures") return null;

@@ -431,7 +431,7 @@ function findKindOf(spec: AppSpec): AppKind {
 
 // A spec stored by the first generator (a kind plus fixed extra sections),
 // read as this generator's sections.
-export function upgradeSpec(old: FirstGenerationSpec): AppSpec {
+function upgradeSpec(old: FirstGenerationSpec): AppSpec {
   const main: SectionKind[] = old.kind === "form" ? [old.formType] : old.kind === "landing" ? [] : KIND_SECTIONS[old.kind];
   const extras = old.sections.flatMap((s): SectionKind[] => (["features", "testimonials", "pricing", "signup", "contact"].includes(s) ? [s as SectionKind] : []));
   const kinds = [...new Set([...main, ...extras])];

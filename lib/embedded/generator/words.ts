@@ -26,7 +26,7 @@ const GENERIC_APP = /\b(?:website|web site|site|web ?page|page|app|application)\
 // What the app *is* comes before "with …"; what it has comes after.
 const HEAD_END = /\s(?:with|including|featuring|plus|that has|which has)\s|[:,]\s/i;
 
-export function findKind(text: string): AppKind | null {
+function findKind(text: string): AppKind | null {
   const head = text.split(HEAD_END, 1)[0]!;
   return (
     earliestKind(head) ??

@@ -1,10 +1,12 @@
 import "server-only";
 
+import { BuildFailure } from "./build-failure";
 import { buildFastPath } from "./fast-path";
 import { resolveModules } from "./deps";
 import type { SourceFiles } from "./git-tree";
 import { buildNextApp } from "./next-path/build";
 import { describePlan, planBuild } from "./plan";
+import { sandboxMode } from "./sandbox/mode";
 
 // One commit → one build on disk: choose the path from the files
 // (./plan.ts), install what the app declares (./deps), and build. Throws
@@ -26,8 +28,12 @@ export async function buildCommit({
   outDir: string;
   appEnv?: Record<string, string>;
 }): Promise<{ log: string[] }> {
+  // Every build log says whether the app's code ran in the sandbox; without
+  // one, a production server builds nothing (./sandbox/mode.ts).
+  const mode = sandboxMode();
+  if (mode.kind === "refused") throw new BuildFailure([mode.log], "refused");
   const plan = planBuild(files);
-  const log = [describePlan(plan)];
+  const log = [mode.log, describePlan(plan)];
   // The fast path may build from this server's own packages when they are
   // what the app asks for; `next build` needs the app's own install.
   const modules = await resolveModules(files, { allowOwn: plan.path === "fast" });

@@ -5,8 +5,9 @@ import type { DeploymentFailureKind } from "../../vercel/types";
 
 // Why a build couldn't finish, as the builder's message needs it: the app's
 // code ("code": a fix or rephrasing may help), a package that couldn't be
-// installed ("install"), or this host being busy or broken ("unavailable").
-export type BuildFailureKind = Extract<DeploymentFailureKind, "code" | "install" | "unavailable">;
+// installed ("install"), this host being busy or broken ("unavailable"), or
+// this host refusing to run generated code at all ("refused", ./sandbox).
+export type BuildFailureKind = Extract<DeploymentFailureKind, "code" | "install" | "unavailable" | "refused">;
 
 // A build that failed for a known reason: `lines` is the build log's account
 // of why, each naming the file and position when one is known, e.g.

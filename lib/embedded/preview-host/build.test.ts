@@ -48,7 +48,7 @@ async function openInBrowser(
   dom.window.console.error = (...args: unknown[]) => void errors.push(args.map(String).join(" "));
   dom.window.addEventListener("error", (event) => errors.push(String(event.message)));
   prepare?.(dom.window);
-  const vendor = Object.entries(site.manifest.files).find(([urlPath]) => urlPath.startsWith("/__preview/"))!;
+  const vendor = Object.entries(site.manifest.files).find(([urlPath]) => urlPath.startsWith("/__preview/") && urlPath.endsWith(".js"))!;
   dom.window.eval(site.read(vendor[1]));
   dom.window.eval(site.read("app.js"));
   // React renders and hydrates asynchronously.

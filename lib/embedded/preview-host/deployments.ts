@@ -1,6 +1,5 @@
 import "server-only";
 
-import { existsSync, readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { localRepoDir } from "@/lib/embedded/git-host/store";
 import { type RepoRef, STAGING_BRANCH } from "@/lib/github/types";
@@ -8,10 +7,12 @@ import type { DeploymentFailureKind } from "../../vercel/types";
 import { BuildFailure, type BuildFailureKind, isBuildFailure } from "./build-failure";
 import { buildCommit } from "./build-commit";
 import { readCommitFiles } from "./git-tree";
+import { isProcessAlive, thisProcess } from "./sandbox/processes";
 import {
   type AliasKind,
   buildDir,
   deploymentEnvironment,
+  listDeployments,
   newId,
   previewsDir,
   readAlias,
@@ -25,17 +26,21 @@ import {
 
 export type DeploymentRequest = { repo: RepoRef; branch: string; sha: string; target: "production" | "preview" };
 
+// Failures made on purpose, so tests can show each message a builder may
+// see: while buildFailure answers a kind, every build fails as that kind.
+export type BuildFaults = { buildFailure?(): BuildFailureKind | undefined };
+
 // Records a QUEUED deployment (on disk before this returns, so the caller's
 // next findDeploymentForCommit sees it) and builds it in the background.
 //
 // Builds of one project run one at a time, in the order they were asked
 // for, as on Vercel: the stable hosts then move forward push by push, and a
 // burst of pushes doesn't start a burst of builds competing for the CPU.
-// The queue lives in this process only. A build that was queued or running
-// when its process stopped stays QUEUED or BUILDING on disk for good; the
-// deploy pipeline gives up on it after DEPLOY_TIMEOUT_MS, as it would on a
-// Vercel build that never finishes.
-export function startDeployment(project: StoredProject, request: DeploymentRequest): StoredDeployment {
+// The queue lives in this process only, which the deployment names as its
+// owner: a build that was queued or running when its process died is
+// closed as interrupted by the next server to start (closeOrphanedBuilds),
+// and the next cycle of that commit builds it afresh.
+export function startDeployment(project: StoredProject, request: DeploymentRequest, faults: BuildFaults = {}): StoredDeployment {
   const deployment: StoredDeployment = {
     id: newId("dpl"),
     projectId: project.id,
@@ -46,6 +51,7 @@ export function startDeployment(project: StoredProject, request: DeploymentReque
     state: "QUEUED",
     log: [],
     createdAt: Date.now(),
+    owner: thisProcess(),
   };
   saveDeployment(deployment);
   recordCommitDeployment(deployment);
@@ -53,7 +59,7 @@ export function startDeployment(project: StoredProject, request: DeploymentReque
   const previous = queues.get(project.id) ?? Promise.resolve();
   // Never rejects, so one broken build can't stall the builds queued after it.
   const next = previous
-    .then(() => runBuild(deployment.id, request.repo))
+    .then(() => runBuild(deployment.id, request.repo, faults))
     .catch((error: unknown) => console.error(`[local previews] build ${deployment.id} could not run`, error));
   queues.set(project.id, next);
   void next.then(() => {
@@ -64,7 +70,24 @@ export function startDeployment(project: StoredProject, request: DeploymentReque
 
 const queues = new Map<string, Promise<void>>();
 
-async function runBuild(deploymentId: string, repo: RepoRef): Promise<void> {
+// Deployments left QUEUED or BUILDING by a server process that is gone
+// (crashed, killed, stopped mid-build): nobody will finish them. They fail
+// as interrupted, the host's failure, so a cycle following one says so and
+// the next attempt at that commit starts a new build rather than waiting
+// for this one. Returns their ids.
+export function closeOrphanedBuilds(): string[] {
+  const closed: string[] = [];
+  for (const deployment of listDeployments()) {
+    if (deployment.state !== "QUEUED" && deployment.state !== "BUILDING") continue;
+    if (deployment.owner && isProcessAlive(deployment.owner)) continue;
+    const line = "Build interrupted: the server building it stopped before it finished";
+    saveDeployment({ ...deployment, state: "ERROR", log: [...deployment.log, line], errorMessage: line, failureKind: "unavailable" });
+    closed.push(deployment.id);
+  }
+  return closed;
+}
+
+async function runBuild(deploymentId: string, repo: RepoRef, faults: BuildFaults): Promise<void> {
   const queued = readDeployment(deploymentId);
   if (!queued) return;
   const building: StoredDeployment = { ...queued, state: "BUILDING", buildingAt: Date.now() };
@@ -72,7 +95,8 @@ async function runBuild(deploymentId: string, repo: RepoRef): Promise<void> {
   const header = [`Cloning ${building.repo} (branch ${building.branch}, commit ${building.sha.slice(0, 7)})`];
   const workDir = previewsDir("work", deploymentId);
   try {
-    injectedFault();
+    const injected = faults.buildFailure?.();
+    if (injected) throw new BuildFailure(["Build failed: a fault was injected for testing"], injected);
     const files = await readCommitFiles(localRepoDir(repo), building.sha);
     // Read when the build starts, as Vercel does: settings saved later need a new deployment.
     const appEnv = deploymentEnvironment(building.projectId, building.target, building.branch);
@@ -91,17 +115,6 @@ async function runBuild(deploymentId: string, repo: RepoRef): Promise<void> {
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
-}
-
-// While LOCAL_PREVIEW_FAULT_FILE exists every build fails, as the kind of
-// failure the file names ("install" or "unavailable"; anything else is a
-// code failure), so tests can show each message the builder may see.
-function injectedFault(): void {
-  const faultFile = process.env.LOCAL_PREVIEW_FAULT_FILE;
-  if (!faultFile || !existsSync(faultFile)) return;
-  const named = readFileSync(faultFile, "utf8").trim();
-  const kind: BuildFailureKind = named === "install" || named === "unavailable" ? named : "code";
-  throw new BuildFailure([`Build failed: a fault was injected for testing (${faultFile} exists)`], kind);
 }
 
 // Production deployments become the project's production host; preview

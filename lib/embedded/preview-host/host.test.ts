@@ -1,18 +1,21 @@
-import { rmSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { injectInvariants } from "@/lib/deploy/post-process";
 import { IntegrationError } from "@/lib/errors";
+import { createLocalGitHost } from "@/lib/embedded/git-host/index";
 import { emitLocalPush } from "@/lib/embedded/git-host/store";
+import { renderFiles } from "@/lib/embedded/generator/render";
+import { APP_KINDS, initialSpec } from "@/lib/embedded/generator/spec";
+import type { FileMap } from "@/lib/files/types";
 import type { RepoRef } from "@/lib/github/types";
 import type { Deployment, DeploymentState } from "../../vercel/types";
+import type { BuildFailureKind } from "./build-failure";
 import { createLocalPreviewHost, stopLocalPreviewServer } from "./index";
 import { commit, createBareRepo, request, todoApp } from "@/tests/helpers/preview-host";
 
-const faultFile = path.join(process.env.DATA_DIR!, "preview-fault");
-process.env.LOCAL_PREVIEW_FAULT_FILE = faultFile;
-
-const host = createLocalPreviewHost();
-afterEach(() => rmSync(faultFile, { force: true }));
+// While set, every build fails as this kind of failure.
+let fault: BuildFailureKind | undefined;
+const host = createLocalPreviewHost({ faults: { buildFailure: () => fault } });
+afterEach(() => (fault = undefined));
 afterAll(() => stopLocalPreviewServer());
 
 let counter = 0;
@@ -26,7 +29,7 @@ async function linkedProject(): Promise<{ repo: RepoRef; projectId: string }> {
 
 // What the local git host does on every commit: move the branch, then tell
 // listeners (the stand-in for GitHub's push webhook).
-function push(repo: RepoRef, branch: string, files: Record<string, string>): string {
+function push(repo: RepoRef, branch: string, files: FileMap): string {
   const sha = commit(repo, branch, files);
   emitLocalPush({ repo, branch, sha });
   return sha;
@@ -46,6 +49,9 @@ async function settle(projectId: string, sha: string, branch: string): Promise<{
 }
 
 const withTitle = (title: string) => ({ ...todoApp, "app/page.tsx": `export default function Page() { return <h1 className="text-4xl">${title}</h1>; }` });
+
+// An app as the local generator writes it, after the deploy pipeline's own changes.
+const generatedApp = (prompt: string) => injectInvariants(Object.fromEntries(renderFiles(initialSpec(prompt)).map((f) => [f.name, f.content])));
 
 describe("local preview host: deployments from pushes", () => {
   it("builds a pushed commit to READY and serves its page and styles from its own origin", async () => {
@@ -94,6 +100,20 @@ describe("local preview host: deployments from pushes", () => {
     expect(await host.findDeploymentForCommit({ projectId, sha, branch: "main" })).toBeNull();
   });
 
+  it.each(APP_KINDS)("builds a generated %s app to READY, with its content in the HTML", async (kind) => {
+    const prompt = { landing: "a landing page for my bakery", todo: "a todo app", form: "a contact form", pricing: "a pricing page for my yoga studio", dashboard: "a dashboard", portfolio: "a portfolio", blog: "a blog" }[kind];
+    const title = initialSpec(prompt).title;
+    const { repo, projectId } = await linkedProject();
+    const { deployment } = await settle(projectId, push(repo, "staging", generatedApp(prompt)), "staging");
+    expect(deployment.state).toBe("READY");
+    const page = await request(deployment.url);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain(title);
+    expect(page.body).toContain(`<title>${title}</title>`);
+    const css = await request(`${deployment.url}/app.css`);
+    expect(css.body).toMatch(/--primary:\s*#4f39f6/); // the default indigo accent, as a theme variable
+  });
+
   it("gives every deployment its own host", async () => {
     const { repo, projectId } = await linkedProject();
     const first = (await settle(projectId, push(repo, "staging", withTitle("One")), "staging")).deployment;
@@ -120,12 +140,17 @@ describe("local preview host: deployments from pushes", () => {
     expect(page.body).not.toContain("left-pad");
   });
 
-  it("fails every build while the fault file exists", async () => {
+  it.each(["code", "install", "unavailable"] as const)("fails every build as a %s failure while its options inject one", async (kind) => {
     const { repo, projectId } = await linkedProject();
-    writeFileSync(faultFile, "fail");
-    const { deployment } = await settle(projectId, push(repo, "staging", todoApp), "staging");
-    expect(deployment.state).toBe("ERROR");
+    fault = kind;
+    const sha = push(repo, "staging", todoApp);
+    const { deployment } = await settle(projectId, sha, "staging");
+    expect(deployment).toMatchObject({ state: "ERROR", failureKind: kind });
     expect(deployment.errorMessage).toMatch(/fault was injected for testing/);
+    // A deployment asked for by the API fails the same way.
+    const created = await host.createDeployment({ projectId, projectName: `site-${counter}`, repo, branch: "staging", sha, target: "preview" });
+    await expect.poll(async () => (await host.getDeployment(created.id)).state, { timeout: 10_000 }).toBe("ERROR");
+    expect(await host.getDeployment(created.id)).toMatchObject({ failureKind: kind });
   });
 
   it("moves the staging host to the newest ready build, and keeps it on the last good one when a build fails", async () => {
@@ -135,15 +160,16 @@ describe("local preview host: deployments from pushes", () => {
     expect(second.branchUrl).toBe(first.branchUrl);
     expect((await request(second.branchUrl!)).body).toContain("Second");
 
-    writeFileSync(faultFile, "fail");
+    fault = "code";
     const failed = (await settle(projectId, push(repo, "staging", withTitle("Third")), "staging")).deployment;
     expect(failed.state).toBe("ERROR");
     const stable = await request(failed.branchUrl!);
     expect(stable.status).toBe(200);
     expect(stable.body).toContain("Second");
+    expect(failed.branchUrl).toBe(second.branchUrl);
 
     // Other branches build previews without moving the staging host.
-    rmSync(faultFile);
+    fault = undefined;
     const feature = (await settle(projectId, push(repo, "feature", withTitle("Feature")), "feature")).deployment;
     expect(feature).toMatchObject({ state: "READY", target: "preview", branchUrl: undefined });
     expect((await request(second.branchUrl!)).body).toContain("Second");
@@ -161,6 +187,19 @@ describe("local preview host: deployments from pushes", () => {
     expect((await request(`http://site-${counter}-preview.localhost:${await host.serverPort()}`)).status).toBe(404);
   });
 
+  it("puts a staging commit live when the local git host promotes it", async () => {
+    const git = createLocalGitHost({ author: { name: "a", email: "a@example.com" } });
+    const repo = await git.createAppRepo({ name: `promoted-${++counter}` });
+    const project = await host.createProject({ name: repo.name, repo });
+    const staged = await git.commitFiles(repo, "staging", generatedApp("a blog called Live Notes"), "m");
+    await settle(project.id, staged.sha, "staging");
+    expect(await host.getProductionUrl(project.id)).toBeNull();
+    await git.promote(repo, staged.sha);
+    const { deployment: live } = await settle(project.id, staged.sha, "main");
+    expect(live).toMatchObject({ state: "READY", target: "production", aliasAssigned: true });
+    expect((await request((await host.getProductionUrl(project.id))!)).body).toContain("Live Notes");
+  });
+
   it("follows the project's production branch", async () => {
     const { repo, projectId } = await linkedProject();
     await host.setProductionBranch(projectId, "release");
@@ -175,10 +214,20 @@ describe("local preview host: deployments from pushes", () => {
     const sha = push(other, "staging", todoApp);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await host.findDeploymentForCommit({ projectId, sha, branch: "staging" })).toBeNull();
+    expect(await host.getProject(other.name)).toBeNull();
 
     await host.linkProject(projectId, other);
     const linkedSha = push(other, "staging", withTitle("Linked"));
     expect((await settle(projectId, linkedSha, "staging")).deployment.state).toBe("READY");
+  });
+
+  it("serves only the files it built, and nothing for unknown hosts", async () => {
+    const { repo, projectId } = await linkedProject();
+    const { deployment } = await settle(projectId, push(repo, "staging", generatedApp("a todo app")), "staging");
+    const port = new URL(deployment.url).port;
+    expect((await request(`http://nobody.localhost:${port}/`)).status).toBe(404);
+    expect((await request(`${deployment.url}/package.json`)).status).toBe(404);
+    expect((await request(`${deployment.url}/%2e%2e/%2e%2e/etc/passwd.txt`)).status).toBe(404);
   });
 });
 

@@ -4,9 +4,12 @@ import { IntegrationError } from "@/lib/errors";
 import { type LocalPush, onLocalPush } from "@/lib/embedded/git-host/store";
 import { PRODUCTION_BRANCH, type RepoRef, STAGING_BRANCH } from "@/lib/github/types";
 import type { Deployment, PreviewHost, Project } from "../../vercel/types";
-import { startDeployment } from "./deployments";
+import { type BuildFaults, closeOrphanedBuilds, startDeployment } from "./deployments";
 import { claimProjectLabels, deploymentLabel, hostUrl } from "./hosts";
 import { ensureVendor } from "./fast-path/vendor";
+import { sandboxMode, type SandboxMode, setSandboxProbe } from "./sandbox/mode";
+import type { SandboxProbe } from "./sandbox/probe";
+import { cleanLeftoverGroups } from "./sandbox/processes";
 import { startLocalPreviewServer } from "./server";
 import {
   claimProjectName,
@@ -36,9 +39,29 @@ export type LocalPreviewHost = PreviewHost & {
   serverPort(): Promise<number>;
   // Always there: every local build keeps its full log.
   buildOutput(deploymentId: string): Promise<string[]>;
+  // Whether generated code runs in a sandbox here, in words for admins.
+  sandbox(): SandboxMode;
 };
 
-const globalForPushes = globalThis as unknown as { __localPreviewPushes?: () => void };
+// `faults` makes builds fail on purpose (tests); `sandboxProbe` replaces the
+// probe of this machine's sandbox (tests of each mode).
+export type LocalPreviewHostOptions = { faults?: BuildFaults; sandboxProbe?: () => SandboxProbe };
+
+const globalForPushes = globalThis as unknown as { __localPreviewPushes?: () => void; __localPreviewCleaned?: boolean };
+
+// Once per process: the sandbox is probed (and the mode logged), builds and
+// preview servers left running by a server that died on this data
+// directory are stopped, and what it was building is closed as interrupted
+// (./deployments.ts), so nothing waits for it.
+function startUp(): void {
+  if (globalForPushes.__localPreviewCleaned) return;
+  globalForPushes.__localPreviewCleaned = true;
+  sandboxMode();
+  const stopped = cleanLeftoverGroups();
+  if (stopped.length > 0) console.warn(`[local previews] stopped what an earlier run left behind: ${stopped.join(", ")}`);
+  const closed = closeOrphanedBuilds();
+  if (closed.length > 0) console.warn(`[local previews] builds interrupted by an earlier run's end: ${closed.join(", ")}`);
+}
 
 // The stand-in for Vercel: the same calls as the real client, answered from
 // ${DATA_DIR}/previews. Like Vercel's Git integration, every commit pushed
@@ -46,9 +69,14 @@ const globalForPushes = globalThis as unknown as { __localPreviewPushes?: () => 
 // repo: production for the project's production branch, preview otherwise.
 // Builds run in this process; the preview server starts with the first host
 // and serves every build on disk.
-export function createLocalPreviewHost(): LocalPreviewHost {
+export function createLocalPreviewHost({ faults = {}, sandboxProbe }: LocalPreviewHostOptions = {}): LocalPreviewHost {
+  if (sandboxProbe) setSandboxProbe(sandboxProbe);
+  startUp();
   void startLocalPreviewServer().catch((error) => console.error("[local previews] the preview server did not start", error));
-  globalForPushes.__localPreviewPushes ??= onLocalPush(deployPush);
+  // One push listener per process, so a push starts one build per linked
+  // project: the newest host's, which builds with its own options.
+  globalForPushes.__localPreviewPushes?.();
+  globalForPushes.__localPreviewPushes = onLocalPush((push) => deployPush(push, faults));
 
   return {
     async createProject({ name, repo }) {
@@ -93,7 +121,7 @@ export function createLocalPreviewHost(): LocalPreviewHost {
       const project = requireProject(projectId);
       repoName(repo); // rejects a repository that can't be on the local git host
       if (!/^[0-9a-f]{40}$/.test(sha)) throw new IntegrationError("vercel", "rejected", `not a commit id: ${sha}`, { status: 400 });
-      return toDeployment(startDeployment(project, { repo, branch, sha, target }));
+      return toDeployment(startDeployment(project, { repo, branch, sha, target }, faults));
     },
     async setEnvironment(projectId, vars, { previewBranch }) {
       saveProjectEnvironment(requireProject(projectId).id, { previewBranch, vars });
@@ -106,17 +134,22 @@ export function createLocalPreviewHost(): LocalPreviewHost {
     pollDelayMs: (elapsedMs) => (elapsedMs < 15_000 ? 10 : 250),
     serverPort: () => startLocalPreviewServer(),
     buildOutput: async (deploymentId) => requireDeployment(deploymentId).log,
+    sandbox: () => sandboxMode(),
+    adminNotice() {
+      const mode = sandboxMode();
+      return mode.kind === "sandboxed" ? null : mode.log;
+    },
   };
 }
 
-function deployPush({ repo, branch, sha }: LocalPush): void {
+function deployPush({ repo, branch, sha }: LocalPush, faults: BuildFaults): void {
   // A listener that throws would fail the push itself.
   try {
     if (/^0+$/.test(sha)) return; // a deleted branch
     const linked = `${repo.owner}/${repo.name}`;
     for (const project of listProjects()) {
       if (project.linkedRepo !== linked) continue;
-      startDeployment(project, { repo, branch, sha, target: branch === project.productionBranch ? "production" : "preview" });
+      startDeployment(project, { repo, branch, sha, target: branch === project.productionBranch ? "production" : "preview" }, faults);
     }
   } catch (error) {
     console.error(`[local previews] push to ${repo.owner}/${repo.name} ${branch} not deployed`, error);

@@ -25,6 +25,10 @@ export type NextManifest = {
   nextBin: string;
   // The app's settings as this build got them; `next start` runs with them.
   appEnv?: Record<string, string>;
+  // The dependency set it was built in (absent in builds made before the sandbox).
+  setDir?: string;
+  nodeModules?: string;
+  packages?: string; // the real path of nodeModules
 };
 
 export const MANIFEST_FILE = "manifest.json";

@@ -1,6 +1,7 @@
 import "server-only";
 
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
+import { killGroup, trackGroup } from "./sandbox/processes";
 
 export type ToolRun = { code: number | null; signal: NodeJS.Signals | null; output: string };
 
@@ -13,15 +14,22 @@ export function runTool(
   args: string[],
   { cwd, env, timeoutMs, keepChars }: { cwd: string; env: Record<string, string>; timeoutMs: number; keepChars: number },
 ): Promise<ToolRun> {
+  const child = spawn(command, args, { cwd, env: env as unknown as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  trackGroup(child, `${command} ${args[0] ?? ""}`.trim());
+  return collectRun(child, { timeoutMs, keepChars });
+}
+
+// A started process (its own process group) until it ends: the whole group
+// is killed after `timeoutMs`.
+export function collectRun(child: ChildProcess, { timeoutMs, keepChars }: { timeoutMs: number; keepChars: number }): Promise<ToolRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: env as unknown as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     const collect = (chunk: Buffer) => {
       output = (output + chunk.toString("utf8")).slice(-keepChars);
     };
-    child.stdout.on("data", collect);
-    child.stderr.on("data", collect);
-    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    child.stdout!.on("data", collect);
+    child.stderr!.on("data", collect);
+    const timer = setTimeout(() => (child.pid === undefined ? child.kill("SIGKILL") : killGroup(child.pid)), timeoutMs);
     child.on("error", (error) => {
       clearTimeout(timer);
       reject(error);

@@ -48,6 +48,8 @@ export type StoredDeployment = {
   createdAt: number;
   buildingAt?: number;
   readyAt?: number;
+  // The server process whose queue builds it (see ./deployments.ts).
+  owner?: { pid: number; started: string | null };
 };
 
 export type AliasKind = "production" | "staging";
@@ -160,6 +162,16 @@ export function saveDeployment(deployment: StoredDeployment): void {
 
 export function readDeployment(id: string): StoredDeployment | null {
   return isDeploymentId(id) ? readJson<StoredDeployment>(previewsDir("deployments", `${id}.json`)) : null;
+}
+
+export function listDeployments(): StoredDeployment[] {
+  let names: string[];
+  try {
+    names = readdirSync(previewsDir("deployments")).filter((name) => name.endsWith(".json"));
+  } catch {
+    return [];
+  }
+  return names.flatMap((name) => readDeployment(name.slice(0, -".json".length)) ?? []);
 }
 
 function commitFile(projectId: string, sha: string, branch: string): string {

@@ -162,7 +162,7 @@ function pascal(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-export function requestFileName(form: RequestForm): string {
+function requestFileName(form: RequestForm): string {
   return `${form}-form`;
 }
 

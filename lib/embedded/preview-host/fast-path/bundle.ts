@@ -102,7 +102,7 @@ function previewPlugin(request: BundleRequest, side: "client" | "server"): Plugi
           own(name) ?? { errors: [{ text: `Could not resolve "${args.path}" (previews support ${nextModules.join(", ")})` }] }
         );
       });
-      b.onResolve({ filter: /^@vercel\// }, (args) => {
+      b.onResolve({ filter: /^(@vercel|geist)\// }, (args) => {
         const replaced = replacedPackage(args.path);
         return replaced ? own(replaced)! : undefined;
       });

@@ -1,6 +1,7 @@
 import "server-only";
 
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { copyFile, link, mkdir, rename, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { SourceFiles } from "../git-tree";
@@ -9,7 +10,8 @@ import { htmlDocument } from "./document";
 import { BuildFailure, isBuildFailure } from "../build-failure";
 import { type FastPathManifest, MANIFEST_FILE } from "../manifest";
 import { prerender } from "./prerender";
-import { findFontCalls, fontStyles } from "../font-calls";
+import { fallbackMetrics, type FontFace, fontFaces } from "../deps/fonts";
+import { findFontCalls, fontRequest, fontStyles } from "../font-calls";
 import type { IconLink } from "./prerender";
 import { findRoutes } from "./routes";
 import { compileStyles, tailwindEntry } from "./styles";
@@ -54,6 +56,8 @@ export async function buildFastPath({
   const sources = [...texts].filter(([name]) => /\.(tsx|jsx|ts|js|mjs)$/.test(name)).map(([, text]) => text);
   const request = { workDir, app, sources, vendor, modules, tailwindEntry: entry, appEnv };
 
+  const fontCalls = findFontCalls(sources);
+  const fonts = fontFaces(fontCalls.flatMap((call) => fontRequest(call) ?? []));
   const bundling = Date.now();
   const [client, server, styles] = await Promise.allSettled([bundle(request, "client"), bundle(request, "server"), compileAppStyles(workDir, entry, texts, modules)]);
   const failures = [client, server, styles].flatMap((r) => (r.status === "rejected" ? [r.reason as unknown] : []));
@@ -66,8 +70,20 @@ export async function buildFastPath({
   const serverBundle = (server as PromiseFulfilledResult<Bundle>).value;
   const { css, classes, warnings } = (styles as PromiseFulfilledResult<Awaited<ReturnType<typeof compileStyles | typeof compileStylesV3>>>).value;
   const appJs = fileOf(clientBundle, "app.js")!;
-  const appCss = [css, fileOf(clientBundle, "app.css") ?? "", fontStyles(findFontCalls(sources))].filter(Boolean).join("\n");
+  const { faces, log: fontLog } = await fonts;
+  // Named by their contents, as the preview server caches /__preview/ files
+  // for good.
+  const fontFiles = new Map<string, Buffer>(); // URL path → font file
+  const fontUrl = (face: FontFace) => {
+    const contents = readFileSync(face.file);
+    const hash = createHash("sha256").update(contents).digest("hex").slice(0, 12);
+    const urlPath = `/${VENDOR_PATH}/fonts/${path.basename(face.file, ".woff2")}.${hash}.woff2`;
+    fontFiles.set(urlPath, contents);
+    return urlPath;
+  };
+  const appCss = [css, fileOf(clientBundle, "app.css") ?? "", fontStyles(fontCalls, { faces, url: fontUrl, metrics: fallbackMetrics })].filter(Boolean).join("\n");
   log.push(
+    ...fontLog,
     ...[...warnings, ...clientBundle.warnings].slice(0, 10).map((w) => `warning: ${w}`),
     `Bundled app.js (${kb(appJs)}) and app.css (${kb(appCss)}, ${classes === null ? "Tailwind CSS 3" : `${classes} class candidates`}) in ${Date.now() - bundling} ms`,
   );
@@ -97,6 +113,7 @@ export async function buildFastPath({
     fileIcons.push(icon);
   }
   for (const asset of clientBundle.files) if (asset.path.startsWith("assets/")) serve(`/${asset.path}`, asset.path, asset.contents);
+  for (const [urlPath, contents] of fontFiles) serve(urlPath, urlPath.slice(1), contents);
   serve("/app.js", "app.js", appJs);
   serve("/app.css", "app.css", appCss);
   const vendorFile = `${VENDOR_PATH}/${path.basename(vendor.clientFile)}`;

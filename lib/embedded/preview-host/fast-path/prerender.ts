@@ -1,9 +1,11 @@
 import "server-only";
 
-import { execFile } from "node:child_process";
 import path from "node:path";
 import { build } from "esbuild";
+import { isBuildFailure } from "../build-failure";
 import { PERMISSION_FLAG } from "../node-permissions";
+import { collectRun, type ToolRun } from "../run-tool";
+import { spawnSandboxed } from "../sandbox/spawn";
 import { projectRoot } from "../toolchain";
 import { type ChildResult, MARKER, type PrerenderedPage } from "./prerender-protocol";
 
@@ -30,12 +32,14 @@ function compiledChild(): Promise<string> {
 }
 
 // Prerenders pages to HTML with react-dom/server, so a preview's HTML holds
-// its content before any script runs. The app's code runs in a separate
-// Node process whose environment is only the app's own settings, no access to this machine's
-// files but the two it loads, and a time limit: it is generated code, and
-// an endless loop or a crash must not take the builder app down with it. A
-// page that can't render outside a browser (say it touches `window` while
-// loading) is reported in `problems` and left to render in the browser.
+// its content before any script runs. The app's code runs in the sandbox
+// (../sandbox: an unprivileged user seeing only the two files it loads, no
+// network), with only the app's own settings as environment, Node's permission model as a second
+// fence, and a time limit: it is generated code, and an endless loop or a
+// crash must not take the builder app down with it. A page that can't
+// render outside a browser (say it touches `window` while loading) is
+// reported in `problems` and left to render in the browser. Throws
+// BuildFailure kind "refused" when this server may not run app code.
 export async function prerender(serverBundle: string, vendorServerFile: string, paths: string[], appEnv: Record<string, string> = {}): Promise<Prerender> {
   const args = [
     PERMISSION_FLAG,
@@ -48,28 +52,38 @@ export async function prerender(serverBundle: string, vendorServerFile: string, 
     serverBundle,
     JSON.stringify(paths),
   ];
-  return new Promise((resolve) => {
-    execFile(process.execPath, args, { env: { ...appEnv, NODE_ENV: "production" }, timeout: TIMEOUT_MS, killSignal: "SIGKILL", maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const at = stdout.lastIndexOf(MARKER);
-      if (at === -1) {
-        const reason = error?.killed ? `it took longer than ${TIMEOUT_MS / 1000} s` : lastLine(stderr) || "the renderer stopped";
-        resolve({ pages: new Map(), problems: [`pages render in the browser only: ${reason}`] });
-        return;
-      }
-      const result = JSON.parse(stdout.slice(at + MARKER.length)) as ChildResult;
-      if ("failed" in result) {
-        resolve({ pages: new Map(), problems: [`pages render in the browser only: ${result.failed}`] });
-        return;
-      }
-      const pages = new Map<string, PrerenderedPage>();
-      const problems: string[] = [];
-      for (const [path, page] of Object.entries(result.pages)) {
-        if ("error" in page) problems.push(`${path} renders in the browser only: ${page.error}`);
-        else pages.set(path, page);
-      }
-      resolve({ pages, problems });
+  let run: ToolRun;
+  // The result comes on stdout; the app's console output goes to stderr.
+  const stdout: Buffer[] = [];
+  try {
+    const child = spawnSandboxed(process.execPath, args, {
+      cwd: path.dirname(serverBundle),
+      readOnly: [serverBundle, vendorServerFile],
+      writable: [],
+      env: { ...appEnv, NODE_ENV: "production" },
+      label: "prerender",
     });
-  });
+    child.stdout!.on("data", (chunk: Buffer) => stdout.push(chunk));
+    run = await collectRun(child, { timeoutMs: TIMEOUT_MS, keepChars: 4_000 });
+  } catch (error) {
+    if (isBuildFailure(error)) throw error;
+    return { pages: new Map(), problems: [`pages render in the browser only: the renderer could not start (${(error as Error).message})`] };
+  }
+  const printed = Buffer.concat(stdout).toString("utf8");
+  const at = printed.lastIndexOf(MARKER);
+  if (at === -1) {
+    const reason = run.signal === "SIGKILL" ? `it took longer than ${TIMEOUT_MS / 1000} s` : lastLine(run.output) || "the renderer stopped";
+    return { pages: new Map(), problems: [`pages render in the browser only: ${reason}`] };
+  }
+  const result = JSON.parse(printed.slice(at + MARKER.length)) as ChildResult;
+  if ("failed" in result) return { pages: new Map(), problems: [`pages render in the browser only: ${result.failed}`] };
+  const pages = new Map<string, PrerenderedPage>();
+  const problems: string[] = [];
+  for (const [path, page] of Object.entries(result.pages)) {
+    if ("error" in page) problems.push(`${path} renders in the browser only: ${page.error}`);
+    else pages.set(path, page);
+  }
+  return { pages, problems };
 }
 
 function lastLine(text: string): string {

@@ -27,6 +27,8 @@ const RUNTIME_FILES: Record<string, string> = {
   "next/font/local": "next/font/local.ts",
   "@vercel/analytics": "vercel/analytics.ts",
   "@vercel/speed-insights": "vercel/speed-insights.ts",
+  "geist/font/sans": "geist/sans.ts",
+  "geist/font/mono": "geist/mono.ts",
 };
 
 // Generated per build (./bundle.ts): the route table and next/font/google.
@@ -45,7 +47,10 @@ export function nextModuleNames(): string[] {
 // Packages a preview replaces with its own module, whatever the app installed.
 export function replacedPackage(specifier: string): string | null {
   const found = /^(@vercel\/(?:analytics|speed-insights))(\/.*)?$/.exec(specifier);
-  return found ? found[1]! : null;
+  if (found) return found[1]!;
+  // geist's fonts are next/font/local calls on its own files; the preview
+  // serves the same faces from the font packages (../font-calls.ts).
+  return /^geist\/font\/(sans|mono)$/.test(specifier) ? specifier : null;
 }
 
 const FONT_IMPORT = /import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*["']next\/font\/google["']/g;

@@ -3,14 +3,16 @@ import "server-only";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { BuildFailure } from "../build-failure";
+import { BuildFailure, isBuildFailure } from "../build-failure";
 import { findFontCalls } from "../font-calls";
 import { MANIFEST_FILE, type NextManifest } from "../manifest";
 import type { ResolvedModules } from "../deps";
 import type { SourceFiles } from "../git-tree";
-import { plainLines, runTool } from "../run-tool";
+import { collectRun, plainLines } from "../run-tool";
+import { prepareWritable, spawnSandboxed } from "../sandbox/spawn";
 import { withHostConfig } from "./config";
 import { googleFontsMock } from "./fonts";
+import { dependencyMounts } from "./mounts";
 import { publishBuild, removeOtherWorkspaces, syncWorkspace, workspaceDir } from "./workspace";
 
 const TIMEOUT_MS = 10 * 60_000;
@@ -24,12 +26,13 @@ let waiting = 0;
 
 // The app's own `next build`, in the app's workspace inside its dependency
 // set (./workspace.ts: kept between versions with Next.js's build cache,
-// holding exactly this commit's files), in a child process with an empty
-// environment and a time limit: generated code runs while pages are
-// prerendered, and must see none of this server's secrets. The built
-// version is copied to a folder of its own, and `outDir` gets a manifest
-// naming it, which the preview server runs with `next start` on demand
-// (./servers.ts).
+// holding exactly this commit's files; inside the set, so Node and
+// Turbopack find node_modules by walking up), in the sandbox (../sandbox: no
+// network, nothing of this machine but the workspace, which it may write,
+// and its packages, read-only), with an environment of its own and a time
+// limit: generated code runs while pages are prerendered. The built version
+// is copied to a folder of its own, and `outDir` gets a manifest naming it,
+// which the preview server runs with `next start` on demand (./servers.ts).
 export async function buildNextApp({
   files,
   modules,
@@ -67,16 +70,32 @@ async function build(files: SourceFiles, modules: ResolvedModules, nextBin: stri
   const { dir: buildDir, log, fontsMock } = await prepareWorkspace(modules, ids.projectId, files);
   const folder = path.relative(modules.setDir!, buildDir);
 
-  const env: Record<string, string> = { ...appEnv, PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: buildDir, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", CI: "1" };
+  const env: Record<string, string> = { PATH: path.dirname(process.execPath), HOME: "/tmp", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", CI: "1" };
   // next/font/google downloads fonts while building; here they come from a
   // local answer instead (./fonts.ts), a file of the workspace's.
   if (fontsMock) env.NEXT_FONT_GOOGLE_MOCKED_RESPONSES = path.join(buildDir, FONTS_MOCK);
 
-  const { code, signal, output } = await runTool(process.execPath, [nextBin, "build"], { cwd: buildDir, env, timeoutMs: TIMEOUT_MS, keepChars: 400_000 }).catch(
-    (error: Error) => {
-      throw new BuildFailure([`next build could not start: ${error.message}`], "unavailable");
-    },
-  );
+  await prepareWritable(buildDir);
+  const run = async () => {
+    const child = spawnSandboxed(process.execPath, [nextBin, "build"], {
+      cwd: buildDir,
+      readOnly: dependencyMounts(modules.setDir!, modules),
+      // The workspace is this app's own: next build writes .next (its
+      // cache kept for the next version), next-env.d.ts and tsconfig.json.
+      writable: [buildDir],
+      // Turbopack reads the folders from its root (the set) down to the
+      // workspace: it sees the set's packages and this app only.
+      listable: [modules.setDir!, path.dirname(buildDir)],
+      env,
+      appEnv,
+      label: `next build ${ids.deploymentId}`,
+    });
+    return collectRun(child, { timeoutMs: TIMEOUT_MS, keepChars: 400_000 });
+  };
+  const { code, signal, output } = await run().catch((error: Error) => {
+    if (isBuildFailure(error)) throw error;
+    throw new BuildFailure([`next build could not start: ${error.message}`], "unavailable");
+  });
   const lines = plainLines(output);
   if (signal || code !== 0) {
     if (signal) throw new BuildFailure([`next build was stopped (${signal}): it ran longer than ${TIMEOUT_MS / 60_000} minutes or ran out of memory`], "unavailable");
@@ -85,7 +104,7 @@ async function build(files: SourceFiles, modules: ResolvedModules, nextBin: stri
 
   const appDir = path.join(modules.setDir!, "apps", ids.deploymentId);
   await publishBuild(buildDir, appDir);
-  const manifest: NextManifest = { kind: "next", appDir, nextBin, appEnv };
+  const manifest: NextManifest = { kind: "next", appDir, nextBin, appEnv, setDir: modules.setDir!, nodeModules: modules.nodeModules, packages: modules.realRoot };
   const staging = `${outDir}.tmp`;
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
@@ -106,11 +125,16 @@ async function prepareWorkspace(modules: ResolvedModules, projectId: string, fil
   const prepared = withHostConfig(files, nextMajor(modules.nodeModules));
   const sources = [...files].filter(([name]) => /\.(tsx|jsx|ts|js|mjs)$/.test(name) && !name.startsWith("node_modules/")).map(([, content]) => content.toString("utf8"));
   const fonts = findFontCalls(sources).filter((call) => call.loader === "google");
-  if (fonts.length > 0) prepared.set(FONTS_MOCK, Buffer.from(googleFontsMock(fonts, modules.nodeModules)));
+  const fontLog: string[] = [];
+  if (fonts.length > 0) {
+    const mock = googleFontsMock(fonts, modules.nodeModules);
+    prepared.set(FONTS_MOCK, Buffer.from(mock.module));
+    fontLog.push(...mock.log);
+  }
   const sync = await syncWorkspace(dir, prepared);
-  const log = sync.fresh
+  const log = [...fontLog, ...(sync.fresh
     ? [`Workspace: new for this app (${sync.written} files); next build starts without a build cache`]
-    : [`Workspace: kept from the app's last build, with its build cache; ${sync.written} files written, ${sync.removed} removed`];
+    : [`Workspace: kept from the app's last build, with its build cache; ${sync.written} files written, ${sync.removed} removed`])];
   return { dir, log, fontsMock: fonts.length > 0 };
 }
 

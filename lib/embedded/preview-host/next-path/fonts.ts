@@ -5,7 +5,7 @@ import path from "node:path";
 import type { FontCall } from "../font-calls";
 
 type GoogleFontHelpers = {
-  validate: (functionName: string, options: unknown) => { fontFamily: string; weights: string[]; styles: string[]; display: string; selectedVariableAxes?: string[] };
+  validate: (functionName: string, options: unknown) => { fontFamily: string; weights: string[]; styles: string[]; subsets: string[]; display: string; selectedVariableAxes?: string[] };
   axes: (fontFamily: string, weights: string[], styles: string[], selectedVariableAxes?: string[]) => unknown;
   url: (fontFamily: string, axes: unknown, display: string) => string;
 };
@@ -14,28 +14,31 @@ type GoogleFontHelpers = {
 // building; previews build without that network. Next.js reads the answers
 // from NEXT_FONT_GOOGLE_MOCKED_RESPONSES instead when it is set (its own
 // tests do this): a module mapping each stylesheet URL to CSS. The URLs are
-// the ones the app's own Next.js computes for each call, and each answer
-// names the family with no file to download: Next.js still generates the
-// class names, the CSS variable and its metric-matched fallback font, so the
-// layout stays as designed, in the fallback face where the font isn't
-// installed. A call whose options Next.js rejects is left out: next build
-// then reports the app's mistake itself.
-export function googleFontsMock(calls: FontCall[], nodeModules: string): string {
+// the ones the app's own Next.js computes for each call. Each answer is a
+// face naming the installed font, so Next.js still emits the class names,
+// the CSS variable and its metric-matched fallback font. Not the font
+// packages' files (as the fast path serves): Turbopack fetches a face's
+// file over HTTP even with this module, and next build runs in the sandbox
+// with no network. A call whose options Next.js rejects is left out: next
+// build then reports the app's mistake itself.
+export function googleFontsMock(calls: FontCall[], nodeModules: string): { module: string; log: string[] } {
   const helpers = loadHelpers(nodeModules);
   const answers: Record<string, string> = {};
+  const log: string[] = [];
   for (const call of calls) {
     try {
       const font = helpers.validate(call.exportName, call.options);
       const url = helpers.url(font.fontFamily, helpers.axes(font.fontFamily, font.weights, font.styles, font.selectedVariableAxes), font.display);
-      answers[url] = fontFace(font.fontFamily, font.weights, font.styles);
+      answers[url] = localFace({ family: font.fontFamily, weights: font.weights, styles: font.styles });
+      log.push(`Font ${font.fontFamily}: its fallback with matched metrics on this build path`);
     } catch {
       continue;
     }
   }
-  return `module.exports = ${JSON.stringify(answers, null, 2)};\n`;
+  return { module: `module.exports = ${JSON.stringify(answers, null, 2)};\n`, log };
 }
 
-function fontFace(family: string, weights: string[], styles: string[]): string {
+function localFace({ family, weights, styles }: { family: string; weights: string[]; styles: string[] }): string {
   const weight = weights.includes("variable") || weights.length === 0 ? "100 900" : weights.join(" ");
   return styles
     .map((style) => `@font-face {\n  font-family: '${family}';\n  font-style: ${style};\n  font-weight: ${weight};\n  font-display: swap;\n  src: local('${family}');\n}\n`)

@@ -10,5 +10,5 @@ function slug(text: string): string {
 export function font(family: string, options?: FontOptions) {
   const name = slug(family);
   const variable = options && typeof options.variable === "string" ? "__variable-" + name + "-" + slug(options.variable) : "";
-  return { className: "__font-" + name, variable, style: { fontFamily: "'" + family + "'" } };
+  return { className: "__font-" + name, variable, style: { fontFamily: "'" + family + "', '" + family + " Fallback'" } };
 }

@@ -1,7 +1,5 @@
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { rmSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { and, desc, eq } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { POST as publish } from "@/app/api/apps/[appId]/deploy/production/route";
@@ -14,20 +12,20 @@ import { type App, type DeploymentRecord, deployments } from "@/lib/db/schema";
 import type { PreviewStatus } from "@/lib/deploy/preview-status";
 import { localRepoDir } from "@/lib/embedded/git-host/store";
 import { chatTurn, fetchPreview } from "@/tests/helpers/apps";
+import { failableBuilds } from "@/tests/helpers/build-faults";
 import { callRoute, errorOf } from "@/tests/helpers/route";
 import { signUp, type TestUser } from "@/tests/helpers/session";
 import { TECHNICAL_WORDS } from "@/tests/helpers/technical-words";
 
 let owner: TestUser;
 let other: TestUser;
-const faultFile = path.join(process.env.DATA_DIR!, "rollback-fault");
-process.env.LOCAL_PREVIEW_FAULT_FILE = faultFile;
+const builds = failableBuilds();
 
 beforeAll(async () => {
   owner = await signUp();
   other = await signUp();
 });
-afterEach(() => rmSync(faultFile, { force: true }));
+afterEach(() => builds.heal());
 
 type LiveAnswer = { status: "ready" | "failed"; productionUrl: string | null; message: string };
 
@@ -65,7 +63,8 @@ const productionRows = (appId: string) =>
     .where(and(eq(deployments.appId, appId), eq(deployments.environment, "production")))
     .orderBy(desc(deployments.startedAt));
 
-describe("POST /api/apps/[appId]/deploy/rollback", () => {
+// Each case builds three to six real versions (sandboxed prerender included).
+describe("POST /api/apps/[appId]/deploy/rollback", { timeout: 90_000 }, () => {
   it("puts an older version live again as a new commit on top of the live one, and marks it live in the Versions list", async () => {
     const { app, first, second, productionUrl } = await twoVersionsSecondLive("a landing page for a bakery", "Sunrise Loaves");
     const mainBefore = git(app, "rev-parse", "main");
@@ -122,7 +121,7 @@ describe("POST /api/apps/[appId]/deploy/rollback", () => {
 
   it("a failed production build leaves the previous live version live", async () => {
     const { app, first, second, productionUrl } = await twoVersionsSecondLive("a blog", "Field Notes");
-    writeFileSync(faultFile, "fail");
+    builds.fail();
 
     const answer = (await (await rollbackTo(owner, app.id, first.id)).json()) as LiveAnswer;
     expect(answer).toEqual({ status: "failed", productionUrl, message: "Couldn't put that version live. Your live app hasn't changed." });
@@ -132,7 +131,7 @@ describe("POST /api/apps/[appId]/deploy/rollback", () => {
     expect(status.versions.find((v) => v.live)?.id).toBe(second.id);
 
     // Once the host builds again, publishing the Current preview still works.
-    rmSync(faultFile);
+    builds.heal();
     expect(await publishApp(app.id)).toMatchObject({ status: "ready" });
     expect((await fetchPreview(productionUrl)).body).toContain("Field Notes");
   });

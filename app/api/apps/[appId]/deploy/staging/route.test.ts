@@ -53,8 +53,8 @@ describe("GET /api/apps/[appId]/deploy/staging", () => {
     const row = await startDeployment({ appId: app.id, environment: "staging", startedBy: "user", startedByUserId: null, leaseMs: 60_000 });
     await getDb().update(deployments).set({ leaseExpiresAt: new Date(Date.now() - 1) }).where(eq(deployments.id, row.id));
     const { body } = await status(owner, app.id);
-    // Its first cycle: there is no earlier version to fall back on.
-    expect(body).toMatchObject({ state: "failed", message: "Couldn't build the preview. Try describing the change again." });
+    // The server running it died: the builder is told to try again, not to reword anything.
+    expect(body).toMatchObject({ state: "failed", message: "The preview update was interrupted; try again." });
     const [stored] = await getDb().select().from(deployments).where(eq(deployments.id, row.id));
     expect(stored!.error).toMatch(/interrupted/);
   });

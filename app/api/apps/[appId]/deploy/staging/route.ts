@@ -10,10 +10,12 @@ export const maxDuration = 800;
 // GET /api/apps/[appId]/deploy/staging – preview status from the database:
 // the latest attempt, the last working preview (kept when an update fails),
 // publish state and the list of working versions. Polled by the preview panel,
-// and readable by admins for any app, with the failure detail.
-export const GET = withRoute({ loadApp: true, adminsToo: true }, async ({ app, user }) =>
-  json(await getPreviewStatus({ app, isAdmin: user.role === "admin" })),
-);
+// and readable by admins for any app, with the failure detail and what the
+// preview host says about itself (no sandbox for generated code).
+export const GET = withRoute({ loadApp: true, adminsToo: true }, async ({ app, user }) => {
+  const isAdmin = user.role === "admin";
+  return json(await getPreviewStatus({ app, isAdmin, host: isAdmin ? (await getIntegrations()).previews : undefined }));
+});
 
 // POST /api/apps/[appId]/deploy/staging – admins only: the manual fallback.
 // It no longer compiles an AppSpec into a new chat; it re-runs the same

@@ -1,6 +1,4 @@
 import { execFileSync } from "node:child_process";
-import { rmSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { GET as getStatus } from "@/app/api/apps/[appId]/deploy/staging/route";
 import { POST as sync } from "@/app/api/apps/[appId]/preview/sync/route";
@@ -10,20 +8,20 @@ import { getAppById, startDeployment } from "@/lib/db/queries";
 import { deployments } from "@/lib/db/schema";
 import { localRepoDir } from "@/lib/embedded/git-host/store";
 import { chatTurn, fetchPreview } from "@/tests/helpers/apps";
+import { failableBuilds } from "@/tests/helpers/build-faults";
 import { TECHNICAL_WORDS } from "@/tests/helpers/technical-words";
 import { callRoute, errorOf } from "@/tests/helpers/route";
 import { signUp, type TestUser } from "@/tests/helpers/session";
 
 let owner: TestUser;
 let other: TestUser;
-const faultFile = path.join(process.env.DATA_DIR!, "preview-fault");
-process.env.LOCAL_PREVIEW_FAULT_FILE = faultFile;
+const builds = failableBuilds();
 
 beforeAll(async () => {
   owner = await signUp();
   other = await signUp();
 });
-afterEach(() => rmSync(faultFile, { force: true }));
+afterEach(() => builds.heal());
 
 const syncApp = (user: TestUser, appId: string, body: unknown) =>
   callRoute(sync, { method: "POST", cookie: user.cookie, params: { appId }, body });
@@ -81,7 +79,7 @@ describe("POST /api/apps/[appId]/preview/sync", () => {
     const first = (await (await syncApp(owner, app.id, { chatId: app.chatId })).json()) as { previewUrl: string };
     app = await chatTurn(owner, "change the title to Corner Bakery", app.id);
 
-    writeFileSync(faultFile, "fail");
+    builds.fail();
     const failed = (await (await syncApp(owner, app.id, { chatId: app.chatId })).json()) as {
       status: string;
       previewUrl: string;
