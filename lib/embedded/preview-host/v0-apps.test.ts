@@ -309,7 +309,9 @@ describe.skipIf(noChromium !== null)("v0-shaped fixtures in Chromium", () => {
           if (message.type() === "error") problems.push(`console error: ${message.text()}`);
         });
         page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-        page.on("requestfailed", (failed) => problems.push(`request failed: ${failed.url()} (${failed.failure()?.errorText})`));
+        // ERR_ABORTED is the browser cancelling a request it no longer needs (a
+        // navigation superseded by the next one), not an answer that failed.
+        page.on("requestfailed", (failed) => failed.failure()?.errorText !== "net::ERR_ABORTED" && problems.push(`request failed: ${failed.url()} (${failed.failure()?.errorText})`));
         page.on("response", (response) => {
           if (response.status() >= 400) problems.push(`${response.status()}: ${response.url()}`);
         });

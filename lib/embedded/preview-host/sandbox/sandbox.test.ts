@@ -172,7 +172,8 @@ describe.skipIf(!probe.available)("an app that looks around, built and served in
     expect(readdirSync(dataDir).filter((name) => name.startsWith("escaped"))).toEqual([]);
     expect(readdirSync(path.dirname(manifest.appDir)).filter((name) => name.startsWith("escaped"))).toEqual([]);
 
-    const servers = execFileSync("pgrep", ["-f", "serve-on-socket.cjs"]).toString().trim().split("\n").map(Number);
+    // This app's server only: other test files may run preview servers at the same time.
+    const servers = execFileSync("pgrep", ["-f", `serve-on-socket.cjs ${manifest.appDir}`]).toString().trim().split("\n").map(Number);
     const groups = new Set(servers.map((pid) => Number(readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ")[2])));
     expect(groups.size).toBe(1);
     const [group] = groups;
