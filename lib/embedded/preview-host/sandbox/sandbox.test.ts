@@ -99,7 +99,7 @@ describe("sandbox modes", () => {
 });
 
 describe("process groups", () => {
-  it("stops what a dead server left running, and leaves a live server's alone", () => {
+  it("stops what a dead server left running, and leaves a live server's alone", async () => {
     const leftover = spawn("sleep", ["60"], { detached: true, stdio: "ignore" });
     const live = spawn("sleep", ["60"], { detached: true, stdio: "ignore" });
     const dir = path.join(process.env.DATA_DIR!, "previews", "processes");
@@ -109,7 +109,8 @@ describe("process groups", () => {
     writeFileSync(path.join(dir, `${leftover.pid}.json`), JSON.stringify({ pid: leftover.pid, started: stat(leftover.pid!), owner: 2 ** 22 + 1, ownerStarted: null, label: "next start dpl_old" }));
     writeFileSync(path.join(dir, `${live.pid}.json`), JSON.stringify({ pid: live.pid, started: stat(live.pid!), owner: process.pid, ownerStarted: stat(process.pid), label: "next build dpl_live" }));
     expect(cleanLeftoverGroups()).toEqual([`next start dpl_old (process ${leftover.pid})`]);
-    expect(groupMembers(leftover.pid!)).toEqual([]);
+    // SIGKILL is delivered when the killed process next runs, a moment later.
+    await expect.poll(() => groupMembers(leftover.pid!), { timeout: 5_000 }).toEqual([]);
     expect(groupMembers(live.pid!)).toEqual([live.pid]);
     expect(existsSync(path.join(dir, `${leftover.pid}.json`))).toBe(false);
     live.kill("SIGKILL");
