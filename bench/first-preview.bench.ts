@@ -153,8 +153,8 @@ const results: Result[] = [];
 const dataDir = process.env.DATA_DIR!;
 
 // next start
-if (!process.env.BENCH_SKIP_BUILD) execFileSync(process.execPath, [nextBin, "build"], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-{
+if (!process.env.BENCH_SKIP_START && !process.env.BENCH_SKIP_BUILD) execFileSync(process.execPath, [nextBin, "build"], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+if (!process.env.BENCH_SKIP_START) {
   const server = await startServer("start", path.join(dataDir, "start"));
   const { browser, page } = await signedInPage(server.base);
   try {
@@ -193,6 +193,7 @@ if (!process.env.BENCH_SKIP_DEV) {
       note: `${describe([first])}; server listening after ${round(listening)} ms, signed up after ${round(signedIn)} ms; second app ${second.total} ms`,
     });
   } finally {
+    if (process.env.BENCH_TRACE) console.error(server.log());
     await browser.close();
     await server.stop();
   }

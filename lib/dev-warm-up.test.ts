@@ -1,7 +1,9 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, it } from "vitest";
-import { warmUpDevRoutes } from "./dev-warm-up";
+import { afterEach, expect, it, vi } from "vitest";
+import { WARM_PATHS, warmUpDevRoutes } from "./dev-warm-up";
+
+afterEach(() => vi.unstubAllGlobals());
 
 it("asks the dev server once for every page and route of a first preview, in the order a newcomer needs them", async () => {
   const seen: { path: string; cookie?: string }[] = [];
@@ -11,14 +13,37 @@ it("asks the dev server once for every page and route of a first preview, in the
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   try {
-    warmUpDevRoutes(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-    await expect.poll(() => seen.length).toBe(11);
+    await warmUpDevRoutes(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    expect(seen).toHaveLength(WARM_PATHS.length);
     const paths = seen.map((s) => s.path.replace(/[0-9a-f-]{36}/, ":appId"));
     expect(paths.slice(0, 5)).toEqual(["/sign-up", "/api/auth/get-session", "/", "/api/chat", "/apps/:appId"]);
-    expect(paths).toEqual(expect.arrayContaining(["/api/apps/:appId/chat", "/api/apps/:appId/deploy/staging", "/api/apps/:appId/preview/sync"]));
+    expect(paths).toEqual(expect.arrayContaining(["/api/apps/:appId/chat", "/api/apps/:appId/deploy/staging", "/api/apps/:appId/preview/sync", "/api/apps/:appId/settings"]));
     // A placeholder session gets pages past proxy.ts's redirect, so they compile.
     expect(seen.every((s) => s.cookie === "better-auth.session_token=warm-up")).toBe(true);
   } finally {
     server.close();
   }
+});
+
+// Inside Next.js's server, fetch answers with one branch of a teed body (the
+// other is kept for its cache). A warm-up that cancelled the body waited
+// forever on the first such answer and warmed nothing after it.
+it("asks for every route when fetch answers with a teed body, as inside Next.js's server", async () => {
+  const asked: string[] = [];
+  vi.stubGlobal("fetch", async (url: URL) => {
+    asked.push(url.pathname);
+    const [forCaller] = new Response(`answer for ${url.pathname}`).body!.tee();
+    return new Response(forCaller, { status: 401 });
+  });
+  await warmUpDevRoutes("http://localhost:3000");
+  expect(asked).toEqual(WARM_PATHS.map((p) => new URL(p, "http://localhost:3000").pathname));
+}, 5_000);
+
+it("stops at the first unreachable route, saying so", async () => {
+  const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+  vi.stubGlobal("fetch", async () => {
+    throw new Error("connect ECONNREFUSED");
+  });
+  await warmUpDevRoutes("http://localhost:3000");
+  expect(warn).toHaveBeenCalledWith("[dev] warming /sign-up failed: connect ECONNREFUSED");
 });

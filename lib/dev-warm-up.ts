@@ -10,7 +10,7 @@ import "server-only";
 // session cookie only gets pages past the sign-in redirect in proxy.ts, so
 // the page itself compiles and then sends them to sign-in).
 const SOME_APP = "00000000-0000-4000-8000-000000000000";
-const WARM_PATHS = [
+export const WARM_PATHS = [
   "/sign-up",
   "/api/auth/get-session",
   "/",
@@ -20,21 +20,23 @@ const WARM_PATHS = [
   `/api/apps/${SOME_APP}/chat`,
   `/api/apps/${SOME_APP}/deploy/staging`,
   `/api/apps/${SOME_APP}/preview/sync`,
+  `/api/apps/${SOME_APP}/settings`,
   `/api/apps/${SOME_APP}`,
   "/sign-in",
 ];
 
-export function warmUpDevRoutes(origin: string | undefined): void {
+export async function warmUpDevRoutes(origin: string | undefined): Promise<void> {
   if (!origin) return;
-  void (async () => {
-    for (const path of WARM_PATHS) {
-      try {
-        const res = await fetch(new URL(path, origin), { redirect: "manual", headers: { cookie: "better-auth.session_token=warm-up" } });
-        await res.body?.cancel();
-      } catch (error) {
-        console.warn(`[dev] warming ${path} failed: ${(error as Error).message}`);
-        return;
-      }
+  for (const path of WARM_PATHS) {
+    try {
+      const res = await fetch(new URL(path, origin), { redirect: "manual", headers: { cookie: "better-auth.session_token=warm-up" } });
+      // Read to the end, not cancelled: inside Next.js's server, fetch hands
+      // back one branch of a teed body, and cancelling one branch waits for
+      // the other, forever, which stopped the warm-up after its second path.
+      await res.arrayBuffer();
+    } catch (error) {
+      console.warn(`[dev] warming ${path} failed: ${(error as Error).message}`);
+      return;
     }
-  })();
+  }
 }

@@ -19,5 +19,5 @@ export async function startServer(): Promise<void> {
   await getIntegrations();
   void warmUpIntegrations().catch((error) => console.warn("[start] warming the preview host failed", error));
   // `next dev` sets the origin once it listens, before this runs.
-  if (process.env.NODE_ENV === "development") warmUpDevRoutes(process.env.__NEXT_PRIVATE_ORIGIN);
+  if (process.env.NODE_ENV === "development") void warmUpDevRoutes(process.env.__NEXT_PRIVATE_ORIGIN);
 }
