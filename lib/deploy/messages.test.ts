@@ -11,6 +11,12 @@ describe("failure words", () => {
     expect(needsSettingsMessage(["OPENAI_API_KEY", "NEXT_PUBLIC_SUPABASE_URL", "RESEND_API_KEY"], "no_preview")).toBe(
       "This app needs an OpenAI API key, a Supabase address and a Resend API key before it can run. Add them in Settings, and the preview will update by itself.",
     );
+    expect(needsSettingsMessage(["NEXT_PUBLIC_SITE_URL"], "preview")).toBe(
+      "This app needs an address (NEXT_PUBLIC_SITE_URL) before it can run. Add it in Settings; your last working preview is still here.",
+    );
+    expect(needsSettingsMessage(["OPENAI_API_KEY", "NEXT_PUBLIC_SUPABASE_URL", "RESEND_API_KEY", "APP_MODE", "JWT_SECRET", "SMTP_HOST"], "no_preview")).toBe(
+      "This app needs an OpenAI API key, a Supabase address, a Resend API key and 3 more settings before it can run. Add them in Settings, and the preview will update by itself.",
+    );
     expect(needsSettingsMessage(["STRIPE_SECRET_KEY"], "live")).toBe(
       "This app needs a Stripe secret key before it can run. Add it in Settings, then publish again. Your live app hasn't changed.",
     );

@@ -31,7 +31,7 @@ const SECRET = "sk_test_51LocalHost0Value0OnlyForThisApp";
 // next build's error names no variable, so the builder is asked for every
 // setting the shop reads that has no value.
 const NEEDS_KEYS =
-  "This app needs a NEXT_PUBLIC_SITE_URL, a Stripe publishable key, a Stripe secret key and a Stripe webhook signing secret before it can run. Add them in Settings, and the preview will update by itself.";
+  "This app needs an address (NEXT_PUBLIC_SITE_URL), a Stripe publishable key, a Stripe secret key and a Stripe webhook signing secret before it can run. Add them in Settings, and the preview will update by itself.";
 // The error next build printed before its summary (Next.js 16 prints the
 // cause as its own error, not as a "[cause]:" line under the summary).
 const CAUSE = "Error: Neither apiKey nor config.authenticator provided";

@@ -3,7 +3,7 @@ import "server-only";
 import { getSealedSettingsByAppId, getSettingsByAppId } from "@/lib/db/settings";
 import type { EnvironmentVariable } from "@/lib/vercel/types";
 import { openValue, settingsKeyring } from "./crypto";
-import { isPublicSetting } from "./names";
+import { isPublicSetting, namesSetting } from "./names";
 
 // The sealed value's authenticated context: the app and the name, so a
 // value copied to another app or name doesn't open.
@@ -30,6 +30,6 @@ export async function missingSettings(appId: string): Promise<string[]> {
 // created at module scope fails with the library's words, not the name).
 export async function settingsBlamedFor(appId: string, errorText: string): Promise<string[]> {
   const missing = await missingSettings(appId);
-  const named = missing.filter((name) => errorText.includes(name));
+  const named = missing.filter((name) => namesSetting(errorText, name));
   return named.length > 0 ? named : missing;
 }

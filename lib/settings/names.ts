@@ -112,23 +112,57 @@ const KINDS: [RegExp, string][] = [
   [/ID$/, "ID"],
 ];
 
+// What a name says: the service it belongs to and the kind of value, either
+// possibly unknown.
+function readName(name: string): { service?: string; kind?: string } {
+  const bare = name.toUpperCase().replace(/^NEXT_PUBLIC_/, "");
+  return { service: SERVICES.find(([pattern]) => pattern.test(bare))?.[1], kind: KINDS.find(([pattern]) => pattern.test(bare))?.[1] };
+}
+
 // "Stripe secret key", "Supabase address", "Database address"; a name that
 // says nothing known is shown as it is.
 export function settingLabel(name: string): string {
-  const bare = name.toUpperCase().replace(/^NEXT_PUBLIC_/, "");
-  const service = SERVICES.find(([pattern]) => pattern.test(bare))?.[1];
-  const kind = KINDS.find(([pattern]) => pattern.test(bare))?.[1];
+  const { service, kind } = readName(name);
   if (service && kind) return `${service} ${kind}`;
   if (service) return `${service} setting`;
   if (kind === "database address") return "Database address";
   return name;
 }
 
-// "a Stripe secret key", "an OpenAI API key", joined as a sentence's list.
+// A setting as a sentence names it: "a Stripe secret key", "a database
+// address"; when the name tells only the kind of value, or only the
+// service, the name too, as the panel shows it: "an address
+// (NEXT_PUBLIC_SITE_URL)", "a Supabase setting (SUPABASE_PROJECT_REF)";
+// otherwise "the setting APP_MODE".
+export function settingPhrase(name: string): string {
+  const { service, kind } = readName(name);
+  if (service && kind) return withArticle(`${service} ${kind}`);
+  if (service) return withArticle(`${service} setting (${name})`);
+  if (kind === "database address") return withArticle(kind);
+  if (kind) return withArticle(`${kind} (${name})`);
+  return `the setting ${name}`;
+}
+
+// Up to this many are named; more are "the first three and N more settings".
+const MAX_LISTED = 4;
+
+// "a Stripe secret key", "an OpenAI API key and an address
+// (NEXT_PUBLIC_SITE_URL)", joined as a sentence's list, in the order given.
 export function describeSettings(names: string[]): string {
-  const labels = [...new Set(names.map(settingLabel))].map((label) => `${/^[AEIOU]/i.test(label) ? "an" : "a"} ${label}`);
-  if (labels.length <= 1) return labels[0] ?? "";
-  return `${labels.slice(0, -1).join(", ")} and ${labels.at(-1)}`;
+  const phrases = [...new Set(names.map(settingPhrase))];
+  if (phrases.length > MAX_LISTED) return `${phrases.slice(0, MAX_LISTED - 1).join(", ")} and ${phrases.length - MAX_LISTED + 1} more settings`;
+  if (phrases.length <= 1) return phrases[0] ?? "";
+  return `${phrases.slice(0, -1).join(", ")} and ${phrases.at(-1)}`;
+}
+
+function withArticle(phrase: string): string {
+  return `${/^[AEIOU]/i.test(phrase) ? "an" : "a"} ${phrase}`;
+}
+
+// Whether a text names the setting as a whole word: "NEXT_PUBLIC_SUPABASE_URL"
+// doesn't name SUPABASE_URL.
+export function namesSetting(text: string, name: string): boolean {
+  return new RegExp(`(?<![A-Za-z0-9_])${name}(?![A-Za-z0-9_])`).test(text);
 }
 
 // A value that looks like a credential rather than an address or an id:

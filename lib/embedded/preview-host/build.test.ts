@@ -14,16 +14,22 @@ import { todoApp } from "@/tests/helpers/preview-host";
 
 let builds = 0;
 
-async function build(files: FileMap) {
+async function build(files: FileMap, appEnv: Record<string, string> = {}) {
   const dir = path.join(process.env.DATA_DIR!, "build-test", String(++builds));
   const out = path.join(dir, "out");
-  const { log } = await buildFastPath({ files: new Map(Object.entries(files).map(([k, v]) => [k, Buffer.from(contentBytes(v))])), workDir: path.join(dir, "work"), outDir: out, modules: ownModules });
+  const { log } = await buildFastPath({
+    files: new Map(Object.entries(files).map(([k, v]) => [k, Buffer.from(contentBytes(v))])),
+    workDir: path.join(dir, "work"),
+    outDir: out,
+    modules: ownModules,
+    appEnv,
+  });
   const read = (file: string) => readFileSync(path.join(out, file), "utf8");
   return { log, out, read, manifest: JSON.parse(read("manifest.json")) as FastPathManifest };
 }
 
-async function failure(files: Record<string, string>): Promise<string[]> {
-  const error = await build(files).then(
+async function failure(files: Record<string, string>, appEnv: Record<string, string> = {}): Promise<string[]> {
+  const error = await build(files, appEnv).then(
     () => null,
     (e: unknown) => e,
   );
@@ -339,5 +345,69 @@ describe("builds that fail", () => {
     const out = path.join(process.env.DATA_DIR!, "build-test", String(builds + 1), "out");
     await failure({ "app/page.tsx": "export default function Page( {" });
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe("pages that need a setting's value", () => {
+  const layout = 'export default function Layout({ children }: { children: React.ReactNode }) { return <html><body>{children}</body></html>; }';
+
+  it("fails the build when the app's code throws as it loads for want of a setting, and builds with the value inlined once it has one", async () => {
+    const files = {
+      "app/layout.tsx": layout,
+      "app/page.tsx": 'import { site } from "@/lib/site";\nexport default function Page() { return <p>Visit {site.url}</p>; }',
+      "lib/site.ts":
+        'function client(url: string | undefined, key: string | undefined) {\n  if (!url) throw new Error("siteUrl is required.");\n  return { url, key };\n}\nexport const site = client(process.env.NEXT_PUBLIC_SITE_URL, process.env.NEXT_PUBLIC_SITE_KEY);\nexport const label = process.env.NEXT_PUBLIC_LABEL ?? "Shop";\n',
+    };
+    // The names read before the error are blamed; the one after it never ran.
+    expect(await failure(files)).toEqual([
+      "Error: the app's code failed as it loaded: siteUrl is required. (settings it read without a value: NEXT_PUBLIC_SITE_KEY, NEXT_PUBLIC_SITE_URL)",
+    ]);
+
+    const site = await build(files, { NEXT_PUBLIC_SITE_URL: "https://mugs.example" });
+    expect(site.read("index.html")).toContain("Visit <!-- -->https://mugs.example");
+    expect(site.read("app.js")).toContain('"https://mugs.example"');
+    const { dom, errors } = await openInBrowser(site, "http://dpl-test.localhost/");
+    expect(dom.window.document.querySelector("p")?.textContent).toBe("Visit https://mugs.example");
+    expect(errors).toEqual([]);
+  });
+
+  it("fails the build when one page throws while rendering for want of a setting, naming the page", async () => {
+    const lines = await failure({
+      "app/layout.tsx": layout,
+      "app/page.tsx": "export default function Page() { return <p>Home</p>; }",
+      "app/contact/page.tsx":
+        'export default function Contact() {\n  if (!process.env.NEXT_PUBLIC_CONTACT_EMAIL) throw new Error("Missing NEXT_PUBLIC_CONTACT_EMAIL");\n  return <p>{process.env.NEXT_PUBLIC_CONTACT_EMAIL}</p>;\n}',
+    });
+    expect(lines).toEqual(['Error occurred prerendering page "/contact": Missing NEXT_PUBLIC_CONTACT_EMAIL (settings it read without a value: NEXT_PUBLIC_CONTACT_EMAIL)']);
+  });
+
+  it("keeps the app's setting values out of the failure it reports", async () => {
+    const lines = await failure(
+      {
+        "app/page.tsx":
+          'const shop = process.env.SHOP_NAME;\nexport default function Page() {\n  if (!process.env.NEXT_PUBLIC_API_URL) throw new Error(`no address for ${shop}`);\n  return <p>{shop}</p>;\n}',
+      },
+      { SHOP_NAME: "Kiln and Company Mugs" },
+    );
+    expect(lines).toEqual(['Error occurred prerendering page "/": no address for [redacted] (settings it read without a value: NEXT_PUBLIC_API_URL)']);
+  });
+
+  it("still renders in the browser a page that fails for another reason, even if it reads a setting without a value", async () => {
+    const site = await build({
+      "app/page.tsx":
+        'const base = process.env.NEXT_PUBLIC_BASE_PATH ?? "";\nconst width = window.innerWidth;\nexport default function Page() { return <p>Width {width}{base}</p>; }',
+    });
+    expect(site.log.join("\n")).toMatch(/render in the browser only: window is not defined/);
+    const { dom, errors } = await openInBrowser(site, "http://dpl-test.localhost/");
+    expect(dom.window.document.querySelector("p")?.textContent).toMatch(/^Width \d+$/);
+    expect(errors).toEqual([]);
+  });
+
+  it("leaves to the browser a page that fails for want of a value only a package reads", async () => {
+    // Not among the app's settings: the builder couldn't be asked for it.
+    const site = await build({
+      "app/page.tsx": 'const read = (name: string) => process.env[name];\nconst token = read("SOME_TOKEN");\nexport default function Page() { if (!token) throw new Error("no token"); return <p>{token}</p>; }',
+    });
+    expect(site.log.join("\n")).toMatch(/\/ renders in the browser only: no token/);
   });
 });

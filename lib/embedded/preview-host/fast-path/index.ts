@@ -4,6 +4,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { copyFile, link, mkdir, rename, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { detectSettings } from "@/lib/settings/detect";
 import type { SourceFiles } from "../git-tree";
 import { type Bundle, bundle } from "./bundle";
 import { htmlDocument } from "./document";
@@ -14,6 +15,7 @@ import { fallbackMetrics, type FontFace, fontFaces } from "../deps/fonts";
 import { findFontCalls, fontRequest, fontStyles } from "../font-calls";
 import type { IconLink } from "./prerender";
 import { findRoutes } from "./routes";
+import { settingsFailure } from "./settings-failure";
 import { compileStyles, tailwindEntry } from "./styles";
 import { compileStylesV3, installedTailwindMajor } from "./styles-v3";
 import type { Modules } from "../toolchain";
@@ -27,7 +29,8 @@ const VENDOR_PATH = "__preview";
 // esbuild against its own installed packages (`modules`; React shared, see
 // ./vendor.ts), styled by Tailwind with the classes it uses, each page
 // prerendered to HTML and hydrated in the browser. Throws BuildFailure,
-// with log lines naming the file, when the app's code doesn't build.
+// with log lines naming the file, when the app's code doesn't build, or
+// naming the settings, when a page fails for want of a setting's value.
 // `outDir` appears complete or not at all.
 export async function buildFastPath({
   files,
@@ -93,7 +96,12 @@ export async function buildFastPath({
   await mkdir(path.dirname(serverFile), { recursive: true });
   await writeFile(serverFile, fileOf(serverBundle, "app.js")!);
   const staticPaths = app.routes.flatMap((r) => (r.staticPath ? [r.staticPath] : []));
-  const { pages, problems } = await prerender(serverFile, vendor.serverFile, staticPaths, appEnv);
+  const rendered = await prerender(serverFile, vendor.serverFile, staticPaths, appEnv);
+  const { pages, problems } = rendered;
+  const wantsSettings = await settingsFailure(rendered, new Set(detectSettings(Object.fromEntries(texts))), (standIns) =>
+    prerender(serverFile, vendor.serverFile, staticPaths, { ...appEnv, ...standIns }),
+  );
+  if (wantsSettings) throw new BuildFailure(wantsSettings);
   const pagePaths = [...new Set([...staticPaths, ...pages.keys()])];
   log.push(...problems, `Prerendered ${pages.size} of ${pagePaths.length} ${pagePaths.length === 1 ? "page" : "pages"} in ${Date.now() - prerendering} ms`);
 

@@ -8,4 +8,8 @@ export type IconLink = RenderedPage["head"]["icons"][number];
 
 export const MARKER = "\u0000preview-prerender\u0000";
 
-export type ChildResult = { failed: string } | { pages: Record<string, PrerenderedPage | { error: string }> };
+// `unset`: the environment names the code read and found without a value,
+// while loading (`failed`) or while loading and rendering that page.
+export type ChildFailure = { error: string; unset: string[] };
+
+export type ChildResult = ({ failed: string } & Omit<ChildFailure, "error">) | { pages: Record<string, PrerenderedPage | ChildFailure> };
