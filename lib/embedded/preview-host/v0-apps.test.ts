@@ -160,6 +160,10 @@ describe("v0-shaped fixtures on the local preview host", () => {
       expect(deployment.state, log).toBe("READY");
       expect(log).toMatch(/^Build path: Next\.js \(next build, served by next start\) because .*app\/api\/invoices\/route\.ts is a route handler/m);
       expect(log).toMatch(/Dependencies: \d+ declared packages already installed/);
+      // next/font/google's files from the registry's font packages, which
+      // next build copies into /_next/static/media (checked in Chromium below).
+      expect(log).toMatch(/^Font Geist: \d+ files from the font packages$/m);
+      expect(log).toMatch(/^Font Geist Mono: \d+ files from the font packages$/m);
 
       // The same app behind its deployment's and its project's addresses.
       const html = await expectPreview(deployment.url, "invoicing");
@@ -312,11 +316,29 @@ describe.skipIf(noChromium !== null)("v0-shaped fixtures in Chromium", () => {
         // ERR_ABORTED is the browser cancelling a request it no longer needs (a
         // navigation superseded by the next one), not an answer that failed.
         page.on("requestfailed", (failed) => failed.failure()?.errorText !== "net::ERR_ABORTED" && problems.push(`request failed: ${failed.url()} (${failed.failure()?.errorText})`));
+        const fontFiles: string[] = [];
         page.on("response", (response) => {
           if (response.status() >= 400) problems.push(`${response.status()}: ${response.url()}`);
+          if (response.status() === 200 && new URL(response.url()).pathname.endsWith(".woff2")) fontFiles.push(new URL(response.url()).pathname);
         });
         await page.goto(url, { waitUntil: "load" });
-        await page.getByText(fixture(name).heading).first().waitFor();
+        const heading = page.getByText(fixture(name).heading).first();
+        await heading.waitFor();
+        if (fixture(name).tailwind === 4) {
+          // The heading in the family the layout asks for (next/font/google's
+          // Geist, through the theme's font-sans), its file loaded: on the
+          // Next.js path, the one next build self-hosted.
+          const font = await heading.evaluate(async (element) => {
+            await document.fonts.ready;
+            return {
+              family: getComputedStyle(element).fontFamily.split(",")[0]!.trim().replace(/["']/g, ""),
+              loaded: [...document.fonts].filter((face) => face.status === "loaded").map((face) => face.family.replace(/["']/g, "")),
+              rendered: document.fonts.check("16px Geist", element.textContent ?? ""),
+            };
+          });
+          expect(font, name).toMatchObject({ family: "Geist", loaded: expect.arrayContaining(["Geist"]), rendered: true });
+          if (name === "invoicing") expect(fontFiles.filter((file) => file.startsWith("/_next/static/media/")), name).not.toEqual([]);
+        }
         const loaded = await page.$$eval("img", (imgs) => imgs.filter((img) => img.complete && img.naturalWidth > 0).map((img) => new URL(img.currentSrc).pathname));
         const publicImages = fixture(name).images.map((image) => `/${image.slice("public/".length)}`);
         expect(loaded.some((src) => publicImages.includes(src)), `${name}: images loaded ${loaded.join(", ") || "none"}`).toBe(true);

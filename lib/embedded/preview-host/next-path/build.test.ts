@@ -1,4 +1,9 @@
+import { spawn } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import net, { type AddressInfo } from "node:net";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { projectRoot } from "../toolchain";
 import { buildErrors } from "./build";
 
 describe("next build's errors in the build log", () => {
@@ -57,3 +62,40 @@ Error: Failed to collect page data for /admin/stripe-links
     ]);
   });
 });
+
+// In front of next build in the sandbox (whose loopback is its own): the
+// font files Turbopack fetches, and nothing else, for as long as the build
+// runs; the build's exit code is its own.
+describe("the font server beside next build", () => {
+  it("serves the listed files on 127.0.0.1 while its command runs, and exits as the command does", async () => {
+    const dir = path.join(process.env.DATA_DIR!, "font-server");
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, "inter-latin-wght-normal.woff2");
+    writeFileSync(file, "wOF2 inter");
+    const port = await freePort();
+    const fetches = `const base = "http://127.0.0.1:${port}";
+const answers = await Promise.all(["/@fontsource-variable/inter@5.2.8/inter-latin-wght-normal.woff2", "/etc/passwd", "/@fontsource-variable/inter@5.2.8/other.woff2"].map(async (p) => { const r = await fetch(base + p); return [r.status, r.headers.get("content-type"), await r.text()]; }));
+console.log(JSON.stringify(answers));
+process.exit(3);`;
+    const routes = JSON.stringify({ "/@fontsource-variable/inter@5.2.8/inter-latin-wght-normal.woff2": file });
+    const child = spawn(process.execPath, [path.join(projectRoot, "lib/embedded/preview-host/next-path/font-server.cjs"), String(port), routes, "--input-type=module", "-e", fetches], { stdio: ["ignore", "pipe", "inherit"] });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise((resolve) => child.on("exit", resolve));
+    expect(JSON.parse(output)).toEqual([
+      [200, "font/woff2", "wOF2 inter"],
+      [404, null, ""],
+      [404, null, ""],
+    ]);
+    expect(code).toBe(3);
+  });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}

@@ -2,6 +2,7 @@ import "server-only";
 
 import { existsSync, readFileSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import net, { type AddressInfo } from "node:net";
 import path from "node:path";
 import { BuildFailure, isBuildFailure } from "../build-failure";
 import { findFontCalls } from "../font-calls";
@@ -9,13 +10,20 @@ import { MANIFEST_FILE, type NextManifest } from "../manifest";
 import type { ResolvedModules } from "../deps";
 import type { SourceFiles } from "../git-tree";
 import { collectRun, plainLines } from "../run-tool";
+import { sandboxMode } from "../sandbox/mode";
 import { prepareWritable, spawnSandboxed } from "../sandbox/spawn";
+import { projectRoot } from "../toolchain";
 import { withHostConfig } from "./config";
-import { googleFontsMock } from "./fonts";
+import { type FontFileAccess, googleFontsMock } from "./fonts";
 import { dependencyMounts } from "./mounts";
 import { publishBuild, removeOtherWorkspaces, syncWorkspace, workspaceDir } from "./workspace";
 
 const TIMEOUT_MS = 10 * 60_000;
+const FONT_SERVER = path.join(projectRoot, "lib", "embedded", "preview-host", "next-path", "font-server.cjs");
+// The font server's port in the sandbox, whose network is its own: fixed,
+// so the URLs Next.js names the copied font files after stay the same from
+// one build to the next.
+const SANDBOX_FONT_PORT = 43_117;
 // `next build` takes a core or two and up to ~1.5 GB for a minute: one at a
 // time on a small machine, and a short queue. Past it, a build fails as
 // "host busy" rather than waiting for tens of minutes.
@@ -67,19 +75,24 @@ type BuildIds = { projectId: string; deploymentId: string };
 
 async function build(files: SourceFiles, modules: ResolvedModules, nextBin: string, ids: BuildIds, outDir: string, appEnv: Record<string, string>): Promise<{ log: string[] }> {
   const started = Date.now();
-  const { dir: buildDir, log, fontsMock } = await prepareWorkspace(modules, ids.projectId, files);
+  const { dir: buildDir, log, fonts } = await prepareWorkspace(modules, ids.projectId, files);
   const folder = path.relative(modules.setDir!, buildDir);
 
   const env: Record<string, string> = { PATH: path.dirname(process.execPath), HOME: "/tmp", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", CI: "1" };
   // next/font/google downloads fonts while building; here they come from a
   // local answer instead (./fonts.ts), a file of the workspace's.
-  if (fontsMock) env.NEXT_FONT_GOOGLE_MOCKED_RESPONSES = path.join(buildDir, FONTS_MOCK);
+  if (fonts) env.NEXT_FONT_GOOGLE_MOCKED_RESPONSES = path.join(buildDir, FONTS_MOCK);
+  // The font files are read where they are, read-only; Turbopack's build
+  // gets them from the font server started in front of it.
+  const fontDirs = [...new Set([...(fonts?.files.values() ?? [])].map((file) => path.dirname(file)))];
+  const served = fonts && fonts.files.size > 0 && fonts.port !== null;
+  const command = served ? [FONT_SERVER, String(fonts.port), JSON.stringify(Object.fromEntries(fonts.files)), nextBin, "build"] : [nextBin, "build"];
 
   await prepareWritable(buildDir);
   const run = async () => {
-    const child = spawnSandboxed(process.execPath, [nextBin, "build"], {
+    const child = spawnSandboxed(process.execPath, command, {
       cwd: buildDir,
-      readOnly: dependencyMounts(modules.setDir!, modules),
+      readOnly: [...dependencyMounts(modules.setDir!, modules), ...fontDirs, ...(served ? [FONT_SERVER] : [])],
       // The workspace is this app's own: next build writes .next (its
       // cache kept for the next version), next-env.d.ts and tsconfig.json.
       writable: [buildDir],
@@ -117,25 +130,51 @@ const FONTS_MOCK = ".preview-google-fonts.cjs";
 
 // The app's workspace, holding exactly this commit's files (./workspace.ts)
 // and the host's own beside them: its next.config wrapper, and the local
-// answers for next/font/google.
-async function prepareWorkspace(modules: ResolvedModules, projectId: string, files: SourceFiles): Promise<{ dir: string; log: string[]; fontsMock: boolean }> {
+// answers for next/font/google, with the font files they name and the
+// port of the server that hands them to Turbopack (null for webpack, which
+// reads them from disk).
+async function prepareWorkspace(
+  modules: ResolvedModules,
+  projectId: string,
+  files: SourceFiles,
+): Promise<{ dir: string; log: string[]; fonts: { files: Map<string, string>; port: number | null } | null }> {
   const setDir = modules.setDir!;
   const dir = workspaceDir(setDir, projectId);
   await removeOtherWorkspaces(path.dirname(setDir), dir, projectId);
-  const prepared = withHostConfig(files, nextMajor(modules.nodeModules));
+  const major = nextMajor(modules.nodeModules);
+  const prepared = withHostConfig(files, major);
   const sources = [...files].filter(([name]) => /\.(tsx|jsx|ts|js|mjs)$/.test(name) && !name.startsWith("node_modules/")).map(([, content]) => content.toString("utf8"));
-  const fonts = findFontCalls(sources).filter((call) => call.loader === "google");
+  const calls = findFontCalls(sources).filter((call) => call.loader === "google");
   const fontLog: string[] = [];
-  if (fonts.length > 0) {
-    const mock = googleFontsMock(fonts, modules.nodeModules);
+  let fonts: { files: Map<string, string>; port: number | null } | null = null;
+  if (calls.length > 0) {
+    // The host runs plain `next build`: Turbopack from Next.js 16 on, webpack before.
+    const port = major >= 16 ? await fontServerPort() : null;
+    const access: FontFileAccess = port === null ? "path" : { origin: `http://127.0.0.1:${port}` };
+    const mock = await googleFontsMock(calls, modules.nodeModules, access);
     prepared.set(FONTS_MOCK, Buffer.from(mock.module));
     fontLog.push(...mock.log);
+    fonts = { files: mock.files, port };
   }
   const sync = await syncWorkspace(dir, prepared);
   const log = [...fontLog, ...(sync.fresh
     ? [`Workspace: new for this app (${sync.written} files); next build starts without a build cache`]
     : [`Workspace: kept from the app's last build, with its build cache; ${sync.written} files written, ${sync.removed} removed`])];
-  return { dir, log, fontsMock: fonts.length > 0 };
+  return { dir, log, fonts };
+}
+
+// Without a sandbox the font server shares this machine's network: a port
+// nothing holds now.
+async function fontServerPort(): Promise<number> {
+  if (sandboxMode().kind === "sandboxed") return SANDBOX_FONT_PORT;
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.on("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 function nextMajor(nodeModules: string): number {
