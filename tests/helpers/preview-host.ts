@@ -34,13 +34,15 @@ export function createBareRepo(repo: RepoRef): void {
 export function commit(repo: RepoRef, branch: string, files: FileMap): string {
   const dir = localRepoDir(repo);
   const work = mkdtempSync(path.join(os.tmpdir(), "preview-commit-"));
+  // The index (and the lock git takes on it) lives outside the tree it adds.
+  const indexDir = mkdtempSync(path.join(os.tmpdir(), "preview-commit-index-"));
   try {
     for (const [name, content] of Object.entries(files)) {
       mkdirSync(path.dirname(path.join(work, name)), { recursive: true });
       writeFileSync(path.join(work, name), content);
     }
-    const env = { GIT_INDEX_FILE: path.join(work, ".git-index") };
-    git(dir, ["--work-tree", work, "add", "-A", "--", ".", ":!.git-index"], env);
+    const env = { GIT_INDEX_FILE: path.join(indexDir, "index") };
+    git(dir, ["--work-tree", work, "add", "-A"], env);
     const tree = git(dir, ["write-tree"], env);
     let parent: string | null = null;
     try {
@@ -53,6 +55,7 @@ export function commit(repo: RepoRef, branch: string, files: FileMap): string {
     return sha;
   } finally {
     rmSync(work, { recursive: true, force: true });
+    rmSync(indexDir, { recursive: true, force: true });
   }
 }
 
