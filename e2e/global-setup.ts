@@ -19,6 +19,9 @@ declare module "vitest" {
     breakBuildsFile: string;
     // A file saying whether the app above is up (see whenReady).
     appReady: string;
+    // The server's PostgreSQL database; empty when it runs on PGlite (no
+    // DATABASE_URL), which only the server's own process can open.
+    databaseUrl: string;
     // Why the suite cannot run on this machine; absent when it can.
     skipReason?: string;
   }
@@ -68,6 +71,7 @@ export default async function setup(project: TestProject) {
   project.provide("baseURL", `http://localhost:${appPort}`);
   project.provide("breakBuildsFile", breakBuildsFile);
   project.provide("appReady", appReady);
+  project.provide("databaseUrl", database.url);
 
   return async () => {
     build.stop();

@@ -3,8 +3,9 @@ import { act, renderHook, waitFor } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { SWRConfig } from "swr";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import type { PreviewStatus } from "@/lib/deploy/preview-status";
 import { fetchJson } from "@/lib/fetch-json";
-import { useAppSettings } from "./use-app-settings";
+import { useAppSettings, useSettingsFollowUpdates } from "./use-app-settings";
 import { usePreview } from "./use-preview";
 
 afterEach(() => vi.unstubAllGlobals());
@@ -99,5 +100,41 @@ describe("useAppSettings", () => {
     vi.stubGlobal("fetch", vi.fn(async () => Response.json({ error: { code: "internal", message: "x" } }, { status: 500 })));
     const { result } = renderHook(() => useAppSettings("app-1"), { wrapper });
     await waitFor(() => expect(result.current.loadError).toBe("We couldn't load your settings. Please try again in a moment."));
+  });
+});
+
+describe("useSettingsFollowUpdates", () => {
+  const status = (state: PreviewStatus["state"], finishedAt: string | null) => ({ state, finishedAt }) as PreviewStatus;
+  const reads = (calls: Call[]) => calls.filter((c) => c.url === "/api/apps/app-1/settings").length;
+
+  it("reads the list again each time a preview update ends, but not for the status the page loads with", async () => {
+    const server = mockServer(() => new Response(null, { status: 500 }));
+    const { result, rerender } = renderHook(({ preview }) => (useSettingsFollowUpdates("app-1", preview), useAppSettings("app-1")), {
+      wrapper,
+      initialProps: { preview: null as PreviewStatus | null },
+    });
+    await waitFor(() => expect(result.current.settings).not.toBeNull());
+    rerender({ preview: status("ready", "2026-05-01T00:00:00.000Z") });
+    rerender({ preview: status("updating", "2026-05-01T00:00:00.000Z") });
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(reads(server.calls)).toBe(1);
+
+    server.setSettings([]);
+    rerender({ preview: status("failed", "2026-05-01T00:01:00.000Z") });
+    await waitFor(() => expect(result.current.settings).toEqual([]));
+    expect(reads(server.calls)).toBe(2);
+  });
+
+  it("reads it again when an update the page opened during ends", async () => {
+    const server = mockServer(() => new Response(null, { status: 500 }));
+    const { result, rerender } = renderHook(({ preview }) => (useSettingsFollowUpdates("app-1", preview), useAppSettings("app-1")), {
+      wrapper,
+      initialProps: { preview: status("updating", null) },
+    });
+    await waitFor(() => expect(result.current.settings).not.toBeNull());
+    server.setSettings([]);
+    rerender({ preview: status("ready", "2026-05-01T00:01:00.000Z") });
+    await waitFor(() => expect(result.current.settings).toEqual([]));
+    expect(reads(server.calls)).toBe(2);
   });
 });

@@ -1,7 +1,8 @@
 "use client";
 
-import { useCallback } from "react";
+import { useCallback, useEffect, useRef } from "react";
 import useSWR, { useSWRConfig } from "swr";
+import type { PreviewStatus } from "@/lib/deploy/preview-status";
 import { FetchError, fetchJson } from "@/lib/fetch-json";
 import { previewStatusKey } from "./use-preview";
 
@@ -57,4 +58,26 @@ export function useAppSettings(appId: string) {
     add,
     remove,
   };
+}
+
+// The server records which settings a version reads when a preview update
+// lands it, so the list is read again whenever an update ends: a setting the
+// new version needs is counted on the Settings button and offered in the
+// panel without a reload. The status the page loads with needs no second
+// read; one that arrives mid-update does once the update ends.
+export function useSettingsFollowUpdates(appId: string, status: PreviewStatus | null) {
+  const { mutate } = useSWRConfig();
+  // undefined: no status yet; null: the first status seen was mid-update.
+  const lastEnded = useRef<string | null | undefined>(undefined);
+  const running = status?.state === "updating" || status?.state === "publishing";
+  const ended = status && !running ? (status.finishedAt ?? "") : null;
+  useEffect(() => {
+    if (!status) return;
+    if (ended === null) {
+      lastEnded.current ??= null;
+      return;
+    }
+    if (lastEnded.current !== undefined && lastEnded.current !== ended) void mutate(appSettingsKey(appId));
+    lastEnded.current = ended;
+  }, [appId, status, ended, mutate]);
 }

@@ -15,6 +15,7 @@ import { SettingsButton, SettingsPanel } from "@/components/settings/settings-pa
 import { UserMenu } from "@/components/layout/user-menu";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { isBusy } from "@/lib/client/chat-state";
+import { useSettingsFollowUpdates } from "@/hooks/use-app-settings";
 import { useChat } from "@/hooks/use-chat";
 import { useMediaQuery } from "@/hooks/use-media-query";
 import { usePreview } from "@/hooks/use-preview";
@@ -33,6 +34,7 @@ export function ChatDetailClient({ app, userEmail, isAdmin }: Props) {
   const [settingsHighlight, setSettingsHighlight] = useState<string[]>([]);
 
   const status = preview.status;
+  useSettingsFollowUpdates(app.id, status);
   const inputDisabled = isBusy(chat.phase) || preview.busy;
   const inputStatus = inputStatusText(chat.phase, status, preview.busy, preview.notice);
   // Our own preview once one exists; the generator's demo only until then.

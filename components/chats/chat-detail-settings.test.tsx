@@ -109,3 +109,33 @@ describe("the app page when settings stopped the preview", () => {
     expect(screen.queryByTestId("open-settings-button")).toBeNull();
   });
 });
+
+describe("the app page while an update lands a version that reads a new setting", () => {
+  it("reads the settings again once the update ends: the Settings button counts it and the panel offers it, without a reload", async () => {
+    // The server records the settings a version reads when the update lands it.
+    let status: PreviewStatus = { ...failedForSettings, state: "updating", step: "building", message: "Updating preview…", finishedAt: null, needsSettings: [] };
+    let settings: AppSetting[] = [];
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (url: string) => {
+        if (url === "/api/apps/app-1/deploy/staging") return Response.json(status);
+        if (url === "/api/apps/app-1/settings") return Response.json({ settings, appliesTo: { preview: true, liveNeedsPublish: false } });
+        if (url === "/api/apps/app-1/chat") return Response.json({ chatId: "chat-1", messages: [], demoUrl: null });
+        if (url === "/api/apps") return Response.json({ apps: [APP] });
+        throw new Error(`unexpected ${url}`);
+      }),
+    );
+    render(<ChatDetailClient app={APP} userEmail="ana@example.com" isAdmin={false} />, { wrapper: Providers });
+    await screen.findByRole("button", { name: "Settings", hidden: true });
+    await waitFor(() => expect(screen.getByTestId("preview-status").textContent).toContain("Updating preview"));
+
+    settings = [stripe];
+    status = failedForSettings;
+    await screen.findByRole("button", { name: "Settings, 1 needed", hidden: true }, { timeout: 3_000 });
+    fireEvent.click(await screen.findByTestId("input-open-settings-button"));
+    const dialog = await screen.findByRole("dialog", { name: "Settings" });
+    const [first] = within(dialog).getAllByTestId("setting");
+    expect(first!.dataset.name).toBe("STRIPE_SECRET_KEY");
+    expect(document.activeElement).toBe(within(first!).getByLabelText("Value for Stripe secret key"));
+  });
+});
