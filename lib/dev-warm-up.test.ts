@@ -5,7 +5,7 @@ import { WARM_PATHS, warmUpDevRoutes } from "./dev-warm-up";
 
 afterEach(() => vi.unstubAllGlobals());
 
-it("asks the dev server once for every page and route of a first preview, in the order a newcomer needs them", async () => {
+it("asks the dev server once for every page and route of a first preview, those needed after the first prompt before those the newcomer's browser compiles on the way", async () => {
   const seen: { path: string; cookie?: string }[] = [];
   const server = http.createServer((req, res) => {
     seen.push({ path: req.url!, cookie: req.headers.cookie });
@@ -16,7 +16,7 @@ it("asks the dev server once for every page and route of a first preview, in the
     await warmUpDevRoutes(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
     expect(seen).toHaveLength(WARM_PATHS.length);
     const paths = seen.map((s) => s.path.replace(/[0-9a-f-]{36}/, ":appId"));
-    expect(paths.slice(0, 5)).toEqual(["/sign-up", "/api/auth/get-session", "/", "/api/chat", "/apps/:appId"]);
+    expect(paths.slice(0, 4)).toEqual(["/sign-up", "/api/chat", "/apps/:appId", "/api/apps/:appId/preview/sync"]);
     expect(paths).toEqual(expect.arrayContaining(["/api/apps/:appId/chat", "/api/apps/:appId/deploy/staging", "/api/apps/:appId/preview/sync", "/api/apps/:appId/settings"]));
     // A placeholder session gets pages past proxy.ts's redirect, so they compile.
     expect(seen.every((s) => s.cookie === "better-auth.session_token=warm-up")).toBe(true);
