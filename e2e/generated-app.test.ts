@@ -84,6 +84,9 @@ async function fillForm(form: ReturnType<Page["locator"]>): Promise<void> {
 type AxeResult = { violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] };
 
 async function axeViolations(page: Page): Promise<string[]> {
+  // Colours ease into a new state (a theme switch, a hovered button:
+  // transition-colors); axe would measure contrast halfway between the two.
+  await page.waitForFunction(() => document.getAnimations().every((animation) => !(animation instanceof CSSTransition) || animation.playState !== "running"));
   await page.addScriptTag({ content: readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8") });
   const result = await page.evaluate(
     () =>
@@ -137,9 +140,6 @@ describe.skipIf(!hasChromium)("generated apps in Chromium", () => {
     // The other theme, through the page's own switch.
     await page.getByRole("button", { name: /Switch to (dark|light) theme/ }).click();
     await page.waitForFunction((dark) => document.documentElement.classList.contains("dark") === dark, !extra.dark);
-    // The buttons' colours ease into the new theme (transition-colors): axe
-    // would measure contrast halfway between the two.
-    await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== "running"));
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
