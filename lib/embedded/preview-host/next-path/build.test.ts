@@ -61,6 +61,16 @@ Error: Failed to collect page data for /admin/stripe-links
       "[Error: Failed to collect page data for /admin/stripe-links] { type: 'Error' }",
     ]);
   });
+
+  it("keeps what a build that ended without Next.js's account printed last, not its banner and warnings", () => {
+    const banner = ["▲ Next.js 16.2.12 (Turbopack)", "⚠ Warning: Next.js inferred your workspace root, but it may not be correct."];
+    const warnings = Array.from({ length: 12 }, (_, i) => `⚠ warning ${i + 1}`);
+    const output = [...banner, ...warnings, "Creating an optimized production build ...", "thread 'tokio-runtime-worker' panicked at turbopack/crates/turbo-tasks/src/lib.rs:1:1:", "attempt to fetch failed"];
+    const kept = buildErrors(output, "workspaces/prj_abc");
+    expect(kept).toHaveLength(12);
+    expect(kept.slice(-2)).toEqual(["thread 'tokio-runtime-worker' panicked at turbopack/crates/turbo-tasks/src/lib.rs:1:1:", "attempt to fetch failed"]);
+    expect(kept).not.toContain(banner[0]);
+  });
 });
 
 // In front of next build in the sandbox (whose loopback is its own): the

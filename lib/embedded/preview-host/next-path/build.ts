@@ -206,14 +206,14 @@ export function buildErrors(lines: string[], folder: string): string[] {
   if (located.length > 0) return [...new Set(located)].slice(0, 10);
   // Anything else (a page that throws while prerendering, a bad config):
   // the lines after Next.js says the build failed, without stack frames.
-  const start = Math.max(
-    lines.findIndex((line) => /Failed to compile|Build error occurred|Error occurred prerendering/.test(line)),
-    0,
-  );
+  const start = lines.findIndex((line) => /Failed to compile|Build error occurred|Error occurred prerendering|unexpected Turbopack error/.test(line));
   // Why a page failed is printed before "Build error occurred", which names only the page.
-  const causes = lines.slice(0, start).filter((line) => /^\s*\[cause\]:|^\s*(?:[A-Z]\w*)?Error: /.test(line));
-  const detail = [...new Set(causes), ...lines.slice(start)]
+  const causes = start === -1 ? [] : lines.slice(0, start).filter((line) => /^\s*\[cause\]:|^\s*(?:[A-Z]\w*)?Error: /.test(line));
+  const detail = [...new Set(causes), ...lines.slice(Math.max(start, 0))]
     .map((line) => line.trim().replace(new RegExp(`(?:\\S*/)?${folder}/`, "g"), ""))
     .filter((line) => line && !/^at\s/.test(line) && !/^>?\s*\d+\s*\|/.test(line) && !/^\|/.test(line));
-  return detail.length > 0 ? detail.slice(0, 12) : ["next build failed"];
+  if (detail.length === 0) return ["next build failed"];
+  // Without Next.js's words for it (a crash), what it printed last says
+  // most; its first lines are the banner and warnings.
+  return start === -1 ? detail.slice(-12) : detail.slice(0, 12);
 }
