@@ -13,16 +13,13 @@
 //    follow-up ≤ 50% of the first.
 // Peak memory of the host process (this one) is reported for the fast-path
 // runs; pnpm and next build run as child processes and are not included.
-import { cpSync } from "node:fs";
-import path from "node:path";
 import { injectInvariants } from "@/lib/deploy/post-process";
 import type { FileMap } from "@/lib/files/types";
-import { emitLocalPush } from "@/lib/embedded/git-host/store";
 import { renderFiles } from "@/lib/embedded/generator/render";
 import { APP_KINDS, initialSpec } from "@/lib/embedded/generator/spec";
 import { createLocalPreviewHost } from "@/lib/embedded/preview-host";
 import { loadV0Fixture } from "@/tests/fixtures/v0-projects";
-import { commit, createBareRepo } from "@/tests/helpers/preview-host";
+import { type BenchApp, benchApps, copyFixtureDeps } from "./local-host";
 import { type Result, report, round, summarize } from "./stats";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -31,36 +28,16 @@ const host = createLocalPreviewHost();
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
 
-let counter = 0;
-async function project() {
-  const repo = { owner: "local", name: `bench-${++counter}` };
-  createBareRepo(repo);
-  const created = await host.createProject({ name: repo.name, repo });
-  return { repo, projectId: created.id };
-}
-
-async function timedPush(target: Awaited<ReturnType<typeof project>>, files: FileMap): Promise<number> {
-  const started = performance.now();
-  // git itself, as the local git host does (whose own size limit the 2 MB
-  // images are past), then the push it announces.
-  const sha = commit(target.repo, "staging", files);
-  emitLocalPush({ repo: target.repo, branch: "staging", sha });
-  for (;;) {
-    const deployment = await host.findDeploymentForCommit({ projectId: target.projectId, sha, branch: "staging" });
-    if (deployment?.state === "READY") return performance.now() - started;
-    if (deployment?.state === "ERROR") throw new Error(`build failed: ${deployment.errorMessage}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+const apps = benchApps(host, "bench");
+const project = apps.create;
+const timedPush = async (app: BenchApp, files: FileMap) => (await apps.push(app, files)).ms;
 
 function withHeading(files: FileMap, run: number): FileMap {
   const page = files["app/page.tsx"] as string;
   return { ...files, "app/page.tsx": page.replace("Fresh bread, baked before sunrise", `Fresh bread, batch ${run}`) };
 }
 
-// The fixtures read their package.json and lockfile from beside their own
-// module, which in this bundled script is beside the bundle.
-cpSync(path.join(process.cwd(), "tests/fixtures/v0-projects/deps"), path.join(import.meta.dirname, "deps"), { recursive: true });
+copyFixtureDeps(import.meta.dirname);
 
 const results: Result[] = [];
 const bakery = loadV0Fixture("bakery");

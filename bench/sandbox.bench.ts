@@ -15,10 +15,6 @@
 // One uncounted build (fast path) or start of each arm comes first; the
 // cold installs and each app's first next build are not counted.
 import { execFileSync } from "node:child_process";
-import { cpSync } from "node:fs";
-import path from "node:path";
-import { emitLocalPush } from "@/lib/embedded/git-host/store";
-import type { FileMap } from "@/lib/files/types";
 import type { Deployment } from "@/lib/vercel/types";
 import { createLocalPreviewHost } from "@/lib/embedded/preview-host";
 import { readManifest } from "@/lib/embedded/preview-host/manifest";
@@ -27,7 +23,8 @@ import { sandboxMode, setSandboxProbe } from "@/lib/embedded/preview-host/sandbo
 import { probeBubblewrap, type SandboxProbe } from "@/lib/embedded/preview-host/sandbox/probe";
 import { buildDir } from "@/lib/embedded/preview-host/store";
 import { loadV0Fixture } from "@/tests/fixtures/v0-projects";
-import { commit, createBareRepo, request } from "@/tests/helpers/preview-host";
+import { request } from "@/tests/helpers/preview-host";
+import { benchApps, copyFixtureDeps } from "./local-host";
 import { type Result, report, round, summarize } from "./stats";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -63,25 +60,9 @@ if (!bubblewrap.available) {
 
 const host = createLocalPreviewHost({ sandboxProbe: probes.sandboxed });
 
-let counter = 0;
-async function project() {
-  const repo = { owner: "local", name: `sandbox-bench-${++counter}` };
-  createBareRepo(repo);
-  const created = await host.createProject({ name: repo.name, repo });
-  return { repo, projectId: created.id };
-}
-
-async function push(target: Awaited<ReturnType<typeof project>>, files: FileMap): Promise<{ ms: number; deployment: Deployment }> {
-  const started = performance.now();
-  const sha = commit(target.repo, "staging", files);
-  emitLocalPush({ repo: target.repo, branch: "staging", sha });
-  for (;;) {
-    const deployment = await host.findDeploymentForCommit({ projectId: target.projectId, sha, branch: "staging" });
-    if (deployment?.state === "READY") return { ms: performance.now() - started, deployment };
-    if (deployment?.state === "ERROR") throw new Error(`build failed: ${deployment.errorMessage}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+const apps = benchApps(host, "sandbox-bench");
+const project = apps.create;
+const push = apps.push;
 
 // RUNS pairs of `measure(arm, i)`, after one uncounted run of each arm.
 async function interleaved(measure: (arm: Arm, run: number) => Promise<number>, warmUp = true): Promise<Record<Arm, number[]>> {
@@ -119,9 +100,7 @@ function rows(what: string, times: Record<Arm, number[]>, sandboxedTarget?: { ma
   ];
 }
 
-// The fixtures read their package.json and lockfile from beside their own
-// module, which in this bundled script is beside the bundle.
-cpSync(path.join(process.cwd(), "tests/fixtures/v0-projects/deps"), path.join(import.meta.dirname, "deps"), { recursive: true });
+copyFixtureDeps(import.meta.dirname);
 
 const results: Result[] = [];
 
