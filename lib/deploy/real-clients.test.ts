@@ -5,12 +5,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { getAppById } from "@/lib/db/queries";
 import { deployments } from "@/lib/db/schema";
-import { createGitHubHost } from "@/lib/github/real";
-import { getIntegrations, type Integrations } from "@/lib/integrations";
-import { createVercelHost } from "@/lib/vercel/real";
-import { startFakeGitHub } from "@/tests/fakes/github-server";
-import { startFakeVercel } from "@/tests/fakes/vercel-server";
+import type { Integrations } from "@/lib/integrations";
 import { chatTurn as chatTurnWith, syncApp } from "@/tests/helpers/apps";
+import { realClientsOnFakes, type RealClientsOnFakes } from "@/tests/helpers/real-clients";
 import { signUp, type TestUser } from "@/tests/helpers/session";
 import { fixRequestMessage } from "@/lib/fix-it";
 import { deployMessages } from "./messages";
@@ -23,26 +20,19 @@ process.env.DEPLOY_GRACE_MS = "300";
 const AUTHOR = "builder@acme.example";
 process.env.GIT_AUTHOR_EMAIL = AUTHOR;
 const TOKEN_USER = "octo@acme.example";
-let gh: Awaited<ReturnType<typeof startFakeGitHub>>;
-let vc: Awaited<ReturnType<typeof startFakeVercel>>;
+let gh: RealClientsOnFakes["gh"];
+let vc: RealClientsOnFakes["vc"];
+let fakes: RealClientsOnFakes;
 let owner: TestUser;
 let services: Integrations;
 
 beforeAll(async () => {
-  // GitHub tells the Vercel fake about every push, as it tells the Vercel GitHub app.
-  gh = await startFakeGitHub({ orgs: ["acme"], email: TOKEN_USER, onPush: (push) => vc.gitPush(push) });
-  vc = await startFakeVercel({ teamId: "team_1", members: [AUTHOR, TOKEN_USER], buildPolls: 2, aliasPolls: 2 });
-  services = {
-    chat: (await getIntegrations()).chat,
-    git: createGitHubHost({ token: "ghp", org: "acme", baseUrl: gh.url, author: { name: "a", email: AUTHOR }, pacing: { enabled: false, retryAfterBaseMs: 1 } }),
-    previews: { ...createVercelHost({ token: "vc", teamId: "team_1", baseUrl: vc.url, sleep: async () => undefined }), pollDelayMs: () => 5 },
-  };
+  fakes = await realClientsOnFakes({ author: AUTHOR, tokenUser: TOKEN_USER });
+  ({ gh, vc, services } = fakes);
   owner = await signUp();
 });
-afterAll(async () => {
-  await gh.close();
-  await vc.close();
-});
+afterAll(() => fakes.close());
+
 beforeEach(() => {
   vc.failBuilds(null);
   vc.pauseGitIntegration(false);

@@ -5,14 +5,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getAppById } from "@/lib/db/queries";
 import { getSettingsByAppId } from "@/lib/db/settings";
-import { createGitHubHost } from "@/lib/github/real";
-import { getIntegrations, type Integrations } from "@/lib/integrations";
+import type { Integrations } from "@/lib/integrations";
 import { saveAppSetting } from "@/lib/settings/app-settings";
 import type { ChatService } from "@/lib/v0/types";
-import { createVercelHost } from "@/lib/vercel/real";
-import { startFakeGitHub } from "@/tests/fakes/github-server";
-import { startFakeVercel } from "@/tests/fakes/vercel-server";
 import { chatTurn as chatTurnWith, syncApp } from "@/tests/helpers/apps";
+import { realClientsOnFakes, type RealClientsOnFakes } from "@/tests/helpers/real-clients";
 import { signUp, type TestUser } from "@/tests/helpers/session";
 import { pendingSettingsApply } from "./apply-settings";
 import { fixRequestMessage } from "@/lib/fix-it";
@@ -23,8 +20,9 @@ process.env.DEPLOY_GRACE_MS = "300";
 const AUTHOR = "builder@acme.example";
 process.env.GIT_AUTHOR_EMAIL = AUTHOR;
 const SECRET = "sk_test_51Hsettings0value0never0shown";
-let gh: Awaited<ReturnType<typeof startFakeGitHub>>;
-let vc: Awaited<ReturnType<typeof startFakeVercel>>;
+let gh: RealClientsOnFakes["gh"];
+let vc: RealClientsOnFakes["vc"];
+let fakes: RealClientsOnFakes;
 let owner: TestUser;
 let services: Integrations;
 
@@ -48,19 +46,12 @@ function withStripe(chat: ChatService): ChatService {
 }
 
 beforeAll(async () => {
-  gh = await startFakeGitHub({ orgs: ["acme"], email: AUTHOR, onPush: (push) => vc.gitPush(push) });
-  vc = await startFakeVercel({ teamId: "team_1", members: [AUTHOR], buildPolls: 2, aliasPolls: 2 });
-  services = {
-    chat: withStripe((await getIntegrations()).chat),
-    git: createGitHubHost({ token: "ghp", org: "acme", baseUrl: gh.url, author: { name: "a", email: AUTHOR }, pacing: { enabled: false, retryAfterBaseMs: 1 } }),
-    previews: { ...createVercelHost({ token: "vc", teamId: "team_1", baseUrl: vc.url, sleep: async () => undefined }), pollDelayMs: () => 5 },
-  };
+  fakes = await realClientsOnFakes({ author: AUTHOR, chat: withStripe });
+  ({ gh, vc, services } = fakes);
   owner = await signUp();
 });
-afterAll(async () => {
-  await gh.close();
-  await vc.close();
-});
+afterAll(() => fakes.close());
+
 beforeEach(() => vc.requireEnv(["STRIPE_SECRET_KEY"]));
 
 describe("an app that needs a setting", () => {
